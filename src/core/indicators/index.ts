@@ -1,0 +1,4 @@
+export * from "./read";
+export * from "./capaian";
+export * from "./anggaran";
+export * from "./aggregate";

@@ -1,0 +1,44 @@
+/**
+ * Decimal rounding on the number's shortest decimal text, so 1.005 rounds to 1.01 as a person
+ * (and Excel's ROUND, and SIPD) would, not to 1.00 as binary arithmetic would.
+ */
+
+function shift(abs: number, decimals: number): number {
+  const text = String(abs);
+  // exponent notation cannot take another exponent appended; those values are tiny or huge anyway
+  return text.includes("e") ? abs * 10 ** decimals : Number(`${text}e${decimals}`);
+}
+
+function unshift(n: number, decimals: number): number {
+  const text = String(n);
+  return text.includes("e") ? n / 10 ** decimals : Number(`${text}e-${decimals}`);
+}
+
+/** Half-up rounding (half away from zero for negatives, as Excel's ROUND). SIPD rounds this way. */
+export function roundHalfUp(x: number, decimals = 2): number {
+  if (!Number.isFinite(x)) return x;
+  const sign = x < 0 ? -1 : 1;
+  const r = unshift(Math.round(shift(Math.abs(x), decimals)), decimals);
+  return r === 0 ? 0 : sign * r;
+}
+
+/** Truncation toward zero, the habit of many report authors (30,427 printed as 30,42). */
+export function truncate(x: number, decimals = 2): number {
+  if (!Number.isFinite(x)) return x;
+  const sign = x < 0 ? -1 : 1;
+  const r = unshift(Math.trunc(shift(Math.abs(x), decimals) + 1e-9), decimals);
+  return r === 0 ? 0 : sign * r;
+}
+
+export type StatedCheck = "ok" | "ok_truncated" | "mismatch";
+
+/**
+ * Compares a value printed in a report with the exact value, at the printed precision:
+ * equal after half-up rounding is `ok`, equal after truncation is `ok_truncated`, anything else `mismatch`.
+ * Both numbers must be in the same unit (both percent or both fraction).
+ */
+export function checkStated(stated: number, statedDecimals: number, exact: number): StatedCheck {
+  if (roundHalfUp(exact, statedDecimals) === roundHalfUp(stated, statedDecimals)) return "ok";
+  if (truncate(exact, statedDecimals) === roundHalfUp(stated, statedDecimals)) return "ok_truncated";
+  return "mismatch";
+}
