@@ -44,6 +44,69 @@ const MESSAGES = {
   // functions and CLI
   "function-unknown": (p: MessageParams) => `Fungsi "${p.raw}" tidak dikenal. Fungsi yang tersedia: ${p.choices}.`,
   "arity": (p: MessageParams) => `Fungsi ${p.fn} memerlukan ${p.min}${p.max !== p.min ? `–${p.max}` : ""} argumen, diberikan ${p.given}.`,
+
+  // sipd — SIPD LRA kode-rekening paste (src/core/sipd)
+  "sipd-expected": () =>
+    "Yang diharapkan: tabel Laporan Realisasi Anggaran SIPD per kode rekening, 9 kolom dipisah TAB (Kode Rekening, Uraian, " +
+    "Anggaran Sebelum Perubahan, Anggaran Setelah Perubahan, Realisasi Bulan Lalu, Realisasi Bulan Ini, Realisasi s/d Bulan Ini, %, " +
+    'Sisa Anggaran), dengan kode seperti "7 01 7 01 00 01 2.01.0001 5 1".',
+  "sipd-not-text": (p: MessageParams) => `Yang diterima bukan teks (${p.type}).`,
+  "sipd-empty": () => "Teks yang ditempel kosong.",
+  "sipd-too-large": (p: MessageParams) =>
+    `Teks terlalu besar: ${p.size} MB, batasnya ${p.limit} MB. Tempel LRA satu perangkat daerah saja, atau naikkan batas ukuran.`,
+  "sipd-html": (p: MessageParams) =>
+    `Teks berisi kode HTML (${p.tag}), bukan isi tabel. Tempel sebagai teks biasa (Ctrl+Shift+V) atau salin ulang tabel dari SIPD/Excel.`,
+  "sipd-summary-lra": () =>
+    "Teks ini LRA ringkasan (kolom No, Uraian, Anggaran, Realisasi, %, Realisasi tahun lalu), bukan LRA per kode rekening.",
+  "sipd-one-cell-per-line": (p: MessageParams) =>
+    `Teks ini berisi satu sel per baris (${p.kodeLines} baris hanya berisi kode rekening), seperti salinan dari PDF; ` +
+    "kolomnya tidak dapat dipasangkan. Salin dari SIPD atau dari file Excel, bukan dari PDF.",
+  "sipd-space-separated": (p: MessageParams) =>
+    `Ada ${p.kodeLines} baris berkode rekening, tetapi kolomnya dipisah spasi, bukan TAB (salinan dari PDF?).`,
+  "sipd-csv": (p: MessageParams) =>
+    `Teks ini berformat CSV dengan pemisah "${p.separator}" (${p.kodeLines} baris berkode rekening). Buka filenya di Excel lalu salin tabelnya.`,
+  "sipd-wrong-columns": (p: MessageParams) =>
+    `Ada ${p.kodeLines} baris berkode rekening, tetapi umumnya berisi ${p.fields} kolom, bukan 9.`,
+  "sipd-no-rows": (p: MessageParams) => `Tidak ada baris LRA per kode rekening di antara ${p.lines} baris teks.`,
+  "sipd-mostly-unreadable": (p: MessageParams) =>
+    `Hanya ${p.dataRows} dari ${p.kodeLines} baris berkode rekening yang dapat dibaca; sisanya tidak berformat LRA.`,
+  "sipd-header-missing": (p: MessageParams) =>
+    `Kepala laporan tidak lengkap: ${p.missing} tidak ditemukan. Salin juga judul LRA (tahun anggaran, bagian bulan).`,
+  "sipd-line-fields": (p: MessageParams) =>
+    `Baris berkode ${p.kode} berisi ${p.fields} kolom, seharusnya 9; baris ini tidak diimpor.`,
+  "sipd-kode-unrecognised": (p: MessageParams) => `Kode rekening "${p.kode}" tidak sesuai pola SIPD; baris ini tidak diimpor.`,
+  "sipd-kode-malformed": (p: MessageParams) =>
+    `Kode rekening ${p.kode} tidak sesuai struktur (${p.reason}); baris diimpor apa adanya dan tidak ikut pemeriksaan jumlah ke atas.`,
+  "sipd-kode-repaired": (p: MessageParams) =>
+    `Kode rekening ${p.kode} tidak sesuai struktur (segmen "${p.segment}" berulang); untuk pemeriksaan jumlah dibaca sebagai ${p.repaired}.`,
+  "sipd-kode-orphan": (p: MessageParams) =>
+    `Baris induk kode ${p.kode} (${p.parent}) tidak ada; jumlahnya tidak dapat diperiksa ke atas.`,
+  "sipd-kode-duplicate": (p: MessageParams) => `Kode rekening ${p.kode} sudah ada di baris ${p.first}; baris ini tidak dipakai sebagai induk.`,
+  "sipd-kode-unit": (p: MessageParams) => `Kode ${p.kode} milik unit ${p.unit}, sedangkan baris pertama milik ${p.expected}.`,
+  "sipd-urusan-mismatch": (p: MessageParams) => `Urusan pada kode rekening (${p.kode}) berbeda dengan kepala laporan (${p.header}).`,
+  "sipd-cell-unreadable": (p: MessageParams) => `${p.column} "${p.raw}" tidak dapat dibaca sebagai angka.`,
+  "sipd-cell-empty": (p: MessageParams) => `${p.column} kosong.`,
+  "sipd-sen": (p: MessageParams) => `${p.column} "${p.raw}" memuat sen; SIPD mencetak rupiah bulat (,00).`,
+  "sipd-sd-mismatch": (p: MessageParams) =>
+    `Realisasi s/d bulan ini ${p.stated} tidak sama dengan bulan lalu + bulan ini = ${p.expected}.`,
+  "sipd-sisa-mismatch": (p: MessageParams) =>
+    `Sisa anggaran ${p.stated} tidak sama dengan anggaran setelah perubahan − realisasi s/d bulan ini = ${p.expected}.`,
+  "sipd-sisa-negative": (p: MessageParams) => `Sisa anggaran negatif (${p.stated}): realisasi melebihi anggaran.`,
+  "sipd-realisasi-over": (p: MessageParams) =>
+    `Realisasi s/d bulan ini ${p.stated} melebihi anggaran setelah perubahan ${p.expected} (penyerapan ${p.persen}%).`,
+  "sipd-persen-mismatch": (p: MessageParams) =>
+    `Persentase ${p.stated} tidak sama dengan realisasi s/d ÷ anggaran setelah perubahan × 100 = ${p.expected} (dibulatkan ke atas dari 5).`,
+  "sipd-persen-truncated": (p: MessageParams) => `Persentase ${p.stated} dipotong, bukan dibulatkan (seharusnya ${p.expected}).`,
+  "sipd-persen-precision": (p: MessageParams) =>
+    `Persentase "${p.raw}" ditulis dengan ${p.decimals} desimal, bukan 2 (dengan 2 desimal: ${p.expected}).`,
+  "sipd-rollup": (p: MessageParams) =>
+    `${p.column} pada ${p.level} ${p.kode} tertulis ${p.stated}, sedangkan jumlah ${p.count} baris rinciannya ${p.expected}.`,
+  "sipd-rollup-literal-only": (p: MessageParams) =>
+    `Jumlah ${p.kode} cocok hanya bila kode rekening yang salah format di bawahnya dibaca sesuai perbaikannya ` +
+    `(${p.column}: tertulis ${p.stated}, jumlah menurut kode apa adanya ${p.expected}).`,
+  "sipd-footer-mismatch": (p: MessageParams) => `${p.label}: ${p.column} ${p.stated} tidak sama dengan ${p.source} ${p.expected}.`,
+  "sipd-uraian-continuation": (p: MessageParams) => `Baris "${p.text}" dibaca sebagai lanjutan uraian baris ${p.line}.`,
+  "sipd-unlabelled-row": (p: MessageParams) => `Baris tanpa kode rekening berisi angka ("${p.label}"); baris ini dilewati.`,
 } satisfies Record<string, (p: MessageParams) => string>;
 
 export type MessageCode = keyof typeof MESSAGES;

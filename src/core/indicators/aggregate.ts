@@ -71,7 +71,7 @@ export function aggregateFromInputs(values: readonly CellInput[], metode?: CellI
   const numbers: (number | null)[] = [];
   let percentTyped = false;
   for (const [i, v] of values.entries()) {
-    const n = readNumberArg(v, `Nilai TW ${i + 1}`, "ratio");
+    const n = readNumberArg(v, `Nilai TW ${i + 1}`);
     if (n.kind === "error") return n;
     if (n.kind === "blank") {
       numbers.push(null);

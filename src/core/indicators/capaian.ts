@@ -43,8 +43,8 @@ export function capaianFromInputs(target: CellInput, realisasi: CellInput, polar
   if (pol.kind !== "value") return pol as Outcome;
   const fml = readOption(rumus, "Rumus polaritas negatif", NEGATIVE_FORMULA_CHOICES);
   if (fml.kind !== "value") return fml as Outcome;
-  const t = readNumberArg(target, "Target", "ratio");
-  const r = readNumberArg(realisasi, "Realisasi", "ratio");
+  const t = readNumberArg(target, "Target");
+  const r = readNumberArg(realisasi, "Realisasi");
   if (t.kind === "error") return t;
   if (r.kind === "error") return r;
   if (t.kind === "blank" || r.kind === "blank") return blank("input-empty", { what: t.kind === "blank" ? "Target" : "Realisasi" });
@@ -53,7 +53,10 @@ export function capaianFromInputs(target: CellInput, realisasi: CellInput, polar
   if ((tv.percent && rv.unit) || (rv.percent && tv.unit)) {
     return failure("unit-mismatch", { target: tv.percent ? "%" : tv.unit ?? "", realisasi: rv.percent ? "%" : rv.unit ?? "" });
   }
-  if (tv.percent !== rv.percent) return failure("percent-mixed", { target: tv.raw, realisasi: rv.raw });
+  // zero needs no unit: target 100% with realisasi 0 is simply 0%
+  if (tv.percent !== rv.percent && tv.value !== 0 && rv.value !== 0) {
+    return failure("percent-mixed", { target: tv.raw, realisasi: rv.raw });
+  }
   if (tv.unit && rv.unit && normalizeUnit(tv.unit) !== normalizeUnit(rv.unit)) {
     return failure("unit-mismatch", { target: tv.unit, realisasi: rv.unit });
   }

@@ -1,3 +1,5 @@
+import { significantDecimals } from "./round";
+
 /**
  * Reading numbers as Indonesian reports and SIPD exports write them, keeping the raw text and
  * saying how it was read. Never throws: anything unreadable comes back as a `NoValue` with a reason.
@@ -61,7 +63,7 @@ const MINUS = /^[-−–]/;
 export function parseAngka(input: unknown, options: ParseOptions = {}): NumberReading {
   if (typeof input === "number") {
     return Number.isFinite(input)
-      ? { ok: true, value: input, raw: String(input), style: "plain", decimals: decimalsOfNumber(input), percent: false, unit: null, notes: [] }
+      ? { ok: true, value: input, raw: String(input), style: "plain", decimals: significantDecimals(input), percent: false, unit: null, notes: [] }
       : { ok: false, raw: String(input), reason: "not-a-number" };
   }
   if (input === null || input === undefined) return { ok: false, raw: "", reason: "empty" };
@@ -218,13 +220,6 @@ function count(s: string, ch: string): number {
   let n = 0;
   for (const c of s) if (c === ch) n++;
   return n;
-}
-
-function decimalsOfNumber(x: number): number {
-  const text = String(x);
-  const e = text.indexOf("e-");
-  if (e >= 0) return Number(text.slice(e + 2)) + (text.slice(0, e).split(".")[1]?.length ?? 0);
-  return text.split(".")[1]?.length ?? 0;
 }
 
 /** A reading as a fraction: `52%` gives 0.52; a number written without % is returned unchanged. */

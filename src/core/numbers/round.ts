@@ -30,10 +30,23 @@ export function truncate(x: number, decimals = 2): number {
   return r === 0 ? 0 : sign * r;
 }
 
+/**
+ * The precision a printed value claims: its decimals without trailing zeros, so "22,70%" claims one
+ * decimal (22,7) as the catalogue of the real reports reads it.
+ */
+export function significantDecimals(x: number): number {
+  if (!Number.isFinite(x)) return 0;
+  const text = String(Math.abs(x));
+  const e = text.indexOf("e-");
+  if (e >= 0) return Number(text.slice(e + 2)) + (text.slice(0, e).split(".")[1]?.length ?? 0);
+  return text.split(".")[1]?.length ?? 0;
+}
+
 export type StatedCheck = "ok" | "ok_truncated" | "mismatch";
 
 /**
- * Compares a value printed in a report with the exact value, at the printed precision:
+ * Compares a value printed in a report with the exact value, at the printed precision
+ * (see `significantDecimals`):
  * equal after half-up rounding is `ok`, equal after truncation is `ok_truncated`, anything else `mismatch`.
  * Both numbers must be in the same unit (both percent or both fraction).
  */

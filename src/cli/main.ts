@@ -1,0 +1,101 @@
+/**
+ * `sakip` command line. Subcommands are declared in COMMANDS; each returns an exit code:
+ * 0 done, 1 the data had a problem (message printed), 2 the command was used wrongly.
+ */
+import { findFunction, isFunctionError, LIBRARY, type Matrix, type ResultCell } from "../core/functions/library";
+import { message } from "../core/messages.id";
+import { formatAngka, formatPersen } from "../core/numbers";
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  run: (args: string[], io: Io) => Promise<number> | number;
+}
+
+const RATIO_FUNCTIONS = new Set(["CAPAIAN", "PENYERAPAN", "EFISIENSI"]);
+
+function formatResult(fn: string, cell: ResultCell): string {
+  if (typeof cell === "string") return cell === "" ? "(kosong)" : cell;
+  if (isFunctionError(cell)) return `${cell.error} ${cell.message}`;
+  if (RATIO_FUNCTIONS.has(fn)) return `${formatAngka(cell, "ratio")} (${formatPersen(cell, 2)})`;
+  if (fn === "SISA") return formatAngka(cell, "money");
+  return formatAngka(cell, "ratio");
+}
+
+/** `sakip hitung CAPAIAN 80 82,9`: one literal per argument, through the same library as the Excel function. */
+function hitung(args: string[], io: Io): number {
+  const json = args.includes("--json");
+  const rest = args.filter((a) => a !== "--json");
+  const [name, ...literals] = rest;
+  if (!name) {
+    io.err("Sebutkan fungsi, misalnya: sakip hitung CAPAIAN 80 82,9\n");
+    return 2;
+  }
+  const fn = findFunction(name);
+  if (!fn) {
+    io.err(message("function-unknown", { raw: name, choices: LIBRARY.map((f) => f.id).join(", ") }) + "\n");
+    return 2;
+  }
+  const min = fn.params.filter((p) => !p.optional).length;
+  if (literals.length < min || literals.length > fn.params.length) {
+    io.err(message("arity", { fn: fn.id, min, max: fn.params.length, given: literals.length }) + "\n");
+    io.err(`Pemakaian: sakip hitung ${fn.id} ${fn.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(" ")}\n`);
+    return 2;
+  }
+  const matrices: Matrix[] = literals.map((l) => [[l]]);
+  const [[cell]] = fn.run(...matrices) as [[ResultCell]];
+  if (json) {
+    io.out(JSON.stringify(isFunctionError(cell) ? cell : { value: cell }) + "\n");
+  } else if (isFunctionError(cell)) {
+    io.err(formatResult(fn.id, cell) + "\n");
+  } else {
+    io.out(formatResult(fn.id, cell) + "\n");
+  }
+  return isFunctionError(cell) ? 1 : 0;
+}
+
+const COMMANDS: Command[] = [
+  {
+    name: "hitung",
+    usage: "sakip hitung FUNGSI arg… [--json]",
+    summary: "Menghitung fungsi SAKIP pada nilai yang diketik (sama dengan fungsi di Excel).",
+    run: hitung,
+  },
+];
+
+export function registerCommand(command: Command): void {
+  COMMANDS.push(command);
+}
+
+function help(io: Io): number {
+  io.out("SAKIP Workbook — alat baris perintah\n\nPemakaian:\n");
+  for (const c of COMMANDS) io.out(`  ${c.usage.padEnd(44)} ${c.summary}\n`);
+  io.out("\nFungsi SAKIP:\n");
+  for (const f of LIBRARY) {
+    const params = f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join("; ");
+    io.out(`  SAKIP.${f.id}(${params})\n      ${f.summary}\n`);
+  }
+  io.out("\nContoh:\n  sakip hitung CAPAIAN 80 82,9\n  sakip hitung ANGKA \"7.229.814.333,00\"\n  sakip hitung PREDIKAT 0,52\n");
+  return 0;
+}
+
+export async function main(argv: string[], io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "bantuan") return help(io);
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`Perintah "${name}" tidak dikenal. Lihat: sakip --help\n`);
+    return 2;
+  }
+  if (args.includes("--help")) {
+    io.out(`Pemakaian: ${command.usage}\n${command.summary}\n`);
+    return 0;
+  }
+  return command.run(args, io);
+}

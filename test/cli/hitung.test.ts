@@ -1,0 +1,65 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe("sakip hitung", () => {
+  it("computes capaian from Indonesian literals: 82,9 of 80 is 103,63%", async () => {
+    expect(await run("hitung", "CAPAIAN", "80", "82,9")).toEqual({ code: 0, out: "1,03625 (103,63%)\n", err: "" });
+  });
+
+  it("takes the optional polarity like the Excel function", async () => {
+    expect((await run("hitung", "capaian", "10", "12", "negatif")).out).toBe("0,8 (80,00%)\n");
+  });
+
+  it("reads SIPD amounts and prints penyerapan (002:568: 53,17%)", async () => {
+    expect((await run("hitung", "PENYERAPAN", "7.229.814.333,00", "3.844.101.645,00")).out).toMatch(/\(53,17%\)/);
+  });
+
+  it("prints predicates and numbers", async () => {
+    expect((await run("hitung", "PREDIKAT", "0,52")).out).toBe("Rendah\n");
+    expect((await run("hitung", "ANGKA", "(18.938.957,00)")).out).toBe("-18938957\n");
+    expect((await run("hitung", "SISA", "1.268.992,00", "20.207.949,00")).out).toBe("-18.938.957,00\n");
+  });
+
+  it("answers bad input with the Indonesian message and exit code 1", async () => {
+    const r = await run("hitung", "CAPAIAN", "0", "5");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^#DIV\/0! Target bernilai 0/);
+    expect((await run("hitung", "ANGKA", "1.000")).err).toMatch(/ambigu/);
+  });
+
+  it("gives JSON for scripts", async () => {
+    const { value } = JSON.parse((await run("hitung", "CAPAIAN", "80", "82,9", "--json")).out) as { value: number };
+    expect(value).toBe(82.9 / 80);
+  });
+
+  it("refuses unknown functions and wrong argument counts with usage help (exit 2)", async () => {
+    expect((await run("hitung", "KURANG")).code).toBe(2);
+    const r = await run("hitung", "CAPAIAN", "80");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/memerlukan 2–4 argumen, diberikan 1/);
+  });
+
+  it("--help lists every SAKIP function", async () => {
+    const r = await run("--help");
+    for (const f of ["CAPAIAN", "PENYERAPAN", "SISA", "EFISIENSI", "PREDIKAT", "ANGKA", "REALISASI"]) expect(r.out).toContain(`SAKIP.${f}(`);
+  });
+});
+
+describe("the built sakip binary", () => {
+  const root = join(__dirname, "../..");
+  it("runs after npm run build (npx sakip hitung CAPAIAN 80 82,9)", () => {
+    if (!existsSync(join(root, "dist/node/cli/main.js"))) throw new Error("dist/node is missing: run `npm run build` before this test");
+    expect(execFileSync("node", [join(root, "bin/sakip.js"), "hitung", "CAPAIAN", "80", "82,9"], { encoding: "utf8" })).toBe("1,03625 (103,63%)\n");
+    const bad = spawnSync("node", [join(root, "bin/sakip.js"), "hitung", "CAPAIAN", "0", "1"], { encoding: "utf8" });
+    expect(bad.status).toBe(1);
+  });
+});
