@@ -1,0 +1,257 @@
+/**
+ * An in-memory workbook: the adapter for tests, for CLI dry runs and for the task pane in a plain
+ * browser. It enforces the same rules as Excel for what it is asked to do, and applies each batch
+ * all-or-nothing (copy-on-write of the sheets a batch touches). It does not calculate formulas.
+ */
+import {
+  checkOps,
+  type ApplyReport,
+  type CellSnapshot,
+  type CellStyle,
+  type CellValue,
+  type PageSetup,
+  type RangeRef,
+  type SheetInfo,
+  type ValidationRule,
+  type WorkbookOp,
+  type WorkbookPort,
+  type Address,
+} from "../port";
+
+export interface MemoryCell {
+  value: CellValue;
+  formula: string | null;
+  numberFormat: string;
+  style?: CellStyle;
+}
+
+export interface MemorySheet {
+  name: string;
+  rows: Map<number, Map<number, MemoryCell>>;
+  widths: Map<number, number>;
+  freeze: { rows: number; cols: number };
+  validations: { range: RangeRef; rule: ValidationRule }[];
+  merges: RangeRef[];
+  pageSetup: PageSetup | null;
+}
+
+const GENERAL = "General";
+
+function emptySheet(name: string): MemorySheet {
+  return { name, rows: new Map(), widths: new Map(), freeze: { rows: 0, cols: 0 }, validations: [], merges: [], pageSetup: null };
+}
+
+function cloneSheet(s: MemorySheet): MemorySheet {
+  const rows = new Map<number, Map<number, MemoryCell>>();
+  for (const [r, cols] of s.rows) rows.set(r, new Map(cols));
+  return {
+    name: s.name,
+    rows,
+    widths: new Map(s.widths),
+    freeze: { ...s.freeze },
+    validations: [...s.validations],
+    merges: [...s.merges],
+    pageSetup: s.pageSetup ? { ...s.pageSetup } : null,
+  };
+}
+
+const overlaps = (a: RangeRef, b: RangeRef): boolean =>
+  a.sheet.toLowerCase() === b.sheet.toLowerCase() &&
+  a.row < b.row + b.rows &&
+  b.row < a.row + a.rows &&
+  a.col < b.col + b.cols &&
+  b.col < a.col + a.cols;
+
+export class MemoryWorkbook implements WorkbookPort {
+  private order: MemorySheet[] = [];
+  private definedNames = new Map<string, string>();
+  /** Where the user's selection is (select() moves it). */
+  selection: Address | null = null;
+
+  static fromSheets(sheets: Record<string, CellValue[][]>): MemoryWorkbook {
+    const wb = new MemoryWorkbook();
+    for (const [name, rows] of Object.entries(sheets)) {
+      const s = emptySheet(name);
+      rows.forEach((row, r) => row.forEach((v, c) => v !== null && setCell(s, r, c, { value: v, formula: null, numberFormat: GENERAL })));
+      wb.order.push(s);
+    }
+    return wb;
+  }
+
+  private find(name: string, list = this.order): MemorySheet | undefined {
+    const key = name.toLowerCase();
+    return list.find((s) => s.name.toLowerCase() === key);
+  }
+
+  async sheets(): Promise<SheetInfo[]> {
+    return this.order.map((s) => {
+      let usedRows = 0;
+      let usedCols = 0;
+      for (const [r, cols] of s.rows) {
+        for (const c of cols.keys()) {
+          usedRows = Math.max(usedRows, r + 1);
+          usedCols = Math.max(usedCols, c + 1);
+        }
+      }
+      return { name: s.name, usedRows, usedCols };
+    });
+  }
+
+  async read(ranges: readonly RangeRef[]): Promise<CellSnapshot[][][]> {
+    return ranges.map((r) => {
+      const s = this.find(r.sheet);
+      const out: CellSnapshot[][] = [];
+      for (let i = 0; i < r.rows; i++) {
+        const row: CellSnapshot[] = [];
+        const cells = s?.rows.get(r.row + i);
+        for (let j = 0; j < r.cols; j++) {
+          const c = cells?.get(r.col + j);
+          row.push(c ? { value: c.value, formula: c.formula, numberFormat: c.numberFormat } : { value: null, formula: null, numberFormat: GENERAL });
+        }
+        out.push(row);
+      }
+      return out;
+    });
+  }
+
+  async names(): Promise<{ name: string; formula: string }[]> {
+    return [...this.definedNames].map(([name, formula]) => ({ name, formula }));
+  }
+
+  async apply(ops: readonly WorkbookOp[], options: { onProgress?: (done: number, total: number) => void } = {}): Promise<ApplyReport> {
+    checkOps(
+      ops,
+      this.order.map((s) => s.name),
+    );
+    // copy-on-write: the batch works on copies of the touched sheets and is swapped in at the end
+    const order = [...this.order];
+    const names = new Map(this.definedNames);
+    const copied = new Set<MemorySheet>();
+    const sheet = (name: string): MemorySheet => {
+      const i = order.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+      const s = order[i]!;
+      if (copied.has(s)) return s;
+      const c = cloneSheet(s);
+      order[i] = c;
+      copied.add(c);
+      return c;
+    };
+    for (const op of ops) {
+      switch (op.type) {
+        case "addSheet": {
+          const s = emptySheet(op.sheet);
+          order.push(s);
+          copied.add(s);
+          break;
+        }
+        case "write": {
+          const s = sheet(op.sheet);
+          op.cells.forEach((row, i) =>
+            row.forEach((content, j) => {
+              const r = op.row + i;
+              const c = op.col + j;
+              const numberFormat = s.rows.get(r)?.get(c)?.numberFormat ?? GENERAL;
+              const style = s.rows.get(r)?.get(c)?.style;
+              if (content === null) {
+                if (numberFormat === GENERAL && !style) deleteCell(s, r, c);
+                else setCell(s, r, c, { value: null, formula: null, numberFormat, style });
+              } else if (typeof content === "object") {
+                setCell(s, r, c, { value: null, formula: content.formula, numberFormat, style });
+              } else {
+                setCell(s, r, c, { value: content, formula: null, numberFormat, style });
+              }
+            }),
+          );
+          break;
+        }
+        case "format": {
+          const s = sheet(op.range.sheet);
+          forEachCell(op.range, (r, c) => {
+            const old = s.rows.get(r)?.get(c) ?? { value: null, formula: null, numberFormat: GENERAL };
+            setCell(s, r, c, {
+              ...old,
+              numberFormat: op.numberFormat ?? old.numberFormat,
+              style: op.style ? { ...old.style, ...op.style } : old.style,
+            });
+          });
+          break;
+        }
+        case "columnWidths": {
+          const s = sheet(op.sheet);
+          for (const w of op.widths) s.widths.set(w.col, w.width);
+          break;
+        }
+        case "freeze":
+          sheet(op.sheet).freeze = { rows: op.rows, cols: op.cols };
+          break;
+        case "validation": {
+          const s = sheet(op.range.sheet);
+          // as in Excel, a new rule replaces the rules on the cells it covers
+          s.validations = s.validations.filter((v) => !overlaps(v.range, op.range));
+          s.validations.push({ range: op.range, rule: op.rule });
+          break;
+        }
+        case "merge": {
+          const s = sheet(op.range.sheet);
+          s.merges = s.merges.filter((m) => !overlaps(m, op.range));
+          s.merges.push(op.range);
+          break;
+        }
+        case "defineName":
+          names.set(op.name, op.formula);
+          break;
+        case "pageSetup":
+          sheet(op.sheet).pageSetup = op.setup;
+          break;
+        case "clear": {
+          const s = sheet(op.range.sheet);
+          forEachCell(op.range, (r, c) => {
+            const old = s.rows.get(r)?.get(c);
+            if (!old) return;
+            if (old.numberFormat === GENERAL && !old.style) deleteCell(s, r, c);
+            else setCell(s, r, c, { ...old, value: null, formula: null });
+          });
+          break;
+        }
+      }
+    }
+    this.order = order;
+    this.definedNames = names;
+    options.onProgress?.(ops.length, ops.length);
+    return { syncs: 0, largestBatchBytes: 0 };
+  }
+
+  async select(at: Address): Promise<void> {
+    if (!this.find(at.sheet)) throw new Error(`Lembar "${at.sheet}" tidak ada.`);
+    this.selection = at;
+  }
+
+  /** The sheet's state, for tests and the no-Excel grid. */
+  sheet(name: string): Readonly<MemorySheet> | undefined {
+    return this.find(name);
+  }
+
+  cell(sheet: string, row: number, col: number): MemoryCell | undefined {
+    return this.find(sheet)?.rows.get(row)?.get(col);
+  }
+}
+
+function setCell(s: MemorySheet, r: number, c: number, cell: MemoryCell): void {
+  let row = s.rows.get(r);
+  if (!row) {
+    row = new Map();
+    s.rows.set(r, row);
+  }
+  row.set(c, cell);
+}
+
+function deleteCell(s: MemorySheet, r: number, c: number): void {
+  const row = s.rows.get(r);
+  if (!row) return;
+  row.delete(c);
+  if (row.size === 0) s.rows.delete(r);
+}
+
+function forEachCell(range: RangeRef, fn: (r: number, c: number) => void): void {
+  for (let r = range.row; r < range.row + range.rows; r++) for (let c = range.col; c < range.col + range.cols; c++) fn(r, c);
+}

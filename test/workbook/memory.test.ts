@@ -1,0 +1,49 @@
+import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
+import { a1, colLetter, sheetRef } from "../../src/workbook/port";
+import { describeWorkbookContract } from "./contract";
+
+describeWorkbookContract("memory", async () => {
+  const port = new MemoryWorkbook();
+  return { port, reopen: async () => port };
+});
+
+describe("memory workbook specifics", () => {
+  it("records layout operations for the no-Excel grid", async () => {
+    const wb = new MemoryWorkbook();
+    await wb.apply([
+      { type: "addSheet", sheet: "Capaian" },
+      { type: "columnWidths", sheet: "Capaian", widths: [{ col: 0, width: 12 }] },
+      { type: "freeze", sheet: "Capaian", rows: 4, cols: 2 },
+      { type: "merge", range: { sheet: "Capaian", row: 0, col: 0, rows: 1, cols: 5 } },
+      { type: "validation", range: { sheet: "Capaian", row: 4, col: 3, rows: 10, cols: 1 }, rule: { type: "list", source: ["positif", "negatif"] } },
+      { type: "pageSetup", sheet: "Capaian", setup: { orientation: "landscape", fitToWidth: true, printTitleRows: [0, 3] } },
+    ]);
+    const s = wb.sheet("Capaian")!;
+    expect(s.widths.get(0)).toBe(12);
+    expect(s.freeze).toEqual({ rows: 4, cols: 2 });
+    expect(s.merges).toHaveLength(1);
+    expect(s.validations[0]!.rule).toEqual({ type: "list", source: ["positif", "negatif"] });
+    expect(s.pageSetup?.orientation).toBe("landscape");
+  });
+
+  it("moves the selection", async () => {
+    const wb = MemoryWorkbook.fromSheets({ Capaian: [[1]] });
+    await wb.select({ sheet: "Capaian", row: 4, col: 5 });
+    expect(wb.selection).toEqual({ sheet: "Capaian", row: 4, col: 5 });
+  });
+});
+
+describe("A1 helpers", () => {
+  it.each([
+    [0, "A"],
+    [25, "Z"],
+    [26, "AA"],
+    [701, "ZZ"],
+    [702, "AAA"],
+    [16383, "XFD"],
+  ])("column %d is %s", (c, l) => expect(colLetter(c)).toBe(l));
+  it("quotes sheet names with spaces", () => {
+    expect(sheetRef("Perjanjian Kinerja", a1(4, 1, true))).toBe("'Perjanjian Kinerja'!$B$5");
+    expect(sheetRef("Pengaturan", "B4")).toBe("Pengaturan!B4");
+  });
+});
