@@ -76,12 +76,12 @@ const MESSAGES = {
     `Baris berkode ${p.kode} berisi ${p.fields} kolom, seharusnya 9; baris ini tidak diimpor.`,
   "sipd-kode-unrecognised": (p: MessageParams) => `Kode rekening "${p.kode}" tidak sesuai pola SIPD; baris ini tidak diimpor.`,
   "sipd-kode-malformed": (p: MessageParams) =>
-    `Kode rekening ${p.kode} tidak sesuai struktur (${p.reason}); baris diimpor apa adanya dan tidak ikut pemeriksaan jumlah ke atas.`,
+    `Kode rekening ${p.kode} tidak sesuai struktur (${p.reason}); baris diimpor dan diperiksa menurut kode apa adanya.`,
   "sipd-kode-repaired": (p: MessageParams) =>
     `Kode rekening ${p.kode} tidak sesuai struktur (segmen "${p.segment}" berulang); untuk pemeriksaan jumlah dibaca sebagai ${p.repaired}.`,
   "sipd-kode-orphan": (p: MessageParams) =>
     `Baris induk kode ${p.kode} (${p.parent}) tidak ada; jumlahnya tidak dapat diperiksa ke atas.`,
-  "sipd-kode-duplicate": (p: MessageParams) => `Kode rekening ${p.kode} sudah ada di baris ${p.first}; baris ini tidak dipakai sebagai induk.`,
+  "sipd-kode-duplicate": (p: MessageParams) => `Kode rekening ${p.kode} sudah ada di baris ${p.first}; baris ini tidak ikut dijumlahkan.`,
   "sipd-kode-unit": (p: MessageParams) => `Kode ${p.kode} milik unit ${p.unit}, sedangkan baris pertama milik ${p.expected}.`,
   "sipd-urusan-mismatch": (p: MessageParams) => `Urusan pada kode rekening (${p.kode}) berbeda dengan kepala laporan (${p.header}).`,
   "sipd-cell-unreadable": (p: MessageParams) => `${p.column} "${p.raw}" tidak dapat dibaca sebagai angka.`,

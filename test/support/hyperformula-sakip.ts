@@ -13,9 +13,10 @@ import {
   SimpleRangeValue,
   type ExportedCellChange,
 } from "hyperformula";
-import type { ProcedureAst } from "hyperformula/typings/parser";
-import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
 import { LIBRARY, isFunctionError, type Matrix, type ResultMatrix } from "../../src/core/functions/library";
+
+type InterpreterState = Parameters<FunctionPlugin["runFunction"]>[1];
+type ProcedureAst = { procedureName: string; args: Parameters<FunctionPlugin["runFunction"]>[0] };
 
 const EXCEL_TO_HF: Record<string, ErrorType> = {
   "#VALUE!": ErrorType.VALUE,
@@ -50,7 +51,7 @@ function fromResult(result: ResultMatrix): SimpleRangeValue | number | string | 
 }
 
 export class SakipPlugin extends FunctionPlugin {
-  static implementedFunctions = Object.fromEntries(
+  static override implementedFunctions = Object.fromEntries(
     LIBRARY.map((f) => [
       `SAKIP.${f.id}`,
       {
@@ -77,7 +78,7 @@ export class SakipPlugin extends FunctionPlugin {
   }
 
   size(ast: ProcedureAst, state: InterpreterState) {
-    const sizes = ast.args.map((a) => this.arraySizeForAst(a, state));
+    const sizes: ArraySize[] = ast.args.map((a) => this.arraySizeForAst(a, state));
     const id = ast.procedureName.replace(/^SAKIP\./, "");
     if (id === "PREDIKAT") return sizes[0] ?? ArraySize.scalar();
     if (id === "REALISASI") {

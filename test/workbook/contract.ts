@@ -90,8 +90,8 @@ export function describeWorkbookContract(name: string, make: () => Promise<Contr
 
     it("clears contents and keeps formats", async () => {
       await subject.port.apply([...base, { type: "clear", range: { sheet: "Realisasi Anggaran", row: 1, col: 2, rows: 1, cols: 1 } }]);
-      const [[[c]]] = (await (await subject.reopen()).read([{ sheet: "Realisasi Anggaran", row: 1, col: 2, rows: 1, cols: 1 }])) as [[[{ value: unknown; numberFormat: string }]]];
-      expect(c).toMatchObject({ value: null, numberFormat: "#,##0" });
+      const [cells] = await (await subject.reopen()).read([{ sheet: "Realisasi Anggaran", row: 1, col: 2, rows: 1, cols: 1 }]);
+      expect(cells?.[0]?.[0]).toMatchObject({ value: null, numberFormat: "#,##0" });
     });
 
     describe("refuses what Excel refuses, and changes nothing then", () => {

@@ -1,5 +1,5 @@
 import { blank, failure, value, type Outcome } from "../outcome";
-import { normalizeOption, readNumberArg, readOption, type CellInput } from "./read";
+import { readNumberArg, readOption, type CellInput } from "./read";
 
 /**
  * How quarterly (TW I–IV) values of one indicator make the period's realisasi.
@@ -32,13 +32,20 @@ export const AGGREGATION_LABELS: Record<AggregationMethod, string> = {
   max: "maks",
 };
 
-const LEVEL_UNITS = new Set(["%", "persen", "persentase", "indeks", "index", "nilai", "skor", "rasio", "ikm", "skm"]);
+/** Unit words of level indicators; the native formula checks the same words (see levelUnitTest). */
+const LEVEL_UNITS = ["%", "persen", "persentase", "indeks", "index", "nilai", "skor", "rasio", "ikm", "skm"] as const;
 
 /** Percentages and indices are levels: summing four quarters of 80% gives a meaningless 320%. */
 export function isLevelUnit(satuan: string | null | undefined): boolean {
   if (!satuan) return false;
-  const s = normalizeOption(satuan);
-  return LEVEL_UNITS.has(s) || s.startsWith("persen") || s.startsWith("indeks");
+  const s = satuan.trim().toLowerCase();
+  return (LEVEL_UNITS as readonly string[]).includes(s) || s.startsWith("persen") || s.startsWith("indeks");
+}
+
+/** Native test of `isLevelUnit` on a cell (Excel compares text case-insensitively). */
+function levelUnitTest(cell: string): string {
+  const t = `TRIM(${cell})`;
+  return `OR(${LEVEL_UNITS.map((u) => `${t}="${u}"`).join(",")},LEFT(${t},6)="persen",LEFT(${t},6)="indeks")`;
 }
 
 /** The default for an indicator: `last` — TW data in LKj are cumulative s/d the quarter's end. */
@@ -67,7 +74,7 @@ export function aggregateFromInputs(values: readonly CellInput[], metode?: CellI
   if (m.kind !== "value") return m as Outcome;
   const method = m.value ?? defaultAggregation();
   const unit = typeof satuan === "string" ? satuan : null;
-  if (method === "sum" && isLevelUnit(unit)) return failure("method-sum-of-percentage", { satuan: unit ?? "" });
+  if (method === "sum" && isLevelUnit(unit)) return failure("method-sum-of-percentage", { satuan: unit ?? "" }, "#N/A");
   const numbers: (number | null)[] = [];
   let percentTyped = false;
   for (const [i, v] of values.entries()) {
@@ -80,7 +87,7 @@ export function aggregateFromInputs(values: readonly CellInput[], metode?: CellI
     percentTyped ||= n.value.percent;
     numbers.push(n.value.value);
   }
-  if (percentTyped && method === "sum") return failure("method-sum-of-percentage", { satuan: "%" });
+  if (percentTyped && method === "sum") return failure("method-sum-of-percentage", { satuan: "%" }, "#N/A");
   return aggregate(numbers, method);
 }
 
@@ -98,4 +105,21 @@ export function aggregateFormula(cells: readonly string[], method: AggregationMe
   if (typeof method === "string") return `IF(COUNT(${range})=0,"",${byMethod[method]})`;
   const m = method.cell;
   return `IF(COUNT(${range})=0,"",IF(${m}="jumlah",${byMethod.sum},IF(${m}="rata-rata",${byMethod.mean},IF(${m}="maks",${byMethod.max},${byMethod.last}))))`;
+}
+
+/**
+ * Native formula for the period's realisasi: only TW I … TW n count, n from `period` (1–4, e.g. the
+ * SAKIP_TW name), the method from a cell holding its Indonesian name (blank = terakhir), and summing a
+ * level indicator (`satuan` %, indeks, …) gives #N/A as SAKIP.REALISASI refuses it.
+ */
+export function aggregateUpToFormula(cells: readonly string[], refs: { method: string; period: string; satuan?: string }): string {
+  const { method: m, period: p } = refs;
+  const inPeriod = (i: number) => `${p}>=${i + 1}`;
+  const sum = cells.map((c, i) => `IF(${inPeriod(i)},N(${c}),0)`).join("+");
+  const count = cells.map((c, i) => `IF(${inPeriod(i)},COUNT(${c}),0)`).join("+");
+  const max = `MAX(${cells.map((c, i) => `IF(AND(${inPeriod(i)},ISNUMBER(${c})),${c},-1E+307)`).join(",")})`;
+  const last = cells.reduce((acc, c, i) => `IF(AND(${inPeriod(i)},ISNUMBER(${c})),${c},${acc})`, '""');
+  const byMethod = `IF(${m}="jumlah",${sum},IF(${m}="rata-rata",(${sum})/(${count}),IF(${m}="maks",${max},${last})))`;
+  const guarded = refs.satuan ? `IF(AND(${m}="jumlah",${levelUnitTest(refs.satuan)}),NA(),${byMethod})` : byMethod;
+  return `IF((${count})=0,"",${guarded})`;
 }

@@ -64,7 +64,7 @@ describe("the SAKIP function library spills like Excel", () => {
   it("REALISASI gives one value for a row of quarters and one per row for a block", () => {
     expect(realisasiFn([[null, 79.63, null, 86.11]], [["rata-rata"]])).toEqual([[(79.63 + 86.11) / 2]]);
     expect(realisasiFn([[1, 2, 3, 4], [5, 6, 7, 8]], [["jumlah"], ["terakhir"]])).toEqual([[10], [8]]);
-    expect(realisasiFn([[80, 85, 90, 95]], [["jumlah"]], [["%"]])[0]![0]).toMatchObject({ error: "#VALUE!" });
+    expect(realisasiFn([[80, 85, 90, 95]], [["jumlah"]], [["%"]])[0]![0]).toMatchObject({ error: "#N/A", message: expect.stringContaining("tidak dijumlahkan") });
   });
 
   it("EFISIENSI stays blank without budget", () => {

@@ -1,0 +1,79 @@
+/**
+ * Use-case "Siapkan Lembar": read what the workbook already has (two round trips), plan the standard
+ * sheets against it, apply the plan in one batch. Shared by the task pane (Excel and no-Excel mode)
+ * and `sakip scaffold`.
+ */
+import {
+  describeChanges,
+  parseSettings,
+  planScaffold,
+  readExtent,
+  readSettingsFromSheet,
+  PENGATURAN,
+  STANDARD_LAYOUTS,
+  type ExistingSheet,
+  type ScaffoldPlan,
+  type Settings,
+  type SheetChange,
+  type SheetId,
+} from "../core/layouts";
+import type { ApplyReport, RangeRef, WorkbookPort } from "../workbook/port";
+
+export type ScaffoldProgress = { phase: "membaca" | "merencanakan" | "menulis" | "selesai"; fraction: number };
+
+export type ScaffoldResult =
+  | { ok: true; settings: Settings; changes: SheetChange[]; lines: string[]; report: ApplyReport; ops: number }
+  | { ok: false; problems: { field: string; message: string }[] };
+
+export interface ExistingWorkbook {
+  sheetNames: string[];
+  existing: Partial<Record<SheetId, ExistingSheet>>;
+}
+
+/** Reads the standard sheets that exist, in one round trip after listing the sheets. */
+export async function readExisting(port: WorkbookPort): Promise<ExistingWorkbook> {
+  const infos = await port.sheets();
+  const wanted: { id: SheetId; info: (typeof infos)[number]; range: RangeRef }[] = [];
+  for (const layout of STANDARD_LAYOUTS) {
+    const info = infos.find((s) => s.name.toLowerCase() === layout.sheet.toLowerCase());
+    if (!info) continue;
+    const { rows, cols } = readExtent(layout, info.usedRows);
+    wanted.push({ id: layout.id, info, range: { sheet: info.name, row: 0, col: 0, rows, cols } });
+  }
+  const blocks = wanted.length ? await port.read(wanted.map((w) => w.range)) : [];
+  const existing: Partial<Record<SheetId, ExistingSheet>> = {};
+  wanted.forEach((w, i) => {
+    existing[w.id] = { name: w.info.name, usedRows: w.info.usedRows, cells: blocks[i] ?? [] };
+  });
+  return { sheetNames: infos.map((s) => s.name), existing };
+}
+
+/** Settings from the workbook's Pengaturan sheet (empty when there is none), for pre-filling forms. */
+export function settingsFromWorkbook(wb: ExistingWorkbook): Record<string, unknown> {
+  return readSettingsFromSheet(wb.existing.pengaturan, PENGATURAN);
+}
+
+export function planFor(wb: ExistingWorkbook, settings: Settings): ScaffoldPlan {
+  return planScaffold({ settings, existing: wb.existing, sheetNames: wb.sheetNames });
+}
+
+/**
+ * Scaffolds (or repairs) the standard sheets. `input` holds the settings the user gave; what it leaves
+ * out is taken from the workbook's Pengaturan sheet. Invalid settings write nothing.
+ */
+export async function scaffold(
+  port: WorkbookPort,
+  input: Record<string, unknown>,
+  onProgress: (p: ScaffoldProgress) => void = () => undefined,
+): Promise<ScaffoldResult> {
+  onProgress({ phase: "membaca", fraction: 0 });
+  const wb = await readExisting(port);
+  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const parsed = parseSettings({ ...settingsFromWorkbook(wb), ...defined });
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  onProgress({ phase: "merencanakan", fraction: 0.2 });
+  const plan = planFor(wb, parsed.settings);
+  const report = await port.apply(plan.ops, { onProgress: (done, total) => onProgress({ phase: "menulis", fraction: 0.3 + 0.7 * (done / Math.max(1, total)) }) });
+  onProgress({ phase: "selesai", fraction: 1 });
+  return { ok: true, settings: parsed.settings, changes: plan.changes, lines: describeChanges(plan.changes), report, ops: plan.ops.length };
+}

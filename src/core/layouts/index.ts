@@ -1,0 +1,5 @@
+export * from "./types";
+export * from "./settings";
+export * from "./standard";
+export * from "./formulas";
+export * from "./plan";

@@ -1,0 +1,120 @@
+/**
+ * The two parts of an .xlsx package that ExcelJS 4.4 reads lossily, read here from the zip instead:
+ * - defined names: ExcelJS keeps only plain cell ranges (a name "=2025" or "=OFFSET(..)" vanishes) and
+ *   re-quotes sheet names;
+ * - data validations: ExcelJS expands every sqref into one entry per cell, so a rule on A1:A1048576
+ *   takes minutes or runs out of memory (exceljs#1283, #1842, #2929). Here a rule stays a few ranges.
+ * The XML is machine-written and these elements are flat, so a small scanner suffices.
+ */
+import JSZip from "jszip";
+
+export interface FileDefinedName {
+  name: string;
+  /** Sheet-scoped names carry the sheet's index in workbook order. */
+  localSheetId?: number;
+  /** The formula as stored: no leading "=", future functions prefixed. */
+  text: string;
+}
+
+/** A data validation in ExcelJS's model shape (what its writer renders). */
+export interface FileValidation {
+  type: string;
+  operator?: string;
+  formulae?: (string | Date)[];
+  allowBlank?: boolean;
+  showInputMessage?: boolean;
+  showErrorMessage?: boolean;
+  errorStyle?: string;
+  errorTitle?: string;
+  error?: string;
+  promptTitle?: string;
+  prompt?: string;
+}
+
+export interface PackageParts {
+  definedNames: FileDefinedName[];
+  /** Per sheet name: each rule with the ranges ("A1", "B2:C9") it covers. */
+  validations: Map<string, { ranges: string[]; rule: FileValidation }[]>;
+}
+
+const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+export function decodeXml(s: string): string {
+  return s.replace(ENTITY, (_m, hex: string | undefined, dec: string | undefined, named: string | undefined) =>
+    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(parseInt(dec, 10)) : (NAMED[named ?? ""] ?? ""),
+  );
+}
+
+function attributes(tagBody: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tagBody.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] = decodeXml(m[2] ?? m[3] ?? "");
+  return out;
+}
+
+const bool = (v: string | undefined) => (v === undefined ? undefined : v === "1" || v === "true");
+
+/** Excel's serial day (1900 system, as ExcelJS's own reader assumes) to the Date ExcelJS's writer expects. */
+const serialToDate = (serial: number) => new Date(Math.round((serial - 25569) * 86_400_000));
+
+function parseValidations(xml: string): { ranges: string[]; rule: FileValidation }[] {
+  const start = xml.indexOf("<dataValidations");
+  if (start < 0) return [];
+  const end = xml.indexOf("</dataValidations>", start);
+  const block = xml.slice(start, end < 0 ? undefined : end);
+  const out: { ranges: string[]; rule: FileValidation }[] = [];
+  for (const m of block.matchAll(/<dataValidation\b([^>]*?)(?:\/>|>([\s\S]*?)<\/dataValidation>)/g)) {
+    const a = attributes(m[1]!);
+    const type = a.type ?? "any";
+    const rule: FileValidation = { type };
+    if (a.operator !== undefined) rule.operator = a.operator;
+    else if (type !== "any" && type !== "list" && type !== "custom") rule.operator = "between";
+    const flags = ["allowBlank", "showInputMessage", "showErrorMessage"] as const;
+    for (const f of flags) {
+      const v = bool(a[f]);
+      if (v !== undefined) rule[f] = v;
+    }
+    for (const k of ["errorStyle", "errorTitle", "error", "promptTitle", "prompt"] as const) if (a[k] !== undefined) rule[k] = a[k];
+    const formulae = [...(m[2] ?? "").matchAll(/<formula([12])>([\s\S]*?)<\/formula\1>/g)].map((f) => decodeXml(f[2]!));
+    if (formulae.length) rule.formulae = type === "date" ? formulae.map((f) => (/^-?[\d.]+$/.test(f) ? serialToDate(Number(f)) : f)) : formulae;
+    const ranges = (a.sqref ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((r) => r.replace(/\$/g, "").toUpperCase());
+    if (ranges.length) out.push({ ranges, rule });
+  }
+  return out;
+}
+
+export async function readPackageParts(data: Uint8Array | ArrayBuffer): Promise<PackageParts> {
+  const zip = await JSZip.loadAsync(data);
+  const text = async (path: string) => (await zip.file(path)?.async("string")) ?? "";
+  const workbook = await text("xl/workbook.xml");
+  const rels = await text("xl/_rels/workbook.xml.rels");
+
+  const definedNames: FileDefinedName[] = [];
+  for (const m of workbook.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g)) {
+    const a = attributes(m[1]!);
+    if (!a.name) continue;
+    const name: FileDefinedName = { name: a.name, text: decodeXml(m[2]!) };
+    if (a.localSheetId !== undefined) name.localSheetId = Number(a.localSheetId);
+    definedNames.push(name);
+  }
+
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
+    const a = attributes(m[1]!);
+    // the same normalisation ExcelJS applies to sheet targets
+    if (a.Id && a.Target) targets.set(a.Id, `xl/${a.Target.replace(/^(\s|\/xl\/)+/, "")}`);
+  }
+  const validations = new Map<string, { ranges: string[]; rule: FileValidation }[]>();
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
+    const a = attributes(m[1]!);
+    const rid = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
+    const path = rid ? targets.get(rid) : undefined;
+    if (!a.name || !path) continue;
+    const rules = parseValidations(await text(path));
+    if (rules.length) validations.set(a.name, rules);
+  }
+  return { definedNames, validations };
+}

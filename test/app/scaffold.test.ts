@@ -1,0 +1,143 @@
+import { scaffold } from "../../src/app/scaffold";
+import { CAPAIAN, COST_PER_OUTCOME, PERJANJIAN_KINERJA, REALISASI_ANGGARAN, STANDARD_LAYOUTS, TABLE_ROWS } from "../../src/core/layouts";
+import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
+
+const SETTINGS = { unitKerja: "Kecamatan Lumajang", pemda: "Pemerintah Kabupaten Lumajang", kodeOrganisasi: "7.01.0.00.0.00.01.0000", tahun: 2024, periode: "TW II" };
+const F = TABLE_ROWS.firstData;
+const col = (layout: { columns: readonly { key: string }[] }, key: string) => layout.columns.findIndex((c) => c.key === key);
+
+async function fresh() {
+  const wb = new MemoryWorkbook();
+  const r = await scaffold(wb, SETTINGS);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return { wb, r };
+}
+
+describe("Siapkan Lembar on an empty workbook", () => {
+  it("creates the six standard sheets in order and says so", async () => {
+    const { wb, r } = await fresh();
+    expect((await wb.sheets()).map((s) => s.name)).toEqual(STANDARD_LAYOUTS.map((l) => l.sheet));
+    expect(r.lines).toEqual(STANDARD_LAYOUTS.map((l) => `${l.sheet}: lembar dibuat.`));
+  });
+
+  it("writes the settings and names them for the formulas", async () => {
+    const { wb } = await fresh();
+    const names = Object.fromEntries((await wb.names()).map((n) => [n.name, n.formula]));
+    expect(names.SAKIP_TAHUN).toBe("=Pengaturan!$B$8");
+    expect(wb.cell("Pengaturan", 7, 1)?.value).toBe(2024);
+    expect(wb.cell("Pengaturan", 8, 1)?.value).toBe("TW II");
+    expect(names.SAKIP_JABATAN).toMatch(/^=Pengaturan!\$A\$\d+:\$A\$\d+$/);
+    expect(names.SKALA_KECAMATAN_BAWAH).toMatch(/^=Referensi!/);
+  });
+
+  it("prints the LKjIP column numbers in the Cost per Outcome header", async () => {
+    const { wb } = await fresh();
+    const numbers = COST_PER_OUTCOME.columns.map((_, j) => wb.cell("Cost per Outcome", TABLE_ROWS.number, j)?.value ?? null);
+    expect(numbers.filter(Boolean)).toEqual(["(1)", "(2)", "(3)", "(4)", "(5)", "(6=5/4)", "(7)", "(8)", "(9=8/7)", "(10=6-9)"]);
+  });
+
+  it("links Capaian and Cost per Outcome to the PK by the same prefilled IDs", async () => {
+    const { wb } = await fresh();
+    for (const l of [PERJANJIAN_KINERJA, CAPAIAN, COST_PER_OUTCOME]) {
+      expect(wb.cell(l.sheet, F, 0)).toMatchObject({ value: "IK-001", numberFormat: "@" });
+      expect(wb.cell(l.sheet, F + 99, 0)?.value).toBe("IK-100");
+    }
+    const target = wb.cell("Capaian", F, col(CAPAIAN, "target"))?.formula;
+    expect(target).toBe(`=IF(A7="","",IFERROR(IF(INDEX('Perjanjian Kinerja'!$M:$M,MATCH(A7,'Perjanjian Kinerja'!$A:$A,0))="","",INDEX('Perjanjian Kinerja'!$M:$M,MATCH(A7,'Perjanjian Kinerja'!$A:$A,0))),""))`);
+  });
+
+  it("keeps kode columns as text and formats money and ratios", async () => {
+    const { wb } = await fresh();
+    expect(wb.cell("Realisasi Anggaran", F, col(REALISASI_ANGGARAN, "kode"))?.numberFormat).toBe("@");
+    expect(wb.cell("Realisasi Anggaran", F, col(REALISASI_ANGGARAN, "setelah"))?.numberFormat).toBe("#,##0");
+    expect(wb.cell("Capaian", F, col(CAPAIAN, "capaian"))?.numberFormat).toBe("0.00%");
+  });
+
+  it("freezes the header, sets widths, validation lists and print titles", async () => {
+    const { wb } = await fresh();
+    const pk = wb.sheet("Perjanjian Kinerja")!;
+    expect(pk.freeze).toEqual({ rows: F, cols: 1 });
+    expect(pk.pageSetup).toEqual({ orientation: "landscape", fitToWidth: true, printTitleRows: [3, 5] });
+    expect(pk.widths.get(col(PERJANJIAN_KINERJA, "indikator"))).toBe(45);
+    const rules = pk.validations.map((v) => v.rule);
+    expect(rules).toContainEqual(expect.objectContaining({ type: "list", source: ["positif", "negatif"] }));
+    expect(rules).toContainEqual(expect.objectContaining({ type: "list", source: { formula: "=SAKIP_JABATAN" } }));
+  });
+
+  it("refuses invalid settings with every problem and writes nothing", async () => {
+    const wb = new MemoryWorkbook();
+    const r = await scaffold(wb, { unitKerja: "", tahun: 1999, periode: "TW V" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.field).sort()).toEqual(["periode", "tahun", "unitKerja"]);
+    expect(await wb.sheets()).toEqual([]);
+  });
+});
+
+describe("Siapkan Lembar again on a scaffolded workbook", () => {
+  it("changes nothing when everything is in place", async () => {
+    const { wb } = await fresh();
+    const again = await scaffold(wb, {});
+    expect(again.ok && again.lines).toEqual(["Semua lembar sudah lengkap; tidak ada yang diubah."]);
+  });
+
+  it("keeps every value a user typed in every input column, and restores a broken formula", async () => {
+    const { wb } = await fresh();
+    // a user fills one PK row, its realisasi and a budget line, and breaks a formula
+    const pkRow = PERJANJIAN_KINERJA.columns.map((c) => (c.role === "input" ? `isi-${c.key}` : undefined));
+    const writes = PERJANJIAN_KINERJA.columns.flatMap((c, j) => (c.role === "input" ? [{ type: "write" as const, sheet: "Perjanjian Kinerja", row: F, col: j, cells: [[pkRow[j]!]] }] : []));
+    const capWrites = CAPAIAN.columns.flatMap((c, j) => (c.role === "input" ? [{ type: "write" as const, sheet: "Capaian", row: F, col: j, cells: [[`isi-${c.key}`]] }] : []));
+    const raWrites = REALISASI_ANGGARAN.columns.flatMap((c, j) => (c.role === "input" ? [{ type: "write" as const, sheet: "Realisasi Anggaran", row: F + 3, col: j, cells: [[`isi-${c.key}`]] }] : []));
+    const capaianCol = col(CAPAIAN, "capaian");
+    await wb.apply([
+      ...writes,
+      ...capWrites,
+      ...raWrites,
+      { type: "write", sheet: "Capaian", row: F + 1, col: capaianCol, cells: [[{ formula: "=#REF!/2" }]] },
+      { type: "write", sheet: "Capaian", row: F + 2, col: capaianCol, cells: [[null]] },
+      { type: "write", sheet: "Capaian", row: F + 3, col: capaianCol, cells: [[0.5]] },
+      { type: "write", sheet: "Pengaturan", row: 4, col: 1, cells: [["Kecamatan Senduro"]] },
+    ]);
+    const r = await scaffold(wb, {});
+    expect(r.ok).toBe(true);
+    for (const [layout, row] of [
+      [PERJANJIAN_KINERJA, F],
+      [CAPAIAN, F],
+      [REALISASI_ANGGARAN, F + 3],
+    ] as const) {
+      layout.columns.forEach((c, j) => {
+        if (c.role === "input") expect([layout.sheet, c.key, wb.cell(layout.sheet, row, j)?.value]).toEqual([layout.sheet, c.key, `isi-${c.key}`]);
+      });
+    }
+    expect(wb.cell("Capaian", F + 1, capaianCol)?.formula).toMatch(/^=IF\(OR\(I8="",N8=""\)/);
+    expect(wb.cell("Capaian", F + 2, capaianCol)?.formula).toMatch(/^=IF\(OR\(I9="",N9=""\)/);
+    expect(wb.cell("Capaian", F + 3, capaianCol)?.value).toBe(0.5);
+    expect(wb.cell("Pengaturan", 4, 1)?.value).toBe("Kecamatan Senduro");
+    if (r.ok) {
+      expect(r.lines).toContainEqual(expect.stringMatching(/^Capaian: 2 rumus dipulihkan \(O8, O9\)/));
+      expect(r.lines).toContainEqual(expect.stringMatching(/^Capaian: 1 sel di kolom rumus berisi nilai ketikan dan dibiarkan \(O10\)/));
+    }
+  });
+
+  it("repairs a damaged header and adds a deleted sheet back", async () => {
+    const { wb } = await fresh();
+    await wb.apply([{ type: "write", sheet: "Cost per Outcome", row: TABLE_ROWS.number, col: 8, cells: [["5=4/5"]] }]);
+    const smaller = new MemoryWorkbook();
+    // simulate a workbook where Referensi was deleted: copy everything but that sheet
+    for (const s of await wb.sheets()) if (s.name !== "Referensi") await smaller.apply([{ type: "addSheet", sheet: s.name }]);
+    const r = await scaffold(wb, {});
+    expect(r.ok && r.lines).toContain("Cost per Outcome: judul dan kepala tabel diperbaiki.");
+    expect(wb.cell("Cost per Outcome", TABLE_ROWS.number, 8)?.value).toBe("(6=5/4)");
+  });
+
+  it("adds Capaian rows for PK indicators added beyond the prepared rows", async () => {
+    const { wb } = await fresh();
+    const ind = col(PERJANJIAN_KINERJA, "indikator");
+    await wb.apply([{ type: "write", sheet: "Perjanjian Kinerja", row: F + 100, col: ind, cells: [["Indikator baru"]] }]);
+    const r = await scaffold(wb, {});
+    expect(wb.cell("Perjanjian Kinerja", F + 100, 0)?.value).toBe("IK-101");
+    expect(wb.cell("Capaian", F + 100, 0)?.value).toBe("IK-101");
+    expect(wb.cell("Cost per Outcome", F + 100, 0)?.value).toBe("IK-101");
+    expect(wb.cell("Perjanjian Kinerja", F + 100, col(PERJANJIAN_KINERJA, "target"))?.formula).toMatch(/^=IF\(/);
+    expect(r.ok && r.lines).toContain("Perjanjian Kinerja: 1 ID indikator ditambahkan (IK-101).");
+  });
+});
