@@ -47,3 +47,21 @@ describe("A1 helpers", () => {
     expect(sheetRef("Pengaturan", "B4")).toBe("Pengaturan!B4");
   });
 });
+
+describe("snapshotOps", () => {
+  it("rebuilds the same workbook in another adapter", async () => {
+    const { scaffold } = await import("../../src/app/scaffold");
+    const a = new MemoryWorkbook();
+    await scaffold(a, { unitKerja: "Kecamatan Lumajang", tahun: 2024, periode: "TW II" });
+    await a.apply([{ type: "write", sheet: "Realisasi Anggaran", row: 6, col: 1, cells: [["7.01.01"]] }]);
+    const b = new MemoryWorkbook();
+    await b.apply(a.snapshotOps());
+    expect(await b.sheets()).toEqual(await a.sheets());
+    expect(await b.names()).toEqual(await a.names());
+    for (const s of await a.sheets()) {
+      const range = { sheet: s.name, row: 0, col: 0, rows: s.usedRows, cols: s.usedCols };
+      expect(await b.read([range])).toEqual(await a.read([range]));
+      expect(b.sheet(s.name)).toEqual(a.sheet(s.name));
+    }
+  });
+});

@@ -7,6 +7,7 @@ import {
   checkOps,
   type ApplyReport,
   type CellSnapshot,
+  type CellContent,
   type CellStyle,
   type CellValue,
   type PageSetup,
@@ -224,6 +225,49 @@ export class MemoryWorkbook implements WorkbookPort {
   async select(at: Address): Promise<void> {
     if (!this.find(at.sheet)) throw new Error(`Lembar "${at.sheet}" tidak ada.`);
     this.selection = at;
+  }
+
+  /**
+   * Operations that rebuild this workbook in another adapter (the no-Excel mode's .xlsx download):
+   * formats before values, so text stays text.
+   */
+  snapshotOps(): WorkbookOp[] {
+    const ops: WorkbookOp[] = [];
+    for (const s of this.order) {
+      ops.push({ type: "addSheet", sheet: s.name });
+      for (const [r, cols] of s.rows) {
+        for (const [c, cell] of cols) {
+          if (cell.numberFormat !== GENERAL || cell.style) {
+            ops.push({ type: "format", range: { sheet: s.name, row: r, col: c, rows: 1, cols: 1 }, numberFormat: cell.numberFormat, ...(cell.style ? { style: cell.style } : {}) });
+          }
+        }
+      }
+      for (const [r, cols] of s.rows) {
+        // one write per run of adjacent cells keeps the batch small
+        const sorted = [...cols.entries()].filter(([, c]) => c.formula !== null || c.value !== null).sort((a, b) => a[0] - b[0]);
+        let run: { col: number; cells: CellContent[] } | null = null;
+        const flush = () => {
+          if (run) ops.push({ type: "write", sheet: s.name, row: r, col: run.col, cells: [run.cells] });
+          run = null;
+        };
+        for (const [c, cell] of sorted) {
+          const content: CellContent = cell.formula !== null ? { formula: cell.formula } : cell.value;
+          if (run && run.col + run.cells.length === c) run.cells.push(content);
+          else {
+            flush();
+            run = { col: c, cells: [content] };
+          }
+        }
+        flush();
+      }
+      if (s.widths.size) ops.push({ type: "columnWidths", sheet: s.name, widths: [...s.widths].map(([col, width]) => ({ col, width })) });
+      if (s.freeze.rows || s.freeze.cols) ops.push({ type: "freeze", sheet: s.name, rows: s.freeze.rows, cols: s.freeze.cols });
+      for (const m of s.merges) ops.push({ type: "merge", range: m });
+      for (const v of s.validations) ops.push({ type: "validation", range: v.range, rule: v.rule });
+      if (s.pageSetup) ops.push({ type: "pageSetup", sheet: s.name, setup: s.pageSetup });
+    }
+    for (const [name, formula] of this.definedNames) ops.push({ type: "defineName", name, formula });
+    return ops;
   }
 
   /** The sheet's state, for tests and the no-Excel grid. */
