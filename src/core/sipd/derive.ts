@@ -1,0 +1,112 @@
+/** Programs over all kelompok, kegiatan (not rows in the export) and sub kegiatan, summed from rows, in code order. */
+import { addMoney, persenOf } from "./amounts";
+import type { LraKegiatan, LraProgram, LraRow, LraSubKegiatan, LraTotals } from "./types";
+
+type Summed = "anggaranSebelum" | "anggaranSetelah" | "realisasiBulanLalu" | "realisasiBulanIni" | "realisasiSd";
+const SUMMED: readonly Summed[] = ["anggaranSebelum", "anggaranSetelah", "realisasiBulanLalu", "realisasiBulanIni", "realisasiSd"];
+
+/** Σ of the stated amounts; a column is null when any row lacks it (a sum over a gap is not a total). */
+export function totalsOf(rows: readonly LraRow[]): LraTotals {
+  const sums: Record<Summed, number | null> = {
+    anggaranSebelum: 0,
+    anggaranSetelah: 0,
+    realisasiBulanLalu: 0,
+    realisasiBulanIni: 0,
+    realisasiSd: 0,
+  };
+  for (const row of rows) {
+    for (const c of SUMMED) {
+      const acc = sums[c];
+      const v = row.stated[c];
+      sums[c] = acc === null || v === null ? null : addMoney(acc, v);
+    }
+  }
+  const { anggaranSetelah: setelah, realisasiSd: sd } = sums;
+  return {
+    ...sums,
+    sisa: setelah !== null && sd !== null ? addMoney(setelah, -sd) : null,
+    persen: setelah !== null && sd !== null ? persenOf(sd, setelah) : null,
+  };
+}
+
+/** Distinct non-null values in order of first appearance. */
+function distinct(values: Iterable<string | null>): string[] {
+  const seen = new Set<string>();
+  for (const v of values) if (v !== null) seen.add(v);
+  return [...seen];
+}
+
+// fixed-width codes (01, 2.01, 2.01.0001): plain string order is code order
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Groups rows by key, in order of first appearance. */
+function groupBy(rows: readonly LraRow[], keyOf: (r: LraRow) => string | null): Map<string, LraRow[]> {
+  const groups = new Map<string, LraRow[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key === null) continue;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+/** `counted` excludes duplicate rows, which are flagged and not summed twice. */
+export function derive(counted: readonly LraRow[]): { programs: LraProgram[]; kegiatan: LraKegiatan[]; subKegiatan: LraSubKegiatan[] } {
+  const programRows = counted.filter((r) => r.level === "program");
+  const subRows = counted.filter((r) => r.level === "sub_kegiatan");
+
+  const programs: LraProgram[] = [];
+  for (const group of groupBy(programRows, (r) => r.program).values()) {
+    const first = group[0];
+    if (!first) continue;
+    const kelompok = distinct(group.map((r) => r.kelompok));
+    programs.push({
+      program: first.program,
+      notation: first.notation.program ?? "",
+      uraian: first.uraian,
+      kelompok,
+      lines: group.map((r) => r.line),
+      totals: totalsOf(group),
+    });
+  }
+
+  // kegiatan codes repeat across programs (2.01 exists under 01–06): the key includes the program
+  const kegiatan: LraKegiatan[] = [];
+  for (const group of groupBy(subRows, (r) => (r.kegiatan === null ? null : `${r.program}|${r.kegiatan}`)).values()) {
+    const first = group[0];
+    if (!first || first.kegiatan === null) continue;
+    const subs = distinct(group.map((r) => r.subKegiatan));
+    kegiatan.push({
+      program: first.program,
+      kegiatan: first.kegiatan,
+      notation: first.notation.kegiatan ?? "",
+      subKegiatan: subs,
+      lines: group.map((r) => r.line),
+      totals: totalsOf(group),
+    });
+  }
+
+  const subKegiatan: LraSubKegiatan[] = [];
+  for (const group of groupBy(subRows, (r) => (r.subKegiatan === null ? null : `${r.program}|${r.subKegiatan}`)).values()) {
+    const first = group[0];
+    if (!first || first.kegiatan === null || first.subKegiatan === null) continue;
+    const kelompok = distinct(group.map((r) => r.kelompok));
+    subKegiatan.push({
+      program: first.program,
+      kegiatan: first.kegiatan,
+      subKegiatan: first.subKegiatan,
+      notation: first.notation.subKegiatan ?? "",
+      uraian: first.uraian,
+      kelompok,
+      lines: group.map((r) => r.line),
+      totals: totalsOf(group),
+    });
+  }
+  // code order, as the PK and realisasi tables list them; a program's Belanja Modal rows come last in the export
+  programs.sort((a, b) => compare(a.program, b.program));
+  kegiatan.sort((a, b) => compare(`${a.program}|${a.kegiatan}`, `${b.program}|${b.kegiatan}`));
+  subKegiatan.sort((a, b) => compare(`${a.program}|${a.subKegiatan}`, `${b.program}|${b.subKegiatan}`));
+  return { programs, kegiatan, subKegiatan };
+}

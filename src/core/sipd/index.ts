@@ -1,0 +1,6 @@
+/** SIPD Laporan Realisasi Anggaran (kode rekening) paste parser and reconciliation. */
+export { parseLra, DEFAULT_MAX_LENGTH } from "./parse";
+export { generateLra, MAX_SYNTHETIC_ROWS, type GenerateLraOptions } from "./synthetic";
+export { persenOf } from "./amounts";
+export { KODE_PATTERN } from "./kode";
+export * from "./types";

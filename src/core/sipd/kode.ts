@@ -1,0 +1,142 @@
+/**
+ * The SIPD kode rekening: `7 01 7 01 00 01 2.01.0001 5 1 02 02 01 0071`
+ * = urusan, bidang (7 01) · unit (7 01 00) · program (01) · sub kegiatan (2.01.0001, or 00) · akun (5 1 02 02 01 0071).
+ */
+import type { LraLevel } from "./types";
+
+/** SPEC d7: field 1 of a data line. Linear: every repeated group starts with a space. */
+export const KODE_PATTERN = /^\d \d{2} \d \d{2} \d{2} \d{2} (?:00|\d\.\d{2}\.\d{4})(?: \d{1,4})+$/;
+
+/** Looks like the start of a kode, even if it does not match the full pattern (used to tell data lost from noise). */
+export const KODE_START = /^\d\s+\d{2}\s+\d\s+\d{2}\s+\d{2}\b/;
+
+const SUB_KEGIATAN = /^(\d\.\d{2})\.(\d{4})$/;
+const TWO_DIGITS = /^\d{2}$/;
+const FOUR_DIGITS = /^\d{4}$/;
+const ONE_DIGIT = /^\d$/;
+
+/** Tokens 0–6 of a kode: everything but the akun. Shared by all rows of one sub kegiatan. */
+export interface KodeHead {
+  urusan: string;
+  unit: string;
+  program: string;
+  /** token 6: `00` or `K.KK.SSSS` */
+  sub: string;
+  kegiatan: string | null;
+  subKegiatan: string | null;
+  notation: { program: string | null; kegiatan: string | null; subKegiatan: string | null };
+}
+
+/** Collapses whitespace (NBSP included) so `7  01 7…` and `7 01 7…` are the same kode. */
+export function normaliseKode(field: string): string {
+  // most fields are already clean; the replace would copy every one of them
+  if (!/[^\S ]|  |^ | $/.test(field)) return field;
+  return field.replace(/[\s\u00a0]+/g, " ").trim();
+}
+
+/** Splits a normalised kode matching KODE_PATTERN into its head (tokens 0–6) and the akun after it. */
+export function splitKode(kode: string): { head: string; akun: string } {
+  let at = -1;
+  for (let i = 0; i < 7; i++) {
+    at = kode.indexOf(" ", at + 1);
+    if (at < 0) return { head: kode, akun: "" };
+  }
+  return { head: kode.slice(0, at), akun: kode.slice(at + 1) };
+}
+
+export function readHead(head: string): KodeHead {
+  const t = head.split(" ");
+  const at = (i: number): string => t[i] ?? "";
+  const sub = at(6);
+  const m = SUB_KEGIATAN.exec(sub);
+  const program = at(5);
+  const kegiatan = m ? (m[1] ?? null) : null;
+  const subKegiatan = m ? sub : null;
+  return {
+    urusan: `${at(0)}.${at(1)}`,
+    unit: `${at(2)} ${at(3)} ${at(4)}`,
+    program,
+    sub,
+    kegiatan,
+    subKegiatan,
+    notation: notationOf(at(0), at(1), program, kegiatan, subKegiatan),
+  };
+}
+
+/**
+ * Level by kode structure (SPEC d4). p = program, s = sub kegiatan token, akun = tokens after s.
+ * Anything outside the grammar is `malformed`; the row is still imported.
+ */
+export function classify(program: string, sub: string, akun: readonly string[]): LraLevel {
+  const n = akun.length;
+  const first = akun[0] ?? "";
+  const kelompok = akun[1] ?? "";
+  if (!ONE_DIGIT.test(first)) return "malformed";
+  if (n >= 2 && !ONE_DIGIT.test(kelompok)) return "malformed";
+  const skpd = program === "00" && sub === "00";
+  if (n === 1) return skpd ? "skpd_total" : "malformed";
+  if (n === 2) {
+    if (skpd) return "skpd_kelompok";
+    if (program === "00") return "malformed";
+    return sub === "00" ? "program" : "sub_kegiatan";
+  }
+  // akun detail exists only inside a sub kegiatan
+  if (program === "00" || sub === "00") return "malformed";
+  const middle = akun.slice(2, Math.min(n, 5));
+  if (!middle.every((x) => TWO_DIGITS.test(x))) return "malformed";
+  if (n === 3) return "akun_jenis";
+  if (n === 4) return "akun_objek";
+  if (n === 5) return "akun_rincian_objek";
+  if (n === 6 && FOUR_DIGITS.test(akun[5] ?? "")) return "akun_sub_rincian_objek";
+  return "malformed";
+}
+
+/**
+ * The evident reading of a malformed akun: one segment doubled (`5 1 01 01 01 02` → `5 1 01 01 02`,
+ * `5 1 01 01 01 02 0001` → `5 1 01 01 02 0001`, SPEC d4/d5). Only a repeated segment counts as
+ * evidence; anything else has no repair.
+ */
+export function repairAkun(program: string, sub: string, akun: readonly string[]): { akun: string[]; segment: string } | null {
+  for (let i = akun.length - 2; i >= 3; i--) {
+    const segment = akun[i] ?? "";
+    if (segment !== akun[i - 1] || !TWO_DIGITS.test(segment)) continue;
+    const candidate = [...akun.slice(0, i), ...akun.slice(i + 1)];
+    const level = classify(program, sub, candidate);
+    if (level !== "malformed" && level !== "sub_kegiatan" && level !== "program") return { akun: candidate, segment };
+  }
+  return null;
+}
+
+/**
+ * The kode of the row this row rolls up into (same unit prefix), or null for a root (SKPD total).
+ * akun rows → the akun one segment shorter (a jenis → its sub kegiatan row); sub kegiatan → program (p, k);
+ * program → SKPD kelompok; kelompok → SKPD total. `kode` is normalised: `<unit> <program> <sub> <akun>`.
+ */
+export function parentKode(kode: string, program: string, sub: string, akun: string): string | null {
+  const n = akun === "" ? 0 : segments(akun);
+  if (n >= 3) return kode.slice(0, kode.lastIndexOf(" "));
+  if (n !== 2) return null;
+  const unit = kode.slice(0, kode.length - akun.length - sub.length - program.length - 3);
+  if (sub !== "00") return `${unit} ${program} 00 ${akun}`;
+  if (program !== "00") return `${unit} 00 00 ${akun}`;
+  return `${unit} 00 00 ${akun.slice(0, akun.indexOf(" "))}`;
+}
+
+function segments(s: string): number {
+  let n = 1;
+  for (let i = s.indexOf(" "); i >= 0; i = s.indexOf(" ", i + 1)) n++;
+  return n;
+}
+
+/** Standard notation: program `7.01.01`, kegiatan `7.01.01.2.01`, sub kegiatan `7.01.01.2.01.0001`. */
+export function notationOf(
+  urusan: string,
+  bidang: string,
+  program: string,
+  kegiatan: string | null,
+  subKegiatan: string | null,
+): { program: string | null; kegiatan: string | null; subKegiatan: string | null } {
+  if (program === "00") return { program: null, kegiatan: null, subKegiatan: null };
+  const p = `${urusan}.${bidang}.${program}`;
+  return { program: p, kegiatan: kegiatan ? `${p}.${kegiatan}` : null, subKegiatan: subKegiatan ? `${p}.${subKegiatan}` : null };
+}
