@@ -17,7 +17,7 @@ import {
   type SheetChange,
   type SheetId,
 } from "../core/layouts";
-import type { ApplyReport, RangeRef, WorkbookPort } from "../workbook/port";
+import type { ApplyReport, RangeRef, SheetInfo, WorkbookPort } from "../workbook/port";
 
 export type ScaffoldProgress = { phase: "membaca" | "merencanakan" | "menulis" | "selesai"; fraction: number };
 
@@ -27,6 +27,8 @@ export type ScaffoldResult =
 
 export interface ExistingWorkbook {
   sheetNames: string[];
+  /** Every sheet with its used extent. */
+  sheets: SheetInfo[];
   existing: Partial<Record<SheetId, ExistingSheet>>;
 }
 
@@ -45,7 +47,7 @@ export async function readExisting(port: WorkbookPort): Promise<ExistingWorkbook
   wanted.forEach((w, i) => {
     existing[w.id] = { name: w.info.name, usedRows: w.info.usedRows, cells: blocks[i] ?? [] };
   });
-  return { sheetNames: infos.map((s) => s.name), existing };
+  return { sheetNames: infos.map((s) => s.name), sheets: infos, existing };
 }
 
 /** Settings from the workbook's Pengaturan sheet (empty when there is none), for pre-filling forms. */

@@ -1,0 +1,51 @@
+/**
+ * Use-case "Unduh .xlsx" of the no-Excel mode: the session's memory workbook replayed into the
+ * ExcelJS adapter and written as file bytes. The task pane imports this module dynamically, so
+ * ExcelJS is only loaded when the user downloads.
+ */
+import type { MemoryWorkbook } from "../workbook/memory/memory-workbook";
+import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+import { readExisting, settingsFromWorkbook } from "./scaffold";
+
+/** The memory workbook as .xlsx bytes. Throws when it has no sheet (an .xlsx needs one). */
+export async function exportXlsx(memory: MemoryWorkbook): Promise<Uint8Array> {
+  const xlsx = XlsxWorkbook.create();
+  await xlsx.apply(memory.snapshotOps());
+  return toBytes(await xlsx.toBuffer());
+}
+
+/** The bytes plus a file name from the workbook's own Pengaturan sheet, as the user last saved it. */
+export async function exportXlsxFile(memory: MemoryWorkbook): Promise<{ name: string; bytes: Uint8Array }> {
+  const settings = settingsFromWorkbook(await readExisting(memory));
+  return { name: xlsxFileName(settings), bytes: await exportXlsx(memory) };
+}
+
+/**
+ * SAKIP-<unit kerja>-<tahun>-<periode>.xlsx, e.g. SAKIP-Kecamatan_Lumajang-2024-TW_II.xlsx. Characters
+ * Windows refuses in file names are dropped and spaces become "_", so the name survives any OS and
+ * e-mail; missing parts are left out.
+ */
+export function xlsxFileName(settings: { unitKerja?: unknown; tahun?: unknown; periode?: unknown }): string {
+  const parts = [settings.unitKerja, settings.tahun, settings.periode]
+    .map((p) => (typeof p === "string" || typeof p === "number" ? sanitize(String(p)) : ""))
+    .filter((p) => p !== "");
+  return `${["SAKIP", ...parts].join("-")}.xlsx`;
+}
+
+function sanitize(part: string): string {
+  return (
+    part
+      .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, "")
+      .trim()
+      .replace(/\s+/g, "_")
+      // a trailing dot or a leading one hides or breaks the file on Windows
+      .replace(/^\.+|\.+$/g, "")
+      .slice(0, 80)
+  );
+}
+
+/** toBuffer gives a Node Buffer under Node and ExcelJS's own byte container in a browser bundle. */
+function toBytes(bytes: Uint8Array | ArrayBuffer): Uint8Array {
+  if (bytes instanceof Uint8Array) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return new Uint8Array(bytes);
+}

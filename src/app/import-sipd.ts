@@ -1,0 +1,322 @@
+/**
+ * Use-case "Impor SIPD": a parsed Laporan Realisasi Anggaran becomes the Realisasi Anggaran sheet
+ * (program → kegiatan → sub kegiatan, by kode) and a detail sheet with every kode rekening row for
+ * traceability. One batch, all or nothing. The export's month decides the cumulative TW column, so the
+ * March, June, September and December exports build the year; importing a month again replaces its
+ * values in place (rows are matched by kode, never duplicated).
+ */
+import { expectedFormula, REALISASI_ANGGARAN, TABLE_ROWS, FORMATS, COMPUTED_FILL, type TableLayout } from "../core/layouts";
+import type { LraFinding, LraParseSuccess, LraTotals } from "../core/sipd";
+import { WorkbookRuleError, type CellContent, type CellSnapshot, type WorkbookOp } from "../core/workbook-ops";
+import type { ApplyReport, SheetInfo, WorkbookPort } from "../workbook/port";
+import { readExisting, scaffold } from "./scaffold";
+
+export const DETAIL_SHEET = "Rincian SIPD";
+
+const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+const TW_KEYS = ["tw1", "tw2", "tw3", "tw4"] as const;
+
+export interface LraPreview {
+  skpd: string | null;
+  organisasi: string | null;
+  tahun: number | null;
+  bulan: string | null;
+  /** "s/d TW II (Juni)" when the month ends a quarter, else null (only "s/d bulan terakhir" is filled). */
+  twColumn: string | null;
+  counts: { program: number; kegiatan: number; subKegiatan: number; akun: number; rows: number };
+  total: LraTotals | null;
+  findings: { error: number; warning: number; info: number };
+}
+
+export function previewLra(lra: LraParseSuccess): LraPreview {
+  const b = lra.meta.bulan;
+  const skpdRow = lra.rows.find((r) => r.level === "skpd_total");
+  const count = (s: LraFinding["severity"]) => lra.findings.filter((f) => f.severity === s).length;
+  return {
+    skpd: lra.meta.skpd,
+    organisasi: lra.meta.organisasi,
+    tahun: lra.meta.tahunAnggaran,
+    bulan: b ? `${MONTHS[b.number - 1]} ${lra.meta.tahunAnggaran ?? ""}`.trim() : null,
+    twColumn: b?.quarterEnd ? REALISASI_ANGGARAN.columns[colIndex(REALISASI_ANGGARAN, TW_KEYS[b.triwulan - 1]!)]!.header : null,
+    counts: {
+      program: lra.programs.length,
+      kegiatan: lra.kegiatan.length,
+      subKegiatan: lra.subKegiatan.length,
+      akun: lra.rows.filter((r) => r.level.startsWith("akun") || r.level === "malformed").length,
+      rows: lra.rows.length,
+    },
+    total: skpdRow
+      ? {
+          anggaranSebelum: skpdRow.stated.anggaranSebelum,
+          anggaranSetelah: skpdRow.stated.anggaranSetelah,
+          realisasiBulanLalu: skpdRow.stated.realisasiBulanLalu,
+          realisasiBulanIni: skpdRow.stated.realisasiBulanIni,
+          realisasiSd: skpdRow.stated.realisasiSd,
+          sisa: skpdRow.stated.sisa,
+          persen: skpdRow.stated.persen,
+        }
+      : null,
+    findings: { error: count("error"), warning: count("warning"), info: count("info") },
+  };
+}
+
+export type ImportProgress = { phase: "menyiapkan" | "membaca" | "menulis" | "selesai"; fraction: number };
+
+export type ImportResult =
+  | { ok: true; lines: string[]; updated: number; added: number; detailRows: number; report: ApplyReport; scaffolded: boolean }
+  | { ok: false; message: string };
+
+function colIndex(layout: TableLayout, key: string): number {
+  return layout.columns.findIndex((c) => c.key === key);
+}
+
+/** A budget line for the Realisasi Anggaran sheet. */
+interface BudgetLine {
+  level: "Program" | "Kegiatan" | "Sub Kegiatan";
+  kode: string;
+  uraian: string;
+  totals: LraTotals;
+}
+
+function budgetLines(lra: LraParseSuccess): BudgetLine[] {
+  const out: BudgetLine[] = [];
+  for (const p of lra.programs) {
+    out.push({ level: "Program", kode: p.notation, uraian: p.uraian, totals: p.totals });
+    for (const k of lra.kegiatan.filter((x) => x.program === p.program)) {
+      out.push({ level: "Kegiatan", kode: k.notation, uraian: "", totals: k.totals });
+      for (const s of lra.subKegiatan.filter((x) => x.program === p.program && x.kegiatan === k.kegiatan)) {
+        out.push({ level: "Sub Kegiatan", kode: s.notation, uraian: s.uraian, totals: s.totals });
+      }
+    }
+  }
+  return out;
+}
+
+function monthOf(label: unknown): number {
+  if (typeof label !== "string") return 0;
+  const i = MONTHS.findIndex((m) => label.toLowerCase().startsWith(m.toLowerCase()));
+  return i + 1;
+}
+
+const DETAIL_HEADERS = [
+  "Baris",
+  "Kode Rekening",
+  "Level",
+  "Program",
+  "Kegiatan",
+  "Sub Kegiatan",
+  "Kelompok",
+  "Akun",
+  "Uraian",
+  "Anggaran Sebelum Perubahan",
+  "Anggaran Setelah Perubahan",
+  "Realisasi Bulan Lalu",
+  "Realisasi Bulan Ini",
+  "Realisasi s/d Bulan Ini",
+  "%",
+  "Sisa Anggaran",
+  "Temuan",
+] as const;
+const DETAIL_FORMATS = ["0", "@", "@", "@", "@", "@", "@", "@", "@", "#,##0", "#,##0", "#,##0", "#,##0", "#,##0", "0.00", "#,##0", "@"];
+const DETAIL_WIDTHS = [7, 38, 20, 20, 14, 20, 9, 16, 50, 18, 18, 18, 18, 18, 8, 18, 60];
+const LEVEL_LABEL: Record<string, string> = {
+  skpd_total: "Total SKPD",
+  skpd_kelompok: "Kelompok",
+  program: "Program",
+  sub_kegiatan: "Sub Kegiatan",
+  akun_jenis: "Jenis",
+  akun_objek: "Objek",
+  akun_rincian_objek: "Rincian Objek",
+  akun_sub_rincian_objek: "Sub Rincian Objek",
+  malformed: "Kode tidak sesuai",
+};
+
+/**
+ * Imports a parsed LRA. Creates the standard sheets first when the workbook has none (settings from
+ * the export's header). Writes nothing unless everything can be written.
+ */
+export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProgress: (p: ImportProgress) => void = () => undefined): Promise<ImportResult> {
+  const bulan = lra.meta.bulan;
+  if (!bulan || !lra.meta.tahunAnggaran) {
+    return { ok: false, message: "Kepala LRA tidak memuat tahun anggaran dan bulan; impor dibatalkan agar kolom triwulan tidak salah." };
+  }
+  onProgress({ phase: "membaca", fraction: 0 });
+  let wb = await readExisting(port);
+  let scaffolded = false;
+  if (!wb.existing.realisasi) {
+    const input: Record<string, unknown> = wb.existing.pengaturan
+      ? {}
+      : {
+          unitKerja: titleCase(lra.meta.skpd ?? "Unit kerja"),
+          pemda: lra.meta.pemda ? titleCase(lra.meta.pemda) : "",
+          kodeOrganisasi: lra.meta.organisasi ?? "",
+          tahun: lra.meta.tahunAnggaran,
+          periode: bulan.number === 12 ? "Tahunan" : `TW ${["I", "II", "III", "IV"][bulan.triwulan - 1]}`,
+        };
+    const s = await scaffold(port, input);
+    if (!s.ok) return { ok: false, message: `Lembar standar tidak dapat disiapkan: ${s.problems.map((p) => p.message).join(" ")}` };
+    scaffolded = true;
+    wb = await readExisting(port);
+  }
+  onProgress({ phase: "menyiapkan", fraction: 0.2 });
+
+  const layout = REALISASI_ANGGARAN;
+  const sheet = wb.existing.realisasi!.name;
+  const cells = wb.existing.realisasi!.cells;
+  const F = TABLE_ROWS.firstData;
+  const col = (k: string) => colIndex(layout, k);
+  const twCol = bulan.quarterEnd ? col(TW_KEYS[bulan.triwulan - 1]!) : -1;
+  const bulanLabel = `${MONTHS[bulan.number - 1]} ${lra.meta.tahunAnggaran}`;
+
+  // existing rows by kode; the last used data row decides where new rows go
+  const byKode = new Map<string, number>();
+  let lastUsed = F - 1;
+  for (let r = F; r < cells.length; r++) {
+    const row = cells[r] ?? [];
+    if (layout.columns.some((c, j) => c.role === "input" && !isBlank(row[j]))) lastUsed = r;
+    const kode = row[col("kode")]?.value;
+    if (typeof kode === "string" && kode.trim() !== "" && !byKode.has(kode.trim())) byKode.set(kode.trim(), r);
+  }
+
+  const ops: WorkbookOp[] = [];
+  let updated = 0;
+  const fresh: BudgetLine[] = [];
+  for (const line of budgetLines(lra)) {
+    const r = byKode.get(line.kode);
+    if (r === undefined) {
+      fresh.push(line);
+      continue;
+    }
+    updated++;
+    const row = cells[r] ?? [];
+    const newer = monthOf(row[col("bulan")]?.value) <= bulan.number;
+    const uraian = line.uraian || (row[col("uraian")]?.value ?? null);
+    const head: CellContent[] = [line.level, line.kode, uraian as CellContent, line.totals.anggaranSebelum, line.totals.anggaranSetelah];
+    // an older month imported after a newer one fills its TW column but does not replace "s/d bulan terakhir"
+    if (newer) head.push(line.totals.realisasiSd, bulanLabel);
+    ops.push({ type: "write", sheet, row: r, col: 0, cells: [head] });
+    if (twCol >= 0) ops.push({ type: "write", sheet, row: r, col: twCol, cells: [[line.totals.realisasiSd]] });
+  }
+
+  if (fresh.length) {
+    const start = lastUsed + 1;
+    const n = layout.columns.length;
+    for (let j = 0; j < n; j++) {
+      const c = layout.columns[j]!;
+      ops.push({
+        type: "format",
+        range: { sheet, row: start, col: j, rows: fresh.length, cols: 1 },
+        numberFormat: FORMATS[c.format],
+        style: { border: "thin", vertical: "top", ...(c.role === "computed" ? { fill: COMPUTED_FILL } : {}) },
+      });
+    }
+    const block: CellContent[][] = fresh.map((line, i) =>
+      layout.columns.map((c, j): CellContent => {
+        const r = start + i;
+        if (c.role === "computed") return { formula: expectedFormula(layout, j, r)! };
+        switch (c.key) {
+          case "level":
+            return line.level;
+          case "kode":
+            return line.kode;
+          case "uraian":
+            return line.uraian || null;
+          case "sebelum":
+            return line.totals.anggaranSebelum;
+          case "setelah":
+            return line.totals.anggaranSetelah;
+          case "sdBulan":
+            return line.totals.realisasiSd;
+          case "bulan":
+            return bulanLabel;
+          default:
+            return j === twCol ? line.totals.realisasiSd : null;
+        }
+      }),
+    );
+    ops.push({ type: "write", sheet, row: start, col: 0, cells: block });
+  }
+
+  const detail = wb.sheets.find((s) => s.name.toLowerCase() === DETAIL_SHEET.toLowerCase());
+  ops.push(...detailOps(lra, detail, bulanLabel));
+
+  onProgress({ phase: "menulis", fraction: 0.3 });
+  let report: ApplyReport;
+  try {
+    report = await port.apply(ops, { onProgress: (done, total) => onProgress({ phase: "menulis", fraction: 0.3 + 0.7 * (done / Math.max(1, total)) }) });
+  } catch (error) {
+    // a rule Excel would refuse (a 40.000-character uraian, say): the port wrote nothing
+    if (error instanceof WorkbookRuleError) return { ok: false, message: `Impor dibatalkan, tidak ada yang ditulis: ${error.message}` };
+    throw error;
+  }
+  onProgress({ phase: "selesai", fraction: 1 });
+
+  const p = previewLra(lra);
+  const lines = [
+    ...(scaffolded ? ["Lembar standar disiapkan lebih dulu (buku kerja belum memilikinya)."] : []),
+    `${layout.sheet}: ${p.counts.program} program, ${p.counts.kegiatan} kegiatan, ${p.counts.subKegiatan} sub kegiatan dari LRA ${bulanLabel}` +
+      (p.twColumn ? ` → kolom "${p.twColumn}".` : `; ${MONTHS[bulan.number - 1]} bukan akhir triwulan, jadi hanya kolom "s/d Bulan Terakhir" yang diisi.`),
+    `${layout.sheet}: ${updated} baris diperbarui, ${fresh.length} baris baru.`,
+    `${DETAIL_SHEET}: ${lra.rows.length} baris kode rekening (untuk penelusuran).`,
+    `Temuan pada LRA: ${p.findings.error} galat, ${p.findings.warning} peringatan, ${p.findings.info} info.`,
+  ];
+  return { ok: true, lines, updated, added: fresh.length, detailRows: lra.rows.length, report, scaffolded };
+}
+
+function isBlank(c: CellSnapshot | undefined): boolean {
+  return !c || (c.formula === null && (c.value === null || c.value === ""));
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s/(-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+}
+
+/** The detail sheet holds the latest import only: cleared, then rewritten with every row of the paste. */
+function detailOps(lra: LraParseSuccess, existing: SheetInfo | undefined, bulanLabel: string): WorkbookOp[] {
+  const sheet = existing?.name ?? DETAIL_SHEET;
+  const ops: WorkbookOp[] = [];
+  if (!existing) ops.push({ type: "addSheet", sheet });
+  else if (existing.usedRows > 0 && existing.usedCols > 0) ops.push({ type: "clear", range: { sheet, row: 0, col: 0, rows: existing.usedRows, cols: existing.usedCols } });
+  const findingsByLine = new Map<number, string[]>();
+  for (const f of lra.findings) findingsByLine.set(f.line, [...(findingsByLine.get(f.line) ?? []), `${f.rule}: ${f.message}`]);
+  const first = 3;
+  const n = DETAIL_HEADERS.length;
+  DETAIL_FORMATS.forEach((fmt, j) => ops.push({ type: "format", range: { sheet, row: first, col: j, rows: Math.max(1, lra.rows.length), cols: 1 }, numberFormat: fmt }));
+  const m = lra.meta;
+  ops.push({
+    type: "write",
+    sheet,
+    row: 0,
+    col: 0,
+    cells: [
+      [`Rincian LRA SIPD — ${m.skpd ?? ""} — ${bulanLabel}`, ...Array(n - 1).fill(null)],
+      [`Organisasi ${m.organisasi ?? "-"}; urusan ${m.urusan ?? "-"}. Baris = nomor baris pada teks yang ditempel. Impor berikutnya mengganti isi lembar ini.`, ...Array(n - 1).fill(null)],
+      [...DETAIL_HEADERS],
+    ],
+  });
+  ops.push({ type: "format", range: { sheet, row: 0, col: 0, rows: 1, cols: 1 }, style: { bold: true } });
+  ops.push({ type: "format", range: { sheet, row: 2, col: 0, rows: 1, cols: n }, style: { bold: true, wrap: true, fill: "#D9E2F3", border: "thin" } });
+  const rows: CellContent[][] = lra.rows.map((r) => [
+    r.line,
+    r.kode,
+    LEVEL_LABEL[r.level] ?? r.level,
+    r.notation.program,
+    r.notation.kegiatan,
+    r.notation.subKegiatan,
+    r.kelompok,
+    r.akun || null,
+    r.uraian,
+    r.stated.anggaranSebelum,
+    r.stated.anggaranSetelah,
+    r.stated.realisasiBulanLalu,
+    r.stated.realisasiBulanIni,
+    r.stated.realisasiSd,
+    r.stated.persen,
+    r.stated.sisa,
+    findingsByLine.get(r.line)?.join(" | ") ?? null,
+  ]);
+  if (rows.length) ops.push({ type: "write", sheet, row: first, col: 0, cells: rows });
+  ops.push({ type: "columnWidths", sheet, widths: DETAIL_WIDTHS.map((width, col) => ({ col, width })) });
+  ops.push({ type: "freeze", sheet, rows: first, cols: 2 });
+  return ops;
+}
