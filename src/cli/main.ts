@@ -5,16 +5,18 @@
 import { findFunction, isFunctionError, LIBRARY, type Matrix, type ResultCell } from "../core/functions/library";
 import { message } from "../core/messages.id";
 import { formatAngka, formatPersen } from "../core/numbers";
+import { sipdCommand } from "./commands/sipd";
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
-interface Command {
+export interface Command {
   name: string;
   usage: string;
   summary: string;
+  help?: string;
   run: (args: string[], io: Io) => Promise<number> | number;
 }
 
@@ -67,11 +69,8 @@ const COMMANDS: Command[] = [
     summary: "Menghitung fungsi SAKIP pada nilai yang diketik (sama dengan fungsi di Excel).",
     run: hitung,
   },
+  sipdCommand,
 ];
-
-export function registerCommand(command: Command): void {
-  COMMANDS.push(command);
-}
 
 function help(io: Io): number {
   io.out("SAKIP Workbook — alat baris perintah\n\nPemakaian:\n");
@@ -94,7 +93,7 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
     return 2;
   }
   if (args.includes("--help")) {
-    io.out(`Pemakaian: ${command.usage}\n${command.summary}\n`);
+    io.out(`Pemakaian: ${command.usage}\n${command.summary}\n${command.help ?? ""}`);
     return 0;
   }
   return command.run(args, io);

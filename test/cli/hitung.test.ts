@@ -63,3 +63,25 @@ describe("the built sakip binary", () => {
     expect(bad.status).toBe(1);
   });
 });
+
+describe("sakip sipd", () => {
+  const file = join(__dirname, "../fixtures/sipd-lra-002-kode-rekening.tsv");
+  it("prints what the June 2024 export holds and every finding with its line", async () => {
+    const r = await run("sipd", file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("SKPD: KECAMATAN LUMAJANG (organisasi 7.01.0.00.0.00.01.0000)");
+    expect(r.out).toContain("Periode: Juni 2024 → s/d TW II (Juni)");
+    expect(r.out).toContain("Rp 7.229.814.333; realisasi s/d bulan ini: Rp 3.844.101.645 (53,17%)");
+    expect(r.out).toMatch(/baris 49 \[warning\] R-PEN-02/);
+  });
+  it("gives the whole parse as JSON", async () => {
+    const r = await run("sipd", file, "--json");
+    const json = JSON.parse(r.out) as { rows: unknown[]; subKegiatan: unknown[]; preview: { counts: { kegiatan: number } } };
+    expect([json.rows.length, json.subKegiatan.length, json.preview.counts.kegiatan]).toEqual([241, 29, 13]);
+  });
+  it("refuses text that is not an LRA with the reason (exit 1)", async () => {
+    const r = await run("sipd", join(__dirname, "../fixtures/README.md"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Yang diharapkan/);
+  });
+});
