@@ -9,7 +9,7 @@ export * from "../core/workbook-ops";
 
 export interface SheetInfo {
   name: string;
-  /** Rows × columns from A1 to the last used cell; 0 × 0 for an empty sheet. */
+  /** Rows × columns from A1 to the last cell holding a value or formula (formats alone do not count); 0 × 0 when empty. */
   usedRows: number;
   usedCols: number;
 }

@@ -88,8 +88,10 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.order.map((s) => {
       let usedRows = 0;
       let usedCols = 0;
+      // "used" means holding a value or a formula, as Excel's getUsedRange(valuesOnly): formats alone do not count
       for (const [r, cols] of s.rows) {
-        for (const c of cols.keys()) {
+        for (const [c, cell] of cols) {
+          if (cell.value === null && cell.formula === null) continue;
           usedRows = Math.max(usedRows, r + 1);
           usedCols = Math.max(usedCols, c + 1);
         }

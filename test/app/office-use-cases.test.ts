@@ -1,0 +1,65 @@
+/**
+ * The use-cases through the Office.js adapter over the strict fake Excel: the same cells as the
+ * memory adapter, and a small constant number of round trips for scaffolding.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { importLra } from "../../src/app/import-sipd";
+import { scaffold } from "../../src/app/scaffold";
+import { parseLra, type LraParseSuccess } from "../../src/core/sipd";
+import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
+import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { FakeExcel, FAKE_PAYLOAD_LIMIT } from "../support/fake-excel";
+
+const SETTINGS = { unitKerja: "Kecamatan Lumajang", tahun: 2024, periode: "TW II", kodeOrganisasi: "7.01.0.00.0.00.01.0000" };
+const LRA = parseLra(readFileSync(join(__dirname, "../fixtures/sipd-lra-002-kode-rekening.tsv"), "utf8")) as LraParseSuccess;
+
+async function cellsOf(port: WorkbookPort) {
+  // a new Excel workbook starts with an empty Sheet1 that the memory workbook does not have
+  const sheets = (await port.sheets()).filter((s) => s.name !== "Sheet1");
+  const blocks = await port.read(sheets.map((s) => ({ sheet: s.name, row: 0, col: 0, rows: Math.max(1, s.usedRows), cols: Math.max(1, s.usedCols) })));
+  return Object.fromEntries(
+    sheets.map((s, i) => [
+      s.name,
+      (blocks[i] ?? []).map((row) => row.map((c) => (c.formula ? c.formula : c.value === "" ? null : c.value))),
+    ]),
+  );
+}
+
+describe("Siapkan Lembar in Excel (Office.js adapter, fake Excel)", () => {
+  it("takes a small constant number of round trips, whatever the sheet sizes", async () => {
+    const fake = new FakeExcel();
+    const port = new OfficeWorkbook({ run: fake.excelRun });
+    const r = await scaffold(port, SETTINGS);
+    expect(r.ok).toBe(true);
+    const first = fake.syncs.length;
+    expect(first).toBeLessThanOrEqual(8);
+    if (r.ok) expect(r.report.syncs).toBeLessThanOrEqual(4);
+    await scaffold(port, {});
+    expect(fake.syncs.length - first).toBeLessThanOrEqual(8);
+    expect(fake.largestRequestBytes).toBeLessThan(FAKE_PAYLOAD_LIMIT);
+  });
+
+  it("writes the same cells as the memory adapter, codes as text", async () => {
+    const fake = new FakeExcel();
+    const office = new OfficeWorkbook({ run: fake.excelRun });
+    const memory = new MemoryWorkbook();
+    await scaffold(office, SETTINGS);
+    await scaffold(memory, SETTINGS);
+    expect(await cellsOf(office)).toEqual(await cellsOf(memory));
+  });
+
+  it("imports the June LRA with the same cells, within Excel on the web's payload limit", async () => {
+    const fake = new FakeExcel();
+    const office = new OfficeWorkbook({ run: fake.excelRun });
+    const memory = new MemoryWorkbook();
+    const a = await importLra(office, LRA);
+    await importLra(memory, LRA);
+    expect(a.ok).toBe(true);
+    expect(await cellsOf(office)).toEqual(await cellsOf(memory));
+    // kode cells stay text in Excel ("7.01.01" would otherwise become a date)
+    expect(fake.state.cell("Realisasi Anggaran", 6, 1)?.value).toBe("7.01.01");
+    expect(fake.largestRequestBytes).toBeLessThan(FAKE_PAYLOAD_LIMIT);
+  });
+});
