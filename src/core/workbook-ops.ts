@@ -97,6 +97,7 @@ export function sheetNameProblem(name: string): string | null {
   if (name.length === 0 || name.length > 31) return `Nama lembar "${name}" harus 1–31 karakter.`;
   if (/[:\\/?*[\]]/.test(name)) return `Nama lembar "${name}" tidak boleh berisi : \\ / ? * [ ].`;
   if (name.startsWith("'") || name.endsWith("'")) return `Nama lembar "${name}" tidak boleh diawali atau diakhiri tanda petik.`;
+  if (name.toLowerCase() === "history") return `Nama lembar "${name}" dicadangkan oleh Excel.`;
   return null;
 }
 
@@ -141,8 +142,13 @@ export function checkOps(ops: readonly WorkbookOp[], existingSheets: readonly st
       case "merge":
       case "clear":
         checkRange(op.range, op);
-        if (op.type === "validation" && op.rule.type === "list" && Array.isArray(op.rule.source) && op.rule.source.join(",").length > 255) {
-          throw new WorkbookRuleError("Daftar pilihan validasi melebihi 255 karakter; gunakan rentang sumber.", op);
+        if (op.type === "validation" && op.rule.type === "list" && Array.isArray(op.rule.source)) {
+          if (op.rule.source.join(",").length > 255) throw new WorkbookRuleError("Daftar pilihan validasi melebihi 255 karakter; gunakan rentang sumber.", op);
+          // Excel splits a literal list on commas, so a choice with a comma would become two
+          if (op.rule.source.some((c) => c.includes(","))) throw new WorkbookRuleError("Pilihan validasi tidak boleh berisi koma; gunakan rentang sumber.", op);
+        }
+        if (op.type === "validation" && op.rule.type === "decimal" && [op.rule.min, op.rule.max].some((x) => x !== undefined && !Number.isFinite(x))) {
+          throw new WorkbookRuleError("Batas validasi angka harus bilangan.", op);
         }
         break;
       case "columnWidths":
@@ -178,7 +184,9 @@ export function a1(row: number, col: number, absolute = false): string {
 
 /** Sheet-qualified reference, quoting names with spaces: 'Perjanjian Kinerja'!$B$5. */
 export function sheetRef(sheet: string, ref: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? `${sheet}!${ref}` : `'${sheet.replace(/'/g, "''")}'!${ref}`;
+  // names that read as a cell (TW1, R1C1) or have other characters need quotes
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^[Rr]\d*[Cc]\d*$/.test(sheet);
+  return plain ? `${sheet}!${ref}` : `'${sheet.replace(/'/g, "''")}'!${ref}`;
 }
 
 export function rangeA1(r: Omit<RangeRef, "sheet">, absolute = false): string {

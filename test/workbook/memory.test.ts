@@ -65,3 +65,18 @@ describe("snapshotOps", () => {
     }
   });
 });
+
+describe("rules every adapter enforces (checkOps)", () => {
+  it("quotes sheet names that read as cells", () => {
+    expect(sheetRef("TW1", "A1")).toBe("'TW1'!A1");
+    expect(sheetRef("RC", "A1")).toBe("'RC'!A1");
+  });
+  it.each([
+    ["the reserved sheet name History", { type: "addSheet", sheet: "History" }],
+    ["a list choice with a comma", { type: "validation", range: { sheet: "S", row: 0, col: 0, rows: 1, cols: 1 }, rule: { type: "list", source: ["Rp 1,5 juta", "lain"] } }],
+    ["a decimal rule with an infinite bound", { type: "validation", range: { sheet: "S", row: 0, col: 0, rows: 1, cols: 1 }, rule: { type: "decimal", min: -Infinity } }],
+  ] as const)("refuses %s", async (_label, op) => {
+    const wb = MemoryWorkbook.fromSheets({ S: [[1]] });
+    await expect(wb.apply([op as never])).rejects.toThrow(/dicadangkan|koma|bilangan/);
+  });
+});

@@ -1,9 +1,10 @@
 /**
- * The two parts of an .xlsx package that ExcelJS 4.4 reads lossily, read here from the zip instead:
+ * What ExcelJS 4.4 reads lossily from an .xlsx package, read here from the zip instead:
  * - defined names: ExcelJS keeps only plain cell ranges (a name "=2025" or "=OFFSET(..)" vanishes) and
  *   re-quotes sheet names;
  * - data validations: ExcelJS expands every sqref into one entry per cell, so a rule on A1:A1048576
- *   takes minutes or runs out of memory (exceljs#1283, #1842, #2929). Here a rule stays a few ranges.
+ *   takes minutes or runs out of memory (exceljs#1283, #1842, #2929). Here a rule stays a few ranges;
+ * - formulas whose cached result is the empty string: ExcelJS reads them as having no result.
  * The XML is machine-written and these elements are flat, so a small scanner suffices.
  */
 import JSZip from "jszip";
@@ -31,10 +32,17 @@ export interface FileValidation {
   prompt?: string;
 }
 
+export interface SheetParts {
+  /** Each rule with the ranges ("A1", "B2:C9") it covers. */
+  validations: { ranges: string[]; rule: FileValidation }[];
+  /** Addresses of formula cells whose cached result is "". */
+  emptyStringResults: string[];
+}
+
 export interface PackageParts {
   definedNames: FileDefinedName[];
-  /** Per sheet name: each rule with the ranges ("A1", "B2:C9") it covers. */
-  validations: Map<string, { ranges: string[]; rule: FileValidation }[]>;
+  /** By sheet name. */
+  sheets: Map<string, SheetParts>;
 }
 
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
@@ -57,31 +65,60 @@ const bool = (v: string | undefined) => (v === undefined ? undefined : v === "1"
 /** Excel's serial day (1900 system, as ExcelJS's own reader assumes) to the Date ExcelJS's writer expects. */
 const serialToDate = (serial: number) => new Date(Math.round((serial - 25569) * 86_400_000));
 
+function validation(attrs: string, formulae: string[], sqref: string): { ranges: string[]; rule: FileValidation } | null {
+  const a = attributes(attrs);
+  const type = a.type ?? "any";
+  const rule: FileValidation = { type };
+  if (a.operator !== undefined) rule.operator = a.operator;
+  else if (type !== "any" && type !== "list" && type !== "custom") rule.operator = "between";
+  for (const f of ["allowBlank", "showInputMessage", "showErrorMessage"] as const) {
+    const v = bool(a[f]);
+    if (v !== undefined) rule[f] = v;
+  }
+  for (const k of ["errorStyle", "errorTitle", "error", "promptTitle", "prompt"] as const) if (a[k] !== undefined) rule[k] = a[k];
+  if (formulae.length) rule.formulae = type === "date" ? formulae.map((f) => (/^-?[\d.]+$/.test(f) ? serialToDate(Number(f)) : f)) : formulae;
+  const ranges = sqref
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((r) => r.replace(/\$/g, "").toUpperCase());
+  return ranges.length ? { ranges, rule } : null;
+}
+
+/**
+ * The sheet's validations: the standard ones, and those Excel 2010+ writes into the x14 extension
+ * (list sources on another sheet, for example), which ExcelJS drops; they are kept as standard ones.
+ */
 function parseValidations(xml: string): { ranges: string[]; rule: FileValidation }[] {
-  const start = xml.indexOf("<dataValidations");
-  if (start < 0) return [];
-  const end = xml.indexOf("</dataValidations>", start);
-  const block = xml.slice(start, end < 0 ? undefined : end);
   const out: { ranges: string[]; rule: FileValidation }[] = [];
-  for (const m of block.matchAll(/<dataValidation\b([^>]*?)(?:\/>|>([\s\S]*?)<\/dataValidation>)/g)) {
-    const a = attributes(m[1]!);
-    const type = a.type ?? "any";
-    const rule: FileValidation = { type };
-    if (a.operator !== undefined) rule.operator = a.operator;
-    else if (type !== "any" && type !== "list" && type !== "custom") rule.operator = "between";
-    const flags = ["allowBlank", "showInputMessage", "showErrorMessage"] as const;
-    for (const f of flags) {
-      const v = bool(a[f]);
-      if (v !== undefined) rule[f] = v;
+  const start = xml.indexOf("<dataValidations");
+  if (start >= 0) {
+    const end = xml.indexOf("</dataValidations>", start);
+    const block = xml.slice(start, end < 0 ? undefined : end);
+    for (const m of block.matchAll(/<dataValidation\b([^>]*?)(?:\/>|>([\s\S]*?)<\/dataValidation>)/g)) {
+      const formulae = [...(m[2] ?? "").matchAll(/<formula([12])>([\s\S]*?)<\/formula\1>/g)].map((f) => decodeXml(f[2]!));
+      const found = validation(m[1]!, formulae, attributes(m[1]!).sqref ?? "");
+      if (found) out.push(found);
     }
-    for (const k of ["errorStyle", "errorTitle", "error", "promptTitle", "prompt"] as const) if (a[k] !== undefined) rule[k] = a[k];
-    const formulae = [...(m[2] ?? "").matchAll(/<formula([12])>([\s\S]*?)<\/formula\1>/g)].map((f) => decodeXml(f[2]!));
-    if (formulae.length) rule.formulae = type === "date" ? formulae.map((f) => (/^-?[\d.]+$/.test(f) ? serialToDate(Number(f)) : f)) : formulae;
-    const ranges = (a.sqref ?? "")
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((r) => r.replace(/\$/g, "").toUpperCase());
-    if (ranges.length) out.push({ ranges, rule });
+  }
+  for (const m of xml.matchAll(/<(\w+):dataValidation\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1:dataValidation>)/g)) {
+    const body = m[3] ?? "";
+    const formulae = [...body.matchAll(/<\w+:formula([12])>\s*<\w+:f>([\s\S]*?)<\/\w+:f>/g)].map((f) => decodeXml(f[2]!));
+    const sqref = /<\w+:sqref>([^<]*)<\/\w+:sqref>/.exec(body)?.[1] ?? "";
+    const found = validation(m[2]!, formulae, decodeXml(sqref));
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+/** Formula cells cached as an empty string: `<c r="E7" t="str"><f>..</f><v></v></c>` (rare, so found from the <v>). */
+function emptyStringResults(xml: string): string[] {
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<v\s*\/>|<v><\/v>/g)) {
+    const start = xml.lastIndexOf("<c ", m.index);
+    if (start < 0) continue;
+    const a = attributes(xml.slice(start + 3, xml.indexOf(">", start)));
+    const body = xml.slice(start, m.index);
+    if (a.t === "str" && a.r && body.includes("<f")) out.push(a.r);
   }
   return out;
 }
@@ -107,14 +144,14 @@ export async function readPackageParts(data: Uint8Array | ArrayBuffer): Promise<
     // the same normalisation ExcelJS applies to sheet targets
     if (a.Id && a.Target) targets.set(a.Id, `xl/${a.Target.replace(/^(\s|\/xl\/)+/, "")}`);
   }
-  const validations = new Map<string, { ranges: string[]; rule: FileValidation }[]>();
+  const sheets = new Map<string, SheetParts>();
   for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
     const a = attributes(m[1]!);
     const rid = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
     const path = rid ? targets.get(rid) : undefined;
     if (!a.name || !path) continue;
-    const rules = parseValidations(await text(path));
-    if (rules.length) validations.set(a.name, rules);
+    const xml = await text(path);
+    sheets.set(a.name, { validations: parseValidations(xml), emptyStringResults: emptyStringResults(xml) });
   }
-  return { definedNames, validations };
+  return { definedNames, sheets };
 }

@@ -1,0 +1,586 @@
+/**
+ * The .xlsx adapter (ExcelJS 4.4): for the CLI and downloads. It does not calculate; a formula reads
+ * back with the value cached in the file (none for formulas written here), and a saved file asks
+ * Excel to recalculate everything on open (fullCalcOnLoad).
+ *
+ * Semantics shared with the other adapters (see port.ts), and where this one had to decide:
+ * - "Used" means holding a value or a formula. Formatted-but-empty cells, merged-away cells and
+ *   empty-string constants do not count (ExcelJS's rowCount/columnCount count formatted cells;
+ *   Office.js's equivalent is getUsedRange(valuesOnly = true)).
+ * - Writing "" empties the cell, as writing "" through Office.js does.
+ * - Cells hidden by a merge read as empty, and writing a value into one is refused: ExcelJS would
+ *   silently redirect the write to the merge's top-left cell.
+ * - Merging keeps every cell's own format and, like Excel, drops the values of the hidden cells.
+ * - A defined name is matched case-insensitively, as Excel does.
+ * - apply() is all-or-nothing through an undo log of what each operation replaces (cell models, styles,
+ *   sheet settings), so a batch costs in proportion to what it touches, not to the sheet's size.
+ *
+ * The task pane bundles this module for downloads, so it uses no Node API at load: fromFile and save
+ * import node:fs when called (webpackIgnore keeps webpack from resolving it for the browser).
+ */
+import { ValueType, Workbook, type Cell, type CellValue as ExcelValue, type Style, type Worksheet, type WorkbookView } from "exceljs";
+import {
+  a1,
+  checkOps,
+  WorkbookRuleError,
+  type Address,
+  type ApplyOptions,
+  type ApplyReport,
+  type CellContent,
+  type CellSnapshot,
+  type CellStyle,
+  type CellValue,
+  type RangeRef,
+  type SheetInfo,
+  type WorkbookOp,
+  type WorkbookPort,
+} from "../port";
+import {
+  checkInternals,
+  formulaModel,
+  overrideDefinedNames,
+  setSheetViews,
+  sheetInternals,
+  sheetViews,
+  type SheetView,
+} from "./exceljs-internals";
+import { fromFileFormula, toFileFormula } from "./formulas";
+import { readPackageParts, type FileDefinedName, type FileValidation, type PackageParts } from "./package-parts";
+import { intersects, parseRect, rectA1, rectOf, rectRef, subtract, type Rect } from "./rects";
+import { restyle } from "./styles";
+import { toFileValidation } from "./validation";
+
+const GENERAL = "General";
+const PRINT_TITLES = "_xlnm.Print_Titles";
+const DAY_MS = 86_400_000;
+
+/** Layout state of one sheet as the file will store it; for tests and diagnostics. */
+export interface XlsxSheetLayout {
+  /** Column widths by 0-based column, in Excel's character units. */
+  widths: Map<number, number>;
+  freeze: { rows: number; cols: number };
+  validations: { range: RangeRef; rule: FileValidation }[];
+  merges: RangeRef[];
+  pageSetup: { orientation?: string; fitToPage?: boolean; fitToWidth?: number; fitToHeight?: number; printTitleRows?: [number, number] };
+  activeCell: string | null;
+  tabSelected: boolean;
+}
+
+type CellRecord = { cell: Cell; model: Cell["model"] } | { cell: Cell; style: Partial<Style> };
+
+/** What a batch replaced, restored newest-first if the batch fails. */
+class UndoLog {
+  private readonly entries: (CellRecord | (() => void))[] = [];
+
+  /** Before changing a cell's value (and maybe its style). Not for cells hidden by a merge. */
+  cell(cell: Cell): void {
+    this.entries.push({ cell, model: { ...cell.model } });
+  }
+
+  /** Before changing only a cell's style. */
+  style(cell: Cell): void {
+    this.entries.push({ cell, style: cell.style });
+  }
+
+  step(undo: () => void): void {
+    this.entries.push(undo);
+  }
+
+  rollback(): void {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i]!;
+      if (typeof e === "function") e();
+      else if ("model" in e) e.cell.model = e.model;
+      else e.cell.style = e.style;
+    }
+  }
+}
+
+const isHidden = (cell: Cell) => cell.type === ValueType.Merge;
+
+/** A value or a formula: what "used" means here (see the file comment). */
+const holdsContent = (cell: Cell) => cell.type !== ValueType.Null && !isHidden(cell) && cell.value !== "";
+
+export class XlsxWorkbook implements WorkbookPort {
+  /**
+   * Every defined name as the file stores it, built-in ones such as _xlnm.Print_Titles included.
+   * ExcelJS's own store keeps only cell ranges, so the writer is pointed at this list instead.
+   */
+  private definedNames: FileDefinedName[] = [];
+
+  private constructor(private readonly wb: Workbook) {
+    overrideDefinedNames(wb, () =>
+      this.definedNames.map((n) => (n.localSheetId === undefined ? { name: n.name, ranges: [n.text] } : { name: n.name, ranges: [n.text], localSheetId: n.localSheetId })),
+    );
+  }
+
+  static create(): XlsxWorkbook {
+    const wb = new Workbook();
+    wb.creator = "SAKIP Workbook";
+    wb.created = new Date();
+    return new XlsxWorkbook(wb);
+  }
+
+  static async fromBuffer(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
+    const parts = await readPackageParts(data);
+    const book = new XlsxWorkbook(new Workbook());
+    // ExcelJS's typing says ArrayBuffer; its loader (JSZip) takes any of these byte containers
+    await book.wb.xlsx.load(data as ArrayBuffer, { ignoreNodes: ["dataValidations"] });
+    book.adopt(parts);
+    return book;
+  }
+
+  /** Node only. */
+  static async fromFile(file: string): Promise<XlsxWorkbook> {
+    const fs = await nodeFs();
+    return XlsxWorkbook.fromBuffer(await fs.readFile(file));
+  }
+
+  /** Takes over what ExcelJS's loader left out or would keep lossily (see package-parts.ts). */
+  private adopt(parts: PackageParts): void {
+    this.definedNames = parts.definedNames;
+    for (const ws of this.wb.worksheets) {
+      checkInternals(ws);
+      // the loader moved print areas and titles from the names into pageSetup; the names keep them now
+      delete ws.pageSetup.printArea;
+      delete ws.pageSetup.printTitlesRow;
+      delete ws.pageSetup.printTitlesColumn;
+      const sheetParts = parts.sheets.get(ws.name);
+      const model: Record<string, FileValidation> = {};
+      for (const { ranges, rule } of sheetParts?.validations ?? []) {
+        for (const ref of ranges) {
+          const rect = parseRect(ref);
+          if (rect) model[rectA1(rect)] = rule;
+        }
+      }
+      sheetInternals(ws).dataValidations.model = model;
+      normaliseCells(ws);
+      for (const address of sheetParts?.emptyStringResults ?? []) {
+        const at = parseRect(address);
+        const cell = at && ws.findCell(at.top, at.left);
+        if (cell?.type === ValueType.Formula && cell.result === undefined) cell.value = { formula: cell.formula, result: "" };
+      }
+    }
+  }
+
+  /** The file's bytes: a Node Buffer under Node, ExcelJS's Uint8Array-based buffer in a browser. */
+  async toBuffer(): Promise<Uint8Array> {
+    if (this.wb.worksheets.length === 0) throw new Error("Buku kerja belum berisi lembar; file .xlsx harus memiliki paling sedikit satu lembar.");
+    this.wb.modified = new Date();
+    // nothing here calculates, so cached results may be stale: Excel recalculates on open
+    this.wb.calcProperties.fullCalcOnLoad = true;
+    const bytes: unknown = await this.wb.xlsx.writeBuffer();
+    if (bytes instanceof Uint8Array) return bytes;
+    if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+    throw new Error("ExcelJS writeBuffer returned no bytes.");
+  }
+
+  /** Node only. Writes to a temporary file beside `file`, then renames it, so a failed save leaves no half file. */
+  async save(file: string): Promise<void> {
+    const [fs, path] = [await nodeFs(), await nodePath()];
+    const bytes = await this.toBuffer();
+    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${globalThis.crypto.randomUUID()}.tmp`);
+    try {
+      await fs.writeFile(tmp, bytes);
+      await fs.rename(tmp, file);
+    } catch (error) {
+      const cleanup = await fs.rm(tmp, { force: true }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      throw cleanup ? new AggregateError([error, cleanup], `Gagal menyimpan ${file}; file sementara ${tmp} tidak terhapus.`) : error;
+    }
+  }
+
+  private find(name: string): Worksheet | undefined {
+    const key = name.toLowerCase();
+    return this.wb.worksheets.find((ws) => ws.name.toLowerCase() === key);
+  }
+
+  private sheetIndex(ws: Worksheet): number {
+    return this.wb.worksheets.indexOf(ws);
+  }
+
+  async sheets(): Promise<SheetInfo[]> {
+    return this.wb.worksheets.map((ws) => {
+      let usedRows = 0;
+      let usedCols = 0;
+      ws.eachRow((row, r) => {
+        row.eachCell((cell, c) => {
+          if (!holdsContent(cell)) return;
+          usedRows = Math.max(usedRows, r);
+          usedCols = Math.max(usedCols, c);
+        });
+      });
+      return { name: ws.name, usedRows, usedCols };
+    });
+  }
+
+  async read(ranges: readonly RangeRef[]): Promise<CellSnapshot[][][]> {
+    const date1904 = this.wb.properties.date1904 === true;
+    return ranges.map((r) => {
+      const ws = this.find(r.sheet);
+      const out: CellSnapshot[][] = [];
+      for (let i = 0; i < r.rows; i++) {
+        const row = ws?.findRow(r.row + i + 1);
+        const cells: CellSnapshot[] = [];
+        for (let j = 0; j < r.cols; j++) cells.push(snapshot(row?.findCell(r.col + j + 1), date1904));
+        out.push(cells);
+      }
+      return out;
+    });
+  }
+
+  async names(): Promise<{ name: string; formula: string }[]> {
+    return this.definedNames.filter((n) => n.localSheetId === undefined && !n.name.startsWith("_xlnm.")).map((n) => ({ name: n.name, formula: fromFileFormula(n.text) }));
+  }
+
+  async apply(ops: readonly WorkbookOp[], options: ApplyOptions = {}): Promise<ApplyReport> {
+    checkOps(
+      ops,
+      this.wb.worksheets.map((ws) => ws.name),
+    );
+    const undo = new UndoLog();
+    try {
+      for (const op of ops) this.run(op, undo);
+    } catch (error) {
+      try {
+        undo.rollback();
+      } catch (rollbackError) {
+        throw new AggregateError([error, rollbackError], "Operasi gagal dan buku kerja tidak dapat dikembalikan ke keadaan semula.");
+      }
+      throw error;
+    }
+    options.onProgress?.(ops.length, ops.length);
+    return { syncs: 0, largestBatchBytes: 0 };
+  }
+
+  async select(at: Address): Promise<void> {
+    const target = this.find(at.sheet);
+    if (!target) throw new Error(`Lembar "${at.sheet}" tidak ada.`);
+    // exactly one selected tab: several would open as a group, and typing would edit them all
+    for (const ws of this.wb.worksheets) {
+      const [first = {}, ...rest] = sheetViews(ws);
+      // ExcelJS writes the selection only for a view with a state
+      const view: SheetView = { state: "normal", ...first, tabSelected: ws === target };
+      if (ws === target) view.activeCell = a1(at.row, at.col);
+      setSheetViews(ws, [view, ...rest]);
+    }
+    const index = this.sheetIndex(target);
+    const current: Partial<WorkbookView> = this.wb.views[0] ?? {};
+    const book: WorkbookView = { x: 0, y: 0, width: 12000, height: 24000, visibility: "visible", ...current, firstSheet: Math.min(current.firstSheet ?? 0, index), activeTab: index };
+    this.wb.views = [book, ...this.wb.views.slice(1)];
+  }
+
+  /** The sheet's layout as it will be saved; undefined for a missing sheet. */
+  layout(sheet: string): XlsxSheetLayout | undefined {
+    const ws = this.find(sheet);
+    if (!ws) return undefined;
+    const widths = new Map<number, number>();
+    (ws.columns ?? []).forEach((col, i) => {
+      if (col.width !== undefined) widths.set(i, col.width);
+    });
+    const view = sheetViews(ws)[0];
+    const frozen = view?.state === "frozen";
+    const validations = Object.entries(sheetInternals(ws).dataValidations.model).flatMap(([key, rule]) => {
+      const rect = parseRect(key);
+      return rect && rule ? [{ range: { sheet: ws.name, ...rectRef(rect) }, rule }] : [];
+    });
+    const merges = Object.values(sheetInternals(ws)._merges).flatMap((m) => (m ? [{ sheet: ws.name, ...rectRef(m) }] : []));
+    const titles = this.definedNames.find((n) => n.name === PRINT_TITLES && n.localSheetId === this.sheetIndex(ws));
+    const rows = titles && /\$(\d+):\$(\d+)/.exec(titles.text);
+    const setup = ws.pageSetup;
+    return {
+      widths,
+      freeze: { rows: frozen ? (view.ySplit ?? 0) : 0, cols: frozen ? (view.xSplit ?? 0) : 0 },
+      validations,
+      merges,
+      pageSetup: {
+        orientation: setup.orientation,
+        fitToPage: setup.fitToPage,
+        fitToWidth: setup.fitToWidth,
+        fitToHeight: setup.fitToHeight,
+        ...(rows ? { printTitleRows: [Number(rows[1]) - 1, Number(rows[2]) - 1] as [number, number] } : {}),
+      },
+      activeCell: view?.activeCell ?? null,
+      tabSelected: view?.tabSelected === true,
+    };
+  }
+
+  /** The style of one cell in the port's terms (fill, colours, alignment and border only when set). */
+  cellStyle(at: Address): CellStyle {
+    const cell = this.find(at.sheet)?.findCell(at.row + 1, at.col + 1);
+    const s = cell?.style ?? {};
+    // a file stores no "not bold", so the flags are always answered
+    const out: CellStyle = { bold: s.font?.bold === true, italic: s.font?.italic === true, wrap: s.alignment?.wrapText === true };
+    if (s.font?.color?.argb) out.fontColor = `#${s.font.color.argb.slice(-6)}`;
+    const h = s.alignment?.horizontal;
+    if (h === "left" || h === "center" || h === "right") out.horizontal = h;
+    const v = s.alignment?.vertical;
+    if (v === "top" || v === "middle" || v === "bottom") out.vertical = v;
+    if (s.fill?.type === "pattern" && s.fill.pattern === "solid" && s.fill.fgColor?.argb) out.fill = `#${s.fill.fgColor.argb.slice(-6)}`;
+    if (s.border?.top?.style === "thin" && s.border.bottom?.style === "thin" && s.border.left?.style === "thin" && s.border.right?.style === "thin") out.border = "thin";
+    return out;
+  }
+
+  private sheet(name: string): Worksheet {
+    const ws = this.find(name);
+    // checkOps has established that every named sheet exists by the time its operation runs
+    if (!ws) throw new Error(`Lembar "${name}" tidak ada.`);
+    return ws;
+  }
+
+  private run(op: WorkbookOp, undo: UndoLog): void {
+    switch (op.type) {
+      case "addSheet": {
+        const ws = this.wb.addWorksheet(op.sheet);
+        undo.step(() => this.wb.removeWorksheet(ws.id));
+        checkInternals(ws);
+        return;
+      }
+      case "write":
+        return this.write(this.sheet(op.sheet), op, undo);
+      case "format":
+        return this.format(this.sheet(op.range.sheet), op.range, op.numberFormat, op.style, undo);
+      case "columnWidths": {
+        const ws = this.sheet(op.sheet);
+        for (const { col, width } of op.widths) {
+          const column = ws.getColumn(col + 1);
+          const before = column.width;
+          undo.step(() => {
+            column.width = before;
+          });
+          column.width = width;
+        }
+        return;
+      }
+      case "freeze": {
+        const ws = this.sheet(op.sheet);
+        const before = sheetViews(ws);
+        undo.step(() => setSheetViews(ws, before));
+        const [first = {}, ...rest] = before;
+        const plain: SheetView = { ...first };
+        for (const pane of ["xSplit", "ySplit", "topLeftCell", "activePane"]) delete plain[pane];
+        const view: SheetView =
+          op.rows > 0 || op.cols > 0 ? { ...plain, state: "frozen", xSplit: op.cols, ySplit: op.rows, topLeftCell: a1(op.rows, op.cols) } : { ...plain, state: "normal" };
+        setSheetViews(ws, [view, ...rest]);
+        return;
+      }
+      case "validation": {
+        const internals = sheetInternals(this.sheet(op.range.sheet)).dataValidations;
+        const before = internals.model;
+        undo.step(() => {
+          internals.model = before;
+        });
+        // as in Excel, the new rule replaces the old ones on the cells it covers, and only there
+        const target = rectOf(op.range);
+        const next: Record<string, FileValidation> = {};
+        for (const [key, rule] of Object.entries(before)) {
+          const rect = parseRect(key);
+          if (!rule || !rect) continue;
+          for (const part of subtract(rect, target)) next[rectA1(part)] = rule;
+        }
+        next[rectA1(target)] = toFileValidation(op.rule);
+        internals.model = next;
+        return;
+      }
+      case "merge":
+        return this.merge(this.sheet(op.range.sheet), rectOf(op.range), undo);
+      case "defineName": {
+        const before = this.definedNames;
+        undo.step(() => {
+          this.definedNames = before;
+        });
+        const key = op.name.toLowerCase();
+        const name: FileDefinedName = { name: op.name, text: toFileFormula(op.formula) };
+        const at = before.findIndex((n) => n.localSheetId === undefined && n.name.toLowerCase() === key);
+        this.definedNames = at < 0 ? [...before, name] : before.map((n, i) => (i === at ? name : n));
+        return;
+      }
+      case "pageSetup": {
+        const ws = this.sheet(op.sheet);
+        const before = ws.pageSetup;
+        const namesBefore = this.definedNames;
+        undo.step(() => {
+          ws.pageSetup = before;
+          this.definedNames = namesBefore;
+        });
+        ws.pageSetup = { ...before, orientation: op.setup.orientation, fitToPage: op.setup.fitToWidth, fitToWidth: 1, fitToHeight: 0 };
+        const index = this.sheetIndex(ws);
+        const names = namesBefore.filter((n) => !(n.name === PRINT_TITLES && n.localSheetId === index));
+        if (op.setup.printTitleRows) {
+          const [from, to] = op.setup.printTitleRows;
+          // always quoted: a sheet named like a cell ("TW1") must be
+          names.push({ name: PRINT_TITLES, localSheetId: index, text: `'${ws.name.replace(/'/g, "''")}'!$${from + 1}:$${to + 1}` });
+        }
+        this.definedNames = names;
+        return;
+      }
+      case "clear": {
+        const ws = this.sheet(op.range.sheet);
+        const r = rectOf(op.range);
+        for (let row = r.top; row <= r.bottom; row++) {
+          const cells = ws.findRow(row);
+          if (!cells) continue;
+          for (let col = r.left; col <= r.right; col++) {
+            const cell = cells.findCell(col);
+            if (!cell || cell.type === ValueType.Null || isHidden(cell)) continue;
+            undo.cell(cell);
+            cell.value = null;
+          }
+        }
+        return;
+      }
+    }
+  }
+
+  private write(ws: Worksheet, op: Extract<WorkbookOp, { type: "write" }>, undo: UndoLog): void {
+    op.cells.forEach((values, i) => {
+      const r = op.row + i + 1;
+      const row = ws.getRow(r);
+      values.forEach((content, j) => {
+        const c = op.col + j + 1;
+        if (content === null || content === "") {
+          const cell = row.findCell(c);
+          if (!cell || cell.type === ValueType.Null || isHidden(cell)) return;
+          undo.cell(cell);
+          cell.value = null;
+          return;
+        }
+        const cell = row.getCell(c);
+        if (isHidden(cell)) {
+          throw new WorkbookRuleError(`Sel ${a1(r - 1, c - 1)} tertutup oleh sel gabungan ${cell.master.address}; tulis ke sel kiri atasnya.`, op);
+        }
+        undo.cell(cell);
+        cell.value = toExcelValue(content);
+      });
+    });
+  }
+
+  private format(ws: Worksheet, range: RangeRef, numberFormat: string | undefined, style: CellStyle | undefined, undo: UndoLog): void {
+    // cells that shared a style object share the new one: less work for the writer's style table
+    const restyled = new Map<Partial<Style>, Partial<Style>>();
+    const r = rectOf(range);
+    for (let rowNo = r.top; rowNo <= r.bottom; rowNo++) {
+      const row = ws.getRow(rowNo);
+      for (let col = r.left; col <= r.right; col++) {
+        const cell = row.getCell(col);
+        const base = cell.style;
+        let next = restyled.get(base);
+        if (!next) {
+          next = restyle(base, numberFormat, style);
+          restyled.set(base, next);
+        }
+        undo.style(cell);
+        cell.style = next;
+      }
+    }
+  }
+
+  private merge(ws: Worksheet, target: Rect, undo: UndoLog): void {
+    const internals = sheetInternals(ws);
+    const overlapping = Object.values(internals._merges).flatMap((m) => (m && intersects(m, target) ? [{ top: m.top, left: m.left, bottom: m.bottom, right: m.right }] : []));
+    // record the cells merging and unmerging change (values of hidden cells, styles reset by unmerge)
+    for (const area of [target, ...overlapping]) {
+      for (let r = area.top; r <= area.bottom; r++) {
+        const row = ws.findRow(r);
+        if (!row) continue;
+        for (let c = area.left; c <= area.right; c++) {
+          const cell = row.findCell(c);
+          if (!cell) continue;
+          if (isHidden(cell)) undo.style(cell);
+          else undo.cell(cell);
+        }
+      }
+    }
+    undo.step(() => {
+      ws.unMergeCells(target.top, target.left, target.bottom, target.right);
+      for (const m of overlapping) internals.mergeCellsWithoutStyle(m.top, m.left, m.bottom, m.right);
+    });
+    // as the memory adapter does: a merge replaces the merges it overlaps
+    for (const m of overlapping) ws.unMergeCells(m.top, m.left, m.bottom, m.right);
+    if (target.bottom > target.top || target.right > target.left) internals.mergeCellsWithoutStyle(target.top, target.left, target.bottom, target.right);
+  }
+}
+
+function nodeFs(): Promise<typeof import("node:fs/promises")> {
+  return import(/* webpackIgnore: true */ "node:fs/promises");
+}
+
+function nodePath(): Promise<typeof import("node:path")> {
+  return import(/* webpackIgnore: true */ "node:path");
+}
+
+function toExcelValue(content: Exclude<CellContent, null>): ExcelValue {
+  if (typeof content === "object") return { formula: toFileFormula(content.formula) };
+  // strings stay strings: ExcelJS only makes a formula from a { formula } object
+  return typeof content === "string" ? escapeText(content) : content;
+}
+
+/**
+ * Text as OOXML stores it: control characters, which XML cannot hold (ExcelJS drops them), become
+ * _xHHHH_ escapes, and text that already looks like an escape has its "_" escaped (_x005F_), or Excel
+ * and ExcelJS would decode "_x0041_" to "A".
+ */
+function escapeText(s: string): string {
+  if (!/_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0B\x0C\x0E-\x1F]/.test(s)) return s;
+  return s
+    .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
+    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
+function snapshot(cell: Cell | undefined, date1904: boolean): CellSnapshot {
+  if (!cell) return { value: null, formula: null, numberFormat: GENERAL };
+  const numberFormat = cell.numFmt || GENERAL;
+  if (isHidden(cell) || cell.type === ValueType.Null) return { value: null, formula: null, numberFormat };
+  if (cell.type === ValueType.Formula) return { value: portValue(cell.result, date1904, true), formula: fromFileFormula(cell.formula), numberFormat };
+  return { value: portValue(cell.value, date1904, false), formula: null, numberFormat };
+}
+
+/** An ExcelJS value or formula result as a port CellValue: errors as their text, dates as serial numbers. */
+function portValue(v: unknown, date1904: boolean, isResult: boolean): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") return v === "" && !isResult ? null : v;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  // ExcelJS turns date-formatted numbers into Dates; the port, like Office.js, sees the serial number
+  if (v instanceof Date) return v.getTime() / DAY_MS + 25569 - (date1904 ? 1462 : 0);
+  if (typeof v === "object") {
+    if ("error" in v && typeof v.error === "string") return v.error;
+    if ("richText" in v && Array.isArray(v.richText)) return richText(v.richText);
+    if ("text" in v) return typeof v.text === "string" ? v.text : portValue(v.text, date1904, isResult);
+  }
+  throw new Error(`Nilai sel ExcelJS tidak dikenal: ${JSON.stringify(v)}`);
+}
+
+function richText(runs: unknown[]): string {
+  return runs.map((run) => (typeof run === "object" && run !== null && "text" in run && typeof run.text === "string" ? run.text : "")).join("");
+}
+
+/**
+ * Two repairs after loading, in one pass over the cells:
+ * - shared formulas (Excel writes them for filled-down formulas) become plain ones: ExcelJS cannot save
+ *   a shared group whose first cell was overwritten ("Shared Formula master must exist");
+ * - ExcelJS reads an empty `<c>` without a style as a merged-away cell even outside any merge, and
+ *   such a cell throws on every access; it becomes an empty cell.
+ */
+function normaliseCells(ws: Worksheet): void {
+  const clones: Cell[] = [];
+  const masters: Cell[] = [];
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.type === ValueType.Merge && !(cell.master as Cell | undefined)) {
+        cell.model = { address: cell.address, type: ValueType.Null, style: cell.style } as unknown as Cell["model"];
+        return;
+      }
+      if (cell.type !== ValueType.Formula) return;
+      const m = formulaModel(cell);
+      if (m.sharedFormula) clones.push(cell);
+      else if (m.shareType === "shared") masters.push(cell);
+    }),
+  );
+  // clones first: their formula is translated from the master's
+  for (const cell of [...clones, ...masters]) {
+    const result = cell.result;
+    cell.value = result === undefined ? { formula: cell.formula } : { formula: cell.formula, result };
+  }
+}
