@@ -5,6 +5,8 @@
 import { findFunction, isFunctionError, LIBRARY, type Matrix, type ResultCell } from "../core/functions/library";
 import { message } from "../core/messages.id";
 import { formatAngka, formatPersen } from "../core/numbers";
+import { importSipdCommand } from "./commands/import-sipd";
+import { scaffoldCommand } from "./commands/scaffold";
 import { sipdCommand } from "./commands/sipd";
 
 export interface Io {
@@ -69,7 +71,9 @@ const COMMANDS: Command[] = [
     summary: "Menghitung fungsi SAKIP pada nilai yang diketik (sama dengan fungsi di Excel).",
     run: hitung,
   },
+  scaffoldCommand,
   sipdCommand,
+  importSipdCommand,
 ];
 
 function help(io: Io): number {

@@ -22,7 +22,7 @@ const SIPD_ORG = /^\d+\.\d{2}\.\d+\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4}$/;
 
 /** The settings of a workbook, as the "Siapkan Lembar" form and `sakip scaffold` take them. */
 export const settingsSchema = z.object({
-  unitKerja: z.string().trim().min(1, "Unit kerja wajib diisi, misalnya Kecamatan Lumajang.").max(120, "Unit kerja terlalu panjang (maks. 120 karakter)."),
+  unitKerja: z.string({ error: "Unit kerja wajib diisi, misalnya Kecamatan Lumajang." }).trim().min(1, "Unit kerja wajib diisi, misalnya Kecamatan Lumajang.").max(120, "Unit kerja terlalu panjang (maks. 120 karakter)."),
   pemda: z.string().trim().max(120, "Nama pemerintah daerah terlalu panjang.").default(""),
   kodeOrganisasi: z
     .string()
