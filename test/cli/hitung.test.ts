@@ -85,3 +85,38 @@ describe("sakip sipd", () => {
     expect(r.err).toMatch(/Yang diharapkan/);
   });
 });
+
+describe("sakip scaffold and sakip import-sipd", () => {
+  const { mkdtempSync, existsSync: exists } = require("node:fs") as typeof import("node:fs");
+  const { tmpdir } = require("node:os") as typeof import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "sakip-cli-"));
+  const book = join(dir, "lumajang.xlsx");
+  const lra = join(__dirname, "../fixtures/sipd-lra-002-kode-rekening.tsv");
+
+  it("creates the standard workbook, then imports the June LRA into it, then finds nothing to repair", async () => {
+    const a = await run("scaffold", book, "--unit", "Kecamatan Lumajang", "--tahun", "2024", "--periode", "TW II", "--jabatan", "Camat;Kasubbag Keuangan");
+    expect(a).toMatchObject({ code: 0, err: "" });
+    expect(a.out).toContain("Capaian: lembar dibuat.");
+    expect(exists(book)).toBe(true);
+    const b = await run("import-sipd", book, lra);
+    expect(b.code).toBe(0);
+    expect(b.out).toContain("0 baris diperbarui, 48 baris baru");
+    const c = await run("scaffold", book);
+    expect(c.out).toContain("Semua lembar sudah lengkap; tidak ada yang diubah.");
+    const { XlsxWorkbook } = await import("../../src/workbook/xlsx/xlsx-workbook");
+    const wb = await XlsxWorkbook.fromFile(book);
+    const [[[kode]]] = (await wb.read([{ sheet: "Realisasi Anggaran", row: 6, col: 1, rows: 1, cols: 1 }])) as [[[{ value: unknown }]]];
+    expect(kode!.value).toBe("7.01.01");
+  });
+
+  it("explains bad settings and bad usage", async () => {
+    const r = await run("scaffold", join(dir, "baru.xlsx"), "--tahun", "1999", "--periode", "TW II");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Unit kerja wajib diisi/);
+    expect(r.err).toMatch(/Tahun anggaran paling awal 2000/);
+    expect(exists(join(dir, "baru.xlsx"))).toBe(false);
+    expect((await run("scaffold", "buku.txt")).code).toBe(2);
+    expect((await run("scaffold", book, "--warna", "merah")).err).toMatch(/Opsi --warna tidak dikenal/);
+    expect((await run("import-sipd", book)).code).toBe(2);
+  });
+});
