@@ -149,12 +149,14 @@ export class MemoryWorkbook implements WorkbookPort {
         }
         case "write": {
           const s = sheet(op.sheet);
-          op.cells.forEach((row, i) =>
+          op.cells.forEach((row, i) => {
+            const r = op.row + i;
+            const cells = s.rows.get(r);
             row.forEach((content, j) => {
-              const r = op.row + i;
               const c = op.col + j;
-              const numberFormat = s.rows.get(r)?.get(c)?.numberFormat ?? GENERAL;
-              const style = s.rows.get(r)?.get(c)?.style;
+              const old = cells?.get(c);
+              const numberFormat = old?.numberFormat ?? GENERAL;
+              const style = old?.style;
               if (content === null) {
                 if (numberFormat === GENERAL && !style) deleteCell(s, r, c);
                 else setCell(s, r, c, { value: null, formula: null, numberFormat, style });
@@ -163,8 +165,8 @@ export class MemoryWorkbook implements WorkbookPort {
               } else {
                 setCell(s, r, c, { value: content, formula: null, numberFormat, style });
               }
-            }),
-          );
+            });
+          });
           break;
         }
         case "format": {
