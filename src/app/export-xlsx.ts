@@ -44,7 +44,7 @@ function sanitize(part: string): string {
   );
 }
 
-/** toBuffer gives a Node Buffer under Node and ExcelJS's own byte container in a browser bundle. */
+/** A plain Uint8Array view, whatever byte container ExcelJS produced (a Node Buffer under Node). */
 function toBytes(bytes: Uint8Array | ArrayBuffer): Uint8Array {
   if (bytes instanceof Uint8Array) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return new Uint8Array(bytes);

@@ -16,7 +16,8 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-    maxWidth: "640px",
+    // the no-Excel mode in a desktop browser uses the width for the sheet grid; panels cap their forms
+    maxWidth: "1440px",
   },
   header: {
     display: "flex",
@@ -55,7 +56,7 @@ export function App({ host, panels, initialPanel }: AppProps) {
       </TabList>
       {panels.map((p) => (
         <section key={p.id} role="tabpanel" aria-labelledby={`tab-${p.id}`} hidden={p.id !== selected}>
-          {p.render()}
+          {p.render({ active: p.id === selected })}
         </section>
       ))}
     </div>

@@ -7,13 +7,14 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { createPanels } from "./panels";
 import { NO_HOST, type HostInfo } from "./host";
+import { accessFor } from "./workbook-access";
 
 function render(host: HostInfo): void {
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container element");
   createRoot(container).render(
     <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
-      <App host={host} panels={createPanels({ host })} />
+      <App host={host} panels={createPanels({ host, workbook: accessFor(host) })} />
     </FluentProvider>,
   );
 }

@@ -105,8 +105,8 @@ describe("sakip scaffold and sakip import-sipd", () => {
     expect(c.out).toContain("Semua lembar sudah lengkap; tidak ada yang diubah.");
     const { XlsxWorkbook } = await import("../../src/workbook/xlsx/xlsx-workbook");
     const wb = await XlsxWorkbook.fromFile(book);
-    const [[[kode]]] = (await wb.read([{ sheet: "Realisasi Anggaran", row: 6, col: 1, rows: 1, cols: 1 }])) as [[[{ value: unknown }]]];
-    expect(kode!.value).toBe("7.01.01");
+    const [block] = await wb.read([{ sheet: "Realisasi Anggaran", row: 6, col: 1, rows: 1, cols: 1 }]);
+    expect(block?.[0]?.[0]?.value).toBe("7.01.01");
   });
 
   it("explains bad settings and bad usage", async () => {

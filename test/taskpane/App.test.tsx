@@ -5,7 +5,8 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { FunctionPlayground } from "../../src/taskpane/components/FunctionPlayground";
 import { createPanels, type PanelSpec } from "../../src/taskpane/panels";
-import { NO_HOST } from "../../src/taskpane/host";
+import { NO_HOST, type HostInfo } from "../../src/taskpane/host";
+import { memoryAccess, officeAccess } from "../../src/taskpane/workbook-access";
 import { LIBRARY, type FunctionInfo } from "../../src/core/functions/library";
 import { evaluateFunction, exampleFor, type PlaygroundResult } from "../../src/taskpane/playground";
 
@@ -14,6 +15,12 @@ function renderInFluent(ui: ReactElement) {
 }
 
 const EXCEL = { host: "Excel", platform: "PC" };
+
+/** Panels as index.tsx makes them; in Excel the Office adapter is never loaded by these tests. */
+function panelsFor(host: HostInfo): PanelSpec[] {
+  const workbook = host.host === "Excel" ? officeAccess(() => Promise.reject(new Error("Office tidak dimuat dalam uji ini"))) : memoryAccess();
+  return createPanels({ host, workbook });
+}
 
 function result(): HTMLElement {
   return screen.getByTestId("hasil");
@@ -25,7 +32,7 @@ function type(label: string, value: string): void {
 
 describe("App shell", () => {
   it('shows the "Mode tanpa Excel" banner when office.js reports no host', () => {
-    renderInFluent(<App host={NO_HOST} panels={createPanels({ host: NO_HOST })} />);
+    renderInFluent(<App host={NO_HOST} panels={panelsFor(NO_HOST)} />);
     expect(screen.getByText("Mode tanpa Excel")).toBeTruthy();
     expect(screen.getByText("Tanpa Excel")).toBeTruthy();
     // still usable: the playground computes
@@ -33,27 +40,27 @@ describe("App shell", () => {
   });
 
   it("shows no banner inside Excel", () => {
-    renderInFluent(<App host={EXCEL} panels={createPanels({ host: EXCEL })} />);
+    renderInFluent(<App host={EXCEL} panels={panelsFor(EXCEL)} />);
     expect(screen.queryByText("Mode tanpa Excel")).toBeNull();
     expect(screen.getByText("Excel")).toBeTruthy();
   });
 
   it('has the "Fungsi" tab first and selected', () => {
-    renderInFluent(<App host={NO_HOST} panels={createPanels({ host: NO_HOST })} />);
+    renderInFluent(<App host={NO_HOST} panels={panelsFor(NO_HOST)} />);
     const tab = screen.getByRole("tab", { name: "Fungsi" });
     expect(tab.getAttribute("aria-selected")).toBe("true");
   });
 
   it("switches between panels given as props and keeps the hidden ones' state", () => {
     const panels: PanelSpec[] = [
-      ...createPanels({ host: NO_HOST }),
-      { id: "siapkan", label: "Siapkan Lembar", render: () => <p>panel siapkan</p> },
+      ...panelsFor(NO_HOST),
+      { id: "uji", label: "Panel uji", render: () => <p>panel uji</p> },
     ];
     renderInFluent(<App host={NO_HOST} panels={panels} />);
     type("target", "88");
-    fireEvent.click(screen.getByRole("tab", { name: "Siapkan Lembar" }));
-    expect(screen.getByText("panel siapkan")).toBeTruthy();
-    expect(screen.getByRole("tab", { name: "Siapkan Lembar" }).getAttribute("aria-selected")).toBe("true");
+    fireEvent.click(screen.getByRole("tab", { name: "Panel uji" }));
+    expect(screen.getByText("panel uji")).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Panel uji" }).getAttribute("aria-selected")).toBe("true");
     fireEvent.click(screen.getByRole("tab", { name: "Fungsi" }));
     expect((screen.getByLabelText("target") as HTMLInputElement).value).toBe("88");
   });

@@ -30,7 +30,7 @@ export const settingsSchema = z.object({
     .refine((s) => s === "" || SIPD_ORG.test(s), "Kode organisasi SIPD tidak sesuai pola, contoh: 7.01.0.00.0.00.01.0000.")
     .default(""),
   tahun: z.coerce
-    .number({ error: "Tahun anggaran harus angka." })
+    .number({ error: (i) => (i.input === undefined || i.input === "" ? "Tahun anggaran wajib diisi." : "Tahun anggaran harus angka.") })
     .int("Tahun anggaran harus bilangan bulat.")
     .min(2000, "Tahun anggaran paling awal 2000.")
     .max(2100, "Tahun anggaran paling akhir 2100."),

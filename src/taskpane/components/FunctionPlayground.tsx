@@ -32,7 +32,7 @@ export interface FunctionPlaygroundProps {
 }
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "640px" },
   summary: { color: tokens.colorNeutralForeground2 },
   params: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   exampleRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },

@@ -6,8 +6,8 @@ export function NoExcelBanner() {
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>Mode tanpa Excel</MessageBarTitle>
-        Panel ini berjalan di peramban biasa, tidak di dalam Excel. Fungsi SAKIP tetap dapat dicoba di sini; perintah yang menulis ke
-        lembar kerja baru tersedia setelah add-in dibuka di Excel.
+        Panel ini berjalan di peramban biasa, tidak di dalam Excel. Fungsi SAKIP dapat dicoba di sini, dan Siapkan Lembar menulis ke
+        buku kerja sementara di peramban yang dapat diunduh sebagai .xlsx.
       </MessageBarBody>
     </MessageBar>
   );
