@@ -7,14 +7,20 @@ export function penyerapan(pagu: number, realisasi: number): Outcome {
   return value(realisasi / pagu);
 }
 
-export function penyerapanFromInputs(pagu: CellInput, realisasi: CellInput): Outcome {
+/** Pagu and realisasi read as money; either missing leaves the result blank with its reason. */
+function readBudget(pagu: CellInput, realisasi: CellInput): Outcome<{ pagu: number; realisasi: number }> {
   const p = readNumberArg(pagu, "Pagu", "money");
   const r = readNumberArg(realisasi, "Realisasi anggaran", "money");
   if (p.kind === "error") return p;
   if (r.kind === "error") return r;
   if (p.kind === "blank") return blank("pagu-empty");
   if (r.kind === "blank") return blank("input-empty", { what: "Realisasi anggaran" });
-  return penyerapan(p.value.value, r.value.value);
+  return value({ pagu: p.value.value, realisasi: r.value.value });
+}
+
+export function penyerapanFromInputs(pagu: CellInput, realisasi: CellInput): Outcome {
+  const b = readBudget(pagu, realisasi);
+  return b.kind === "value" ? penyerapan(b.value.pagu, b.value.realisasi) : b;
 }
 
 export function penyerapanFormula(refs: { pagu: string; realisasi: string }): string {
@@ -24,13 +30,8 @@ export function penyerapanFormula(refs: { pagu: string; realisasi: string }): st
 
 /** Sisa anggaran = pagu − realisasi; negative when realisasi exceeds pagu (kept, and reported elsewhere). */
 export function sisaFromInputs(pagu: CellInput, realisasi: CellInput): Outcome {
-  const p = readNumberArg(pagu, "Pagu", "money");
-  const r = readNumberArg(realisasi, "Realisasi anggaran", "money");
-  if (p.kind === "error") return p;
-  if (r.kind === "error") return r;
-  if (p.kind === "blank") return blank("pagu-empty");
-  if (r.kind === "blank") return blank("input-empty", { what: "Realisasi anggaran" });
-  return value(p.value.value - r.value.value);
+  const b = readBudget(pagu, realisasi);
+  return b.kind === "value" ? value(b.value.pagu - b.value.realisasi) : b;
 }
 
 export function sisaFormula(refs: { pagu: string; realisasi: string }): string {
