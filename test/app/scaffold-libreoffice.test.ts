@@ -204,3 +204,24 @@ describe("the scaffolded workbook recalculated by LibreOffice equals the domain 
     }
   });
 });
+
+describe("Realisasi Anggaran typed by hand with program rows only", () => {
+  it("still gives the PK and Cost per Outcome their pagu and realisasi (LibreOffice)", async () => {
+    const wb = XlsxWorkbook.create();
+    await scaffold(wb, { unitKerja: "Kecamatan Senduro", tahun: 2023, periode: "TW II" });
+    const ra = (row: number, values: Record<string, CellContent>) => rowOps(REALISASI_ANGGARAN, row, values);
+    await wb.apply([
+      // seed 003 (Senduro, Kasi Pemerintahan) prints budgets per program only
+      ...ra(F, { level: "Program", kode: "7.01.04", uraian: "Koordinasi Ketentraman dan Ketertiban Umum", setelah: 14700000, tw2: 12450000 }),
+      ...ra(F + 1, { level: "Program", kode: "7.01.06", uraian: "Pembinaan dan Pengawasan Pemerintahan Desa", setelah: 29859000, tw2: 29859000 }),
+      ...rowOps(PERJANJIAN_KINERJA, F, { kode: "7.01.04", indikator: "Trantibum", targetAwal: 100 }),
+      ...rowOps(PERJANJIAN_KINERJA, F + 1, { kode: "SEMUA", indikator: "Seluruh program", targetAwal: 100 }),
+      ...rowOps(PERJANJIAN_KINERJA, F + 2, { kode: "7.01.99", indikator: "Kode yang tidak ada", targetAwal: 100 }),
+    ]);
+    const s = (await recalculate(await wb.toBuffer())).sheets;
+    const get = (layout: TableLayout, row: number, key: string) => s[layout.sheet]?.[row]?.[col(layout, key)] ?? null;
+    expect([0, 1, 2].map((i) => get(PERJANJIAN_KINERJA, F + i, "anggaran"))).toEqual([14700000, 44559000, ""]);
+    expect([0, 1, 2].map((i) => get(COST_PER_OUTCOME, F + i, "realisasiAnggaran"))).toEqual([12450000, 42309000, ""]);
+    expect(get(COST_PER_OUTCOME, F, "penyerapan")).toBeCloseTo(12450000 / 14700000, 12);
+  });
+});

@@ -24,7 +24,9 @@ export const KODE_SEMUA = "SEMUA";
 /**
  * Budget amount for a kode from Realisasi Anggaran: the kode's own sub kegiatan row plus every sub
  * kegiatan under it (kode + ".*"), so a program or kegiatan is always the sum of its sub kegiatan.
- * "SEMUA" is the whole unit. "" when the kode is unknown or no amount is filled for it yet.
+ * A sheet typed by hand with only program or kegiatan rows still works: without sub kegiatan under a
+ * kode, the row with that kode itself counts (for "SEMUA", the program rows). "SEMUA" is the whole
+ * unit. "" when the kode is unknown or no amount is filled for it yet.
  */
 export function amountByKode(ctx: FormulaContext, kodeCell: string, valueKey: string): string {
   const value = ctx.column("realisasi", valueKey);
@@ -32,8 +34,11 @@ export function amountByKode(ctx: FormulaContext, kodeCell: string, valueKey: st
   const level = ctx.column("realisasi", "level");
   const sub = `"Sub Kegiatan"`;
   // counting numbers only (criterion ">-1E+300") tells "not filled yet" apart from a real 0
-  const filled = `COUNTIFS(${kode},${kodeCell},${level},${sub},${value},">-1E+300")+COUNTIFS(${kode},${kodeCell}&".*",${level},${sub},${value},">-1E+300")`;
-  const sum = `SUMIFS(${value},${kode},${kodeCell},${level},${sub})+SUMIFS(${value},${kode},${kodeCell}&".*",${level},${sub})`;
-  const all = `IF(COUNTIFS(${level},${sub},${value},">-1E+300")=0,"",SUMIFS(${value},${level},${sub}))`;
-  return `IF(${kodeCell}="","",IF(${kodeCell}="${KODE_SEMUA}",${all},IF(${filled}=0,"",${sum})))`;
+  const num = `${value},">-1E+300"`;
+  const subsFilled = `COUNTIFS(${kode},${kodeCell},${level},${sub},${num})+COUNTIFS(${kode},${kodeCell}&".*",${level},${sub},${num})`;
+  const subsSum = `SUMIFS(${value},${kode},${kodeCell},${level},${sub})+SUMIFS(${value},${kode},${kodeCell}&".*",${level},${sub})`;
+  const own = `IF(COUNTIFS(${kode},${kodeCell},${num})=0,"",SUMIFS(${value},${kode},${kodeCell}))`;
+  const programs = `IF(COUNTIFS(${level},"Program",${num})=0,"",SUMIFS(${value},${level},"Program"))`;
+  const all = `IF(COUNTIFS(${level},${sub},${num})=0,${programs},SUMIFS(${value},${level},${sub}))`;
+  return `IF(${kodeCell}="","",IF(${kodeCell}="${KODE_SEMUA}",${all},IF((${subsFilled})=0,${own},${subsSum})))`;
 }
