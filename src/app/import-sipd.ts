@@ -5,7 +5,7 @@
  * March, June, September and December exports build the year; importing a month again replaces its
  * values in place (rows are matched by kode, never duplicated).
  */
-import { expectedFormula, REALISASI_ANGGARAN, TABLE_ROWS, FORMATS, COMPUTED_FILL, type TableLayout } from "../core/layouts";
+import { columnNumberFormat, expectedFormula, REALISASI_ANGGARAN, TABLE_ROWS, COMPUTED_FILL, type TableLayout } from "../core/layouts";
 import type { LraFinding, LraParseSuccess, LraTotals } from "../core/sipd";
 import { WorkbookRuleError, type CellContent, type CellSnapshot, type WorkbookOp } from "../core/workbook-ops";
 import type { ApplyReport, SheetInfo, WorkbookPort } from "../workbook/port";
@@ -206,7 +206,7 @@ export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProg
       ops.push({
         type: "format",
         range: { sheet, row: start, col: j, rows: fresh.length, cols: 1 },
-        numberFormat: FORMATS[c.format],
+        numberFormat: columnNumberFormat(c),
         style: { border: "thin", vertical: "top", ...(c.role === "computed" ? { fill: COMPUTED_FILL } : {}) },
       });
     }

@@ -53,6 +53,15 @@ describe("Siapkan Lembar on an empty workbook", () => {
     expect(wb.cell("Capaian", F, col(CAPAIAN, "capaian"))?.numberFormat).toBe("0.00%");
   });
 
+  it("never formats a formula cell as text (Excel would show the formula instead of its result)", async () => {
+    const { wb } = await fresh();
+    for (const layout of [PERJANJIAN_KINERJA, CAPAIAN, COST_PER_OUTCOME, REALISASI_ANGGARAN]) {
+      layout.columns.forEach((c, j) => {
+        if (c.role === "computed") expect([layout.sheet, c.key, wb.cell(layout.sheet, F, j)?.numberFormat]).not.toEqual([layout.sheet, c.key, "@"]);
+      });
+    }
+  });
+
   it("freezes the header, sets widths, validation lists and print titles", async () => {
     const { wb } = await fresh();
     const pk = wb.sheet("Perjanjian Kinerja")!;

@@ -6,7 +6,7 @@
 import { a1, colLetter, sheetRef, type CellContent, type CellSnapshot, type CellValue, type RangeRef, type WorkbookOp } from "../workbook-ops";
 import { formListHeaderRow, FORM_FIRST_FIELD_ROW, FORM_HEADER_ROW, isUserBlock, NAMES, STANDARD_LAYOUTS } from "./standard";
 import type { Settings } from "./settings";
-import { COMPUTED_FILL, FORMATS, HEADER_STYLE, TITLE_STYLE, type FormLayout, type FormulaContext, type SheetId, type SheetLayout, type TableLayout } from "./types";
+import { COMPUTED_FILL, FORMATS, HEADER_STYLE, TITLE_STYLE, type ColumnSpec, type FormLayout, type FormulaContext, type SheetId, type SheetLayout, type TableLayout } from "./types";
 
 export const TABLE_ROWS = { title: 0, subtitle: 1, note: 2, group: 3, header: 4, number: 5, firstData: 6 } as const;
 
@@ -77,6 +77,14 @@ export function formulaContext(layout: TableLayout, row: number): FormulaContext
 export function expectedFormula(layout: TableLayout, col: number, row: number): string | null {
   const spec = layout.columns[col]!;
   return spec.role === "computed" && spec.formula ? spec.formula(formulaContext(layout, row)) : null;
+}
+
+/**
+ * The number format of a data column. A formula written into a text-formatted ("@") cell stays text in
+ * Excel, so computed columns that show text get General instead.
+ */
+export function columnNumberFormat(c: ColumnSpec): string {
+  return c.role === "computed" && c.format === "text" ? FORMATS.general : FORMATS[c.format];
 }
 
 /** Formulas compare without spacing and case outside quoted text (hosts normalise both). */
@@ -235,7 +243,7 @@ function planTable(layout: TableLayout, ex: ExistingSheet | undefined, pk: PkKey
     ops.push({
       type: "format",
       range: { sheet, row: F, col: j, rows: managed, cols: 1 },
-      numberFormat: FORMATS[c.format],
+      numberFormat: columnNumberFormat(c),
       style: { border: "thin", wrap: c.format === "text" && c.width >= 20, vertical: "top", ...(c.role === "computed" ? { fill: COMPUTED_FILL } : {}) },
     });
   }
