@@ -6,7 +6,7 @@
  * values in place (rows are matched by kode, never duplicated).
  */
 import { columnNumberFormat, expectedFormula, REALISASI_ANGGARAN, TABLE_ROWS, COMPUTED_FILL, type TableLayout } from "../core/layouts";
-import type { LraFinding, LraParseSuccess, LraTotals } from "../core/sipd";
+import { kegiatanName, type LraFinding, type LraParseSuccess, type LraTotals } from "../core/sipd";
 import { WorkbookRuleError, type CellContent, type CellSnapshot, type WorkbookOp } from "../core/workbook-ops";
 import type { ApplyReport, SheetInfo, WorkbookPort } from "../workbook/port";
 import { readExisting, scaffold } from "./scaffold";
@@ -83,7 +83,7 @@ function budgetLines(lra: LraParseSuccess): BudgetLine[] {
   for (const p of lra.programs) {
     out.push({ level: "Program", kode: p.notation, uraian: p.uraian, totals: p.totals });
     for (const k of lra.kegiatan.filter((x) => x.program === p.program)) {
-      out.push({ level: "Kegiatan", kode: k.notation, uraian: "", totals: k.totals });
+      out.push({ level: "Kegiatan", kode: k.notation, uraian: kegiatanName(k.program, k.kegiatan) ?? "", totals: k.totals });
       for (const s of lra.subKegiatan.filter((x) => x.program === p.program && x.kegiatan === k.kegiatan)) {
         out.push({ level: "Sub Kegiatan", kode: s.notation, uraian: s.uraian, totals: s.totals });
       }

@@ -78,6 +78,9 @@ describe("Impor SIPD: the June 2024 LRA of Kecamatan Lumajang (seed 002, lines 5
     // the first rows are in hierarchy order, codes are text, computed columns hold their formulas
     expect(wb.cell(RA, F, col("kode"))).toMatchObject({ value: "7.01.01", numberFormat: "@" });
     expect(wb.cell(RA, F + 1, col("kode"))?.value).toBe("7.01.01.2.01");
+    // the export has no kegiatan rows; program-01 kegiatan get their nomenclature names (SPEC d11)
+    expect(rows.get("7.01.01.2.02")?.uraian).toBe("Administrasi Keuangan Perangkat Daerah");
+    expect(rows.get("7.01.02.2.01")?.uraian).toBeNull();
     expect(wb.cell(RA, F + 2, col("kode"))?.value).toBe("7.01.01.2.01.0001");
     expect(wb.cell(RA, F, col("periode"))?.formula).toMatch(/^=IF\(CHOOSE\(SAKIP_TW,/);
   });

@@ -4,3 +4,4 @@ export { generateLra, MAX_SYNTHETIC_ROWS, type GenerateLraOptions } from "./synt
 export { persenOf } from "./amounts";
 export { KODE_PATTERN } from "./kode";
 export * from "./types";
+export { kegiatanName } from "./nomenclature";
