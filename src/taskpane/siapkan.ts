@@ -143,13 +143,15 @@ export function describeFailure(error: unknown, phase: ScaffoldProgress["phase"]
   return code === undefined ? { title, message, state } : { title, message, state, code };
 }
 
-function stringProp(x: unknown, key: string): string | undefined {
+/** A string property of an unknown error (`code`), read without importing the class that has it. */
+export function stringProp(x: unknown, key: string): string | undefined {
   if (typeof x !== "object" || x === null || !(key in x)) return undefined;
   const v: unknown = (x as Record<string, unknown>)[key];
   return typeof v === "string" && v !== "" ? v : undefined;
 }
 
-function booleanProp(x: unknown, key: string): boolean | undefined {
+/** A boolean property of an unknown error (`restored`). */
+export function booleanProp(x: unknown, key: string): boolean | undefined {
   if (typeof x !== "object" || x === null || !(key in x)) return undefined;
   const v: unknown = (x as Record<string, unknown>)[key];
   return typeof v === "boolean" ? v : undefined;

@@ -40,5 +40,11 @@ export interface WorkbookPort {
   apply(ops: readonly WorkbookOp[], options?: ApplyOptions): Promise<ApplyReport>;
   /** Moves the user's selection to a cell (used by validation findings). */
   select(at: Address): Promise<void>;
+  /**
+   * The range the user has selected now (e.g. an LRA pasted into cells), as it is: a whole column
+   * comes back 1,048,576 rows tall, so callers clip it to the used range before reading. null when
+   * the adapter has no selection: an .xlsx file, a memory workbook nobody selected in.
+   */
+  selectedRange(): Promise<RangeRef | null>;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The built task pane (dist/, `npm run build`) in headless Chromium, served from 127.0.0.1:
  * (a) with the real local office.js, as in a plain browser (no Excel), including "Siapkan Lembar"
- *     on the session's memory workbook and its .xlsx download;
+ *     and "Impor SIPD" on the session's memory workbook and its .xlsx download;
  * (b) with a stub office.js reporting Excel, to check the shared runtime registers every custom
  *     function and that the registered CAPAIAN computes, and that the panels render in Excel.
  * Fails (never skips) when dist/ or Chromium is missing, so CI cannot pass without running it.
@@ -32,6 +32,7 @@ const CHROMIUM_ARGS = [
   "--disable-extensions",
 ];
 const STUB = fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8");
+const LRA_TSV = fs.readFileSync(path.join(ROOT, "test/fixtures/sipd-lra-002-kode-rekening.tsv"), "utf8");
 
 let server: Serving;
 let browser: Browser;
@@ -64,7 +65,8 @@ interface Session {
 }
 
 async function open(stubOffice: boolean): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: "id-ID", acceptDownloads: true });
+  // reduced motion: screenshots show opened panels, not a frame of their animation
+  const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: "id-ID", acceptDownloads: true, reducedMotion: "reduce" });
   const page = await context.newPage();
   const requests: string[] = [];
   const pageErrors: string[] = [];
@@ -79,11 +81,25 @@ async function open(stubOffice: boolean): Promise<Session> {
   return { context, page, requests, pageErrors };
 }
 
+it("keeps ExcelJS (about 1 MB) out of the scripts the page loads at start; it is the lazily loaded exceljs.js", () => {
+  // "sharedStrings" is ExcelJS's own vocabulary (the xlsx part it reads and writes)
+  expect(fs.readFileSync(path.join(DIST, "exceljs.js"), "utf8")).toContain("sharedStrings");
+  for (const initial of ["functions.js", "taskpane.js"]) expect(fs.readFileSync(path.join(DIST, initial), "utf8")).not.toContain("sharedStrings");
+});
+
+/**
+ * office.js itself, about 3 s after loading in a plain browser, opens a hidden telemetry iframe at
+ * Microsoft (no action of ours causes it; an empty page with only office.js does the same). Tests
+ * that run longer than that would see it; it is office.js's request, not the task pane's.
+ */
+const OFFICE_JS_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com";
+
 /** Every request went to our own server (data:/blob: URLs never leave the page). */
 function external(requests: readonly string[]): string[] {
   return requests.filter((u) => {
     const url = new URL(u);
     if (url.protocol === "data:" || url.protocol === "blob:") return false;
+    if (url.origin === OFFICE_JS_TELEMETRY) return false;
     return url.origin !== server.url;
   });
 }
@@ -153,7 +169,7 @@ it("(a) no Excel: Siapkan Lembar fills the session workbook, shows its sheets an
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Unduh .xlsx" }).click()]);
     expect(download.suggestedFilename()).toBe("SAKIP-Kecamatan_Lumajang-2024-TW_II.xlsx");
     await page.getByText("Diunduh:").waitFor();
-    expect(scripts(s.requests)).toContain("xlsx-export.js");
+    expect(scripts(s.requests)).toEqual(expect.arrayContaining(["xlsx-export.js", "exceljs.js"]));
     expect(scripts(s.requests)).not.toContain("office-workbook.js");
 
     const file = path.join(OUT, download.suggestedFilename());
@@ -173,6 +189,91 @@ it("(a) no Excel: Siapkan Lembar fills the session workbook, shows its sheets an
 
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.screenshot({ path: path.join(OUT, "siapkan-lembar-desktop.png"), fullPage: true });
+
+    expect(external(s.requests)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.context.close();
+  }
+});
+
+it("(a) no Excel: Impor SIPD reads a pasted LRA, previews it, imports it into the session workbook and downloads it", async () => {
+  const s = await open(false);
+  try {
+    const { page } = s;
+    await page.getByRole("tab", { name: "Impor SIPD" }).click({ timeout: 15000 });
+    await page.getByLabel("Tempel LRA SIPD di sini").fill(LRA_TSV);
+    await page.getByText(/314 baris, 37,0 KB$/).waitFor();
+    // the parser is its own chunk, fetched on the first reading
+    expect(scripts(s.requests)).not.toContain("impor-sipd.js");
+    await page.getByRole("button", { name: "Baca", exact: true }).click();
+
+    const preview = page.getByRole("region", { name: "Pratinjau LRA" });
+    await preview.waitFor();
+    expect(scripts(s.requests)).toContain("impor-sipd.js");
+    for (const text of ["KECAMATAN LUMAJANG", "7.01.0.00.0.00.01.0000", "Juni 2024", "s/d TW II (Juni)", "7.229.814.333", "3.844.101.645", "53,17%"]) {
+      await preview.getByText(text, { exact: true }).waitFor();
+    }
+    expect(await preview.getByRole("list", { name: "Jumlah per tingkat" }).getByRole("listitem").allTextContents()).toEqual(["6 program", "13 kegiatan", "29 sub kegiatan", "202 baris akun"]);
+    await preview.getByRole("button", { name: /^Peringatan \(\d+\)$/ }).click();
+    await preview.getByRole("list", { name: "Peringatan" }).getByText(/^Baris 33/).waitFor();
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUT, "impor-sipd-pratinjau.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "Impor", exact: true }).click();
+    const result = page.getByRole("list", { name: "Hasil impor" });
+    await result.waitFor();
+    expect(await result.getByRole("listitem").allTextContents()).toEqual([
+      "Lembar standar disiapkan lebih dulu (buku kerja belum memilikinya).",
+      'Realisasi Anggaran: 6 program, 13 kegiatan, 29 sub kegiatan dari LRA Juni 2024 → kolom "s/d TW II (Juni)".',
+      "Realisasi Anggaran: 0 baris diperbarui, 48 baris baru.",
+      "Rincian SIPD: 241 baris kode rekening (untuk penelusuran).",
+      expect.stringMatching(/^Temuan pada LRA: 0 galat, \d+ peringatan, \d+ info\.$/),
+    ]);
+
+    // the session grid shows the sheets the import wrote, opened on Realisasi Anggaran
+    const sheetTabs = page.getByRole("tablist", { name: "Lembar kerja" });
+    await sheetTabs.getByRole("tab", { name: "Rincian SIPD", exact: true }).waitFor();
+    expect(await sheetTabs.getByRole("tab", { name: "Realisasi Anggaran", exact: true }).getAttribute("aria-selected")).toBe("true");
+    const grid = page.getByRole("table", { name: "Lembar Realisasi Anggaran" });
+    await grid.getByText("7.01.01.2.01.0001", { exact: true }).waitFor();
+    await page.screenshot({ path: path.join(OUT, "impor-sipd.png"), fullPage: true });
+    // nothing may stick out of a 420 px task pane but the grid, which scrolls in its own box
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Unduh .xlsx" }).click()]);
+    expect(download.suggestedFilename()).toBe("SAKIP-Kecamatan_Lumajang-2024-TW_II.xlsx");
+    const file = path.join(OUT, `impor-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    expect(scripts(s.requests)).toContain("exceljs.js");
+    expect(scripts(s.requests)).not.toContain("office-workbook.js");
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([...STANDARD_SHEETS, "Rincian SIPD"]);
+    const ra = wb.getWorksheet("Realisasi Anggaran")!;
+    // the table starts at row 7: Level, Kode, Uraian, Sebelum, Setelah, s/d Bulan, Bulan, TW I–IV (H–K), …
+    const budget: { kode: string; tw2: unknown }[] = [];
+    for (let r = 7; r <= ra.rowCount; r++) {
+      const kode = ra.getCell(r, 2).value;
+      if (typeof kode === "string" && kode !== "") budget.push({ kode, tw2: ra.getCell(r, 9).value });
+    }
+    expect(budget).toHaveLength(48);
+    expect(ra.getCell("B7").value).toBe("7.01.01");
+    expect(ra.getCell("B7").numFmt).toBe("@");
+    expect(ra.getCell("A7").value).toBe("Program");
+    expect(ra.getCell("G7").value).toBe("Juni 2024");
+    // TW II filled on every row (program 01: Rp 3.794.485.645 over both kelompok), TW I empty
+    expect(ra.getCell("I7").value).toBe(3794485645);
+    expect(budget.every((b) => typeof b.tw2 === "number")).toBe(true);
+    expect(ra.getCell("H7").value).toBeNull();
+    const detail = wb.getWorksheet("Rincian SIPD")!;
+    expect(detail.getCell("B4").value).toBe("7 01 7 01 00 00 00 5");
+    expect(detail.getCell("A244").value).toBeGreaterThan(300);
+
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.screenshot({ path: path.join(OUT, "impor-sipd-desktop.png"), fullPage: true });
 
     expect(external(s.requests)).toEqual([]);
     expect(s.pageErrors).toEqual([]);
@@ -218,6 +319,14 @@ it("(b) in Excel's shared runtime (stub office.js) associates every function of 
     expect(await page.getByRole("button", { name: "Unduh .xlsx" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Siapkan Lembar" }).isEnabled()).toBe(true);
     await page.screenshot({ path: path.join(OUT, "siapkan-lembar-excel-stub.png"), fullPage: true });
+
+    // Impor SIPD in Excel: no session grid, and a host failure while reading the selection is shown
+    await page.getByRole("tab", { name: "Impor SIPD" }).click();
+    await page.getByRole("button", { name: "Baca dari sel terpilih" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "Sel terpilih tidak dapat dibaca" });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Excel gagal membaca sel terpilih: .*Excel is not defined.*Buku kerja tidak diubah\./);
+    expect(await page.getByRole("button", { name: "Unduh .xlsx" }).count()).toBe(0);
 
     expect(external(s.requests)).toEqual([]);
     expect(s.pageErrors).toEqual([]);

@@ -26,6 +26,10 @@
  *     there is unconfirmed, so adapters must not rely on it).
  *   - Proxies die with their Excel.run (InvalidObjectPath afterwards); Excel.run syncs what is still
  *     queued when the batch function returns, and that sync is counted.
+ *   - The selection: a new workbook has A1 of its first sheet selected, as in Excel; Range.select()
+ *     moves it; deleting its sheet moves it to A1 of the first sheet left. `state.selection = null`
+ *     stands for a selection that is no block of cells (a chart, a picture, several areas), where
+ *     getSelectedRange fails with InvalidSelection, as Excel does.
  *   - Anything not modelled (unknown load property, clear("Hyperlinks"), merge(true), …) fails loudly.
  * What it records: every sync (request/response bytes, commands, cells written, whether calculation
  * was suspended, the error), the cell store (values, formulas, number formats, apostrophe prefix,
@@ -41,6 +45,7 @@ export type FakeErrorCode =
   | "PropertyNotLoaded"
   | "InvalidArgument"
   | "InvalidOperation"
+  | "InvalidSelection"
   | "ItemNotFound"
   | "ItemAlreadyExists"
   | "InvalidObjectPath"
@@ -234,6 +239,7 @@ export class FakeWorkbookState {
   /** values/formulas assignments executed while events were on. */
   writesWithEventsEnabled = 0;
   activeSheet: string | null = null;
+  /** The selected block; null = something other than one block of cells (see getSelectedRange). */
   selection: ({ sheet: string } & FakeRect) | null = null;
   private nextId = 1;
 
@@ -428,6 +434,8 @@ export class FakeExcel {
 
   constructor(options: FakeExcelOptions = {}) {
     for (const name of options.sheets ?? ["Sheet1"]) this.state.addSheet(name);
+    const first = this.state.sheets[0];
+    if (first) this.state.selection = { sheet: first.name, row: 0, col: 0, rows: 1, cols: 1 };
     this.requestLimit = options.requestLimitBytes ?? FAKE_PAYLOAD_LIMIT;
     this.responseLimit = options.responseLimitBytes ?? FAKE_PAYLOAD_LIMIT;
   }
@@ -697,10 +705,26 @@ export class FakeWorkbook {
   readonly names: FakeNamedItemCollection;
   readonly application: FakeApplication;
 
-  constructor(ctx: FakeRequestContext) {
+  constructor(private readonly ctx: FakeRequestContext) {
     this.worksheets = sealed(new FakeWorksheetCollection(ctx, "workbook.worksheets"));
     this.names = sealed(new FakeNamedItemCollection(ctx, "workbook.names"));
     this.application = sealed(new FakeApplication(ctx, "workbook.application", () => ctx.state, false, "root"));
+  }
+
+  /** The selection as it is when the request runs; not one block of cells → InvalidSelection. */
+  getSelectedRange(): FakeRange {
+    const state = this.ctx.state;
+    return sealed(new FakeRange(
+      this.ctx,
+      "workbook.getSelectedRange()",
+      () => {
+        const sel = state.selection;
+        if (sel === null) throw new FakeExcelError("InvalidSelection", "The current selection is invalid for this operation.");
+        const sheet = state.sheet(sel.sheet);
+        return sheet ? { sheet, rect: { row: sel.row, col: sel.col, rows: sel.rows, cols: sel.cols } } : null;
+      },
+      false,
+    ));
   }
 }
 
@@ -850,6 +874,8 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
       const state = this.ctx.state;
       if (state.sheets.length === 1) throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       state.sheets = state.sheets.filter((x) => x !== s);
+      // Excel moves the selection to another sheet; A1 of the first one left stands for that
+      if (state.selection?.sheet.toLowerCase() === s.name.toLowerCase()) state.selection = { sheet: state.sheets[0]!.name, row: 0, col: 0, rows: 1, cols: 1 };
     });
   }
 }
@@ -940,6 +966,11 @@ export class FakeRange extends FakeProxy<RangeTarget> {
 
   rangeTarget(): RangeTarget {
     return this.target();
+  }
+
+  /** Navigation: the range's sheet (a new proxy on each access, as in Office.js). */
+  get worksheet(): FakeWorksheet {
+    return sealed(new FakeWorksheet(this.ctx, `${this.path}.worksheet`, () => this.target().sheet, false, "root"));
   }
 
   protected read({ sheet, rect }: RangeTarget, prop: string): unknown {

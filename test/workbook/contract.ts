@@ -8,6 +8,11 @@ export interface ContractSubject {
   port: WorkbookPort;
   /** Saves and reopens (xlsx) or returns the same port; what was written must survive it. */
   reopen: () => Promise<WorkbookPort>;
+  /**
+   * Whether the adapter has a user's selection to report. Those that have none (a file) answer
+   * selectedRange() with null every time, whatever select() did.
+   */
+  tracksSelection: boolean;
 }
 
 export function describeWorkbookContract(name: string, make: () => Promise<ContractSubject>): void {
@@ -92,6 +97,33 @@ export function describeWorkbookContract(name: string, make: () => Promise<Contr
       await subject.port.apply([...base, { type: "clear", range: { sheet: "Realisasi Anggaran", row: 1, col: 2, rows: 1, cols: 1 } }]);
       const [cells] = await (await subject.reopen()).read([{ sheet: "Realisasi Anggaran", row: 1, col: 2, rows: 1, cols: 1 }]);
       expect(cells?.[0]?.[0]).toMatchObject({ value: null, numberFormat: "#,##0" });
+    });
+
+    describe("the user's selection", () => {
+      it("is the cell select() moved to, on the sheet as the workbook spells it (or null without a user)", async () => {
+        await subject.port.apply(base);
+        await subject.port.select({ sheet: "realisasi anggaran", row: 2, col: 1 });
+        const expected = subject.tracksSelection ? { sheet: "Realisasi Anggaran", row: 2, col: 1, rows: 1, cols: 1 } : null;
+        expect(await subject.port.selectedRange()).toEqual(expected);
+        // reading it changes nothing, and writing elsewhere does not move it
+        await subject.port.apply([{ type: "write", sheet: "Realisasi Anggaran", row: 10, col: 0, cells: [["x"]] }]);
+        expect(await subject.port.selectedRange()).toEqual(expected);
+      });
+
+      it("follows the latest select()", async () => {
+        await subject.port.apply(base);
+        await subject.port.select({ sheet: "Realisasi Anggaran", row: 2, col: 1 });
+        await subject.port.select({ sheet: "Realisasi Anggaran", row: 0, col: 4 });
+        const got = await subject.port.selectedRange();
+        expect(got).toEqual(subject.tracksSelection ? { sheet: "Realisasi Anggaran", row: 0, col: 4, rows: 1, cols: 1 } : null);
+      });
+
+      it("select() of a missing sheet fails and leaves the selection where it was", async () => {
+        await subject.port.apply(base);
+        const before = await subject.port.selectedRange();
+        await expect(subject.port.select({ sheet: "Tidak Ada", row: 0, col: 0 })).rejects.toThrow('Lembar "Tidak Ada" tidak ada.');
+        expect(await subject.port.selectedRange()).toEqual(before);
+      });
     });
 
     describe("refuses what Excel refuses, and changes nothing then", () => {

@@ -4,7 +4,7 @@ import { describeWorkbookContract } from "./contract";
 
 describeWorkbookContract("memory", async () => {
   const port = new MemoryWorkbook();
-  return { port, reopen: async () => port };
+  return { port, reopen: async () => port, tracksSelection: true };
 });
 
 describe("memory workbook specifics", () => {
@@ -30,6 +30,35 @@ describe("memory workbook specifics", () => {
     const wb = MemoryWorkbook.fromSheets({ Capaian: [[1]] });
     await wb.select({ sheet: "Capaian", row: 4, col: 5 });
     expect(wb.selection).toEqual({ sheet: "Capaian", row: 4, col: 5 });
+    expect(await wb.selectedRange()).toEqual({ sheet: "Capaian", row: 4, col: 5, rows: 1, cols: 1 });
+  });
+
+  it("has no selection until one is made, and takes a block as the no-Excel grid selects it", async () => {
+    const wb = MemoryWorkbook.fromSheets({ LRA: [["x"]] });
+    expect(await wb.selectedRange()).toBeNull();
+    expect(wb.selection).toBeNull();
+    wb.setSelection({ sheet: "lra", row: 0, col: 0, rows: 314, cols: 9 });
+    // select() and selectedRange() agree: the active cell is the block's top-left cell
+    expect(await wb.selectedRange()).toEqual({ sheet: "LRA", row: 0, col: 0, rows: 314, cols: 9 });
+    expect(wb.selection).toEqual({ sheet: "LRA", row: 0, col: 0 });
+    // a copy: the caller cannot move the selection by editing what it got
+    const got = (await wb.selectedRange())!;
+    got.rows = 1;
+    expect((await wb.selectedRange())!.rows).toBe(314);
+    wb.setSelection(null);
+    expect(await wb.selectedRange()).toBeNull();
+  });
+
+  it.each([
+    ["a missing sheet", { sheet: "Hilang", row: 0, col: 0, rows: 1, cols: 1 }, 'Lembar "Hilang" tidak ada.'],
+    ["an empty block", { sheet: "LRA", row: 0, col: 0, rows: 0, cols: 9 }, "Rentang di luar lembar"],
+    ["a block past the last row", { sheet: "LRA", row: 1_048_570, col: 0, rows: 10, cols: 1 }, "Rentang di luar lembar"],
+    ["a fractional index", { sheet: "LRA", row: 0.5, col: 0, rows: 1, cols: 1 }, "Rentang di luar lembar"],
+  ])("refuses to select %s and keeps the old selection", async (_label, range, message) => {
+    const wb = MemoryWorkbook.fromSheets({ LRA: [["x"]] });
+    await wb.select({ sheet: "LRA", row: 2, col: 2 });
+    expect(() => wb.setSelection(range)).toThrow(message);
+    expect(await wb.selectedRange()).toEqual({ sheet: "LRA", row: 2, col: 2, rows: 1, cols: 1 });
   });
 });
 

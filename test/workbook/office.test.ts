@@ -20,6 +20,7 @@ describeWorkbookContract("office (fake Excel)", async () => {
     port: new OfficeWorkbook({ run: fake.excelRun }),
     // a new adapter over the same workbook: nothing may live in the adapter
     reopen: async () => new OfficeWorkbook({ run: fake.excelRun }),
+    tracksSelection: true,
   };
 });
 
@@ -83,6 +84,32 @@ describe("fake Excel enforces what Excel enforces", () => {
       expect(r.values).toEqual([[""]]);
       expect(() => ctx.workbook.worksheets.load()).toThrow(expect.objectContaining({ code: "NotImplemented" }));
     });
+  });
+
+  it("models the selection: read only after load and sync, moved by select(), off a deleted sheet, InvalidSelection when not cells", async () => {
+    const fake = new FakeExcel({ sheets: ["Sheet1", "LRA"] });
+    expect(fake.state.selection).toEqual({ sheet: "Sheet1", row: 0, col: 0, rows: 1, cols: 1 });
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("LRA").getRangeByIndexes(2, 1, 3, 4).select();
+      const sel = ctx.workbook.getSelectedRange();
+      const ws = sel.worksheet;
+      expect(() => sel.rowIndex).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      sel.load("rowIndex,columnIndex,rowCount,columnCount");
+      expect(() => ws.name).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      ws.load("name");
+      expect(() => sel.load("address")).toThrow(expect.objectContaining({ code: "NotImplemented" }));
+      await ctx.sync();
+      expect([ws.name, sel.rowIndex, sel.columnIndex, sel.rowCount, sel.columnCount]).toEqual(["LRA", 2, 1, 3, 4]);
+      ctx.workbook.worksheets.getItem("LRA").delete();
+      await ctx.sync();
+    });
+    expect(fake.state.selection).toEqual({ sheet: "Sheet1", row: 0, col: 0, rows: 1, cols: 1 });
+    fake.state.selection = null;
+    const attempt = fake.run(async (ctx) => {
+      ctx.workbook.getSelectedRange().load("rowIndex");
+      await ctx.sync();
+    });
+    await expect(attempt).rejects.toMatchObject({ code: "InvalidSelection", message: "The current selection is invalid for this operation." });
   });
 
   it("refuses an array whose shape differs from the range, with Excel's message", async () => {
@@ -201,6 +228,38 @@ describe("office adapter: round trips", () => {
     expect(fake.state.selection).toEqual({ sheet: "Sheet1", row: 4, col: 2, rows: 1, cols: 1 });
     expect(fake.state.activeSheet).toBe("Sheet1");
     await expect(port.select({ sheet: "Hilang", row: 0, col: 0 })).rejects.toThrow('Lembar "Hilang" tidak ada.');
+  });
+
+  it("reads the selection (position and sheet) in 1 sync", async () => {
+    const { fake, port } = setup({}, new FakeExcel({ sheets: ["Sheet1", "LRA Juni"] }));
+    // a new workbook has A1 of its first sheet selected
+    expect(await port.selectedRange()).toEqual({ sheet: "Sheet1", row: 0, col: 0, rows: 1, cols: 1 });
+    // what a paste of the fixture leaves selected: A1:I314
+    fake.state.selection = { sheet: "LRA Juni", row: 0, col: 0, rows: 314, cols: 9 };
+    let got: Awaited<ReturnType<OfficeWorkbook["selectedRange"]>> = null;
+    expect(await countSyncs(fake, async () => (got = await port.selectedRange()))).toBe(1);
+    expect(got).toEqual({ sheet: "LRA Juni", row: 0, col: 0, rows: 314, cols: 9 });
+    // whole columns come back as they are; the caller clips them to the used range
+    fake.state.selection = { sheet: "LRA Juni", row: 0, col: 0, rows: 1_048_576, cols: 9 };
+    expect(await port.selectedRange()).toEqual({ sheet: "LRA Juni", row: 0, col: 0, rows: 1_048_576, cols: 9 });
+  });
+
+  it("reads a chart, a picture or several areas selected (Excel: InvalidSelection) as no range selected", async () => {
+    const { fake, port } = setup();
+    fake.state.selection = null;
+    let got: Awaited<ReturnType<OfficeWorkbook["selectedRange"]>> = { sheet: "x", row: 0, col: 0, rows: 1, cols: 1 };
+    expect(await countSyncs(fake, async () => (got = await port.selectedRange()))).toBe(1);
+    expect(got).toBeNull();
+    expect(fake.syncs.at(-1)!.error).toMatch(/^InvalidSelection/);
+  });
+
+  it("reports other host failures while reading the selection, wrapped in Indonesian", async () => {
+    const { fake, port } = setup();
+    fake.failSync({ at: 1, afterCommands: 0, code: "GeneralException" });
+    const error = await port.selectedRange().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OfficeWorkbookError);
+    expect((error as OfficeWorkbookError).message).toMatch(/^Excel gagal membaca sel terpilih: GeneralException: /);
+    expect((error as OfficeWorkbookError).code).toBe("GeneralException");
   });
 
   it("applies a scaffold-sized layout in a constant number of syncs, whatever the block height", async () => {

@@ -11,7 +11,7 @@ const reopen = async (wb: XlsxWorkbook) => XlsxWorkbook.fromBuffer(await wb.toBu
 
 describeWorkbookContract("xlsx", async () => {
   const port = XlsxWorkbook.create();
-  return { port, reopen: () => reopen(port) };
+  return { port, reopen: () => reopen(port), tracksSelection: false };
 });
 
 /** One part of the saved package, as text. */
@@ -44,6 +44,19 @@ const layoutOps: WorkbookOp[] = [
 ];
 
 describe("xlsx workbook specifics", () => {
+  it("reports no selection, even where select() put the active cell for the next opening", async () => {
+    const wb = XlsxWorkbook.create();
+    await wb.apply([
+      { type: "addSheet", sheet: "LRA" },
+      { type: "write", sheet: "LRA", row: 0, col: 0, cells: [["PEMERINTAH KABUPATEN LUMAJANG"]] },
+    ]);
+    expect(await wb.selectedRange()).toBeNull();
+    await wb.select({ sheet: "LRA", row: 3, col: 1 });
+    expect(wb.layout("LRA")!.activeCell).toBe("B4");
+    expect(await wb.selectedRange()).toBeNull();
+    expect(await (await reopen(wb)).selectedRange()).toBeNull();
+  });
+
   it("keeps widths, freeze panes, merges, validations, names and page setup through save and reopen", async () => {
     const wb = XlsxWorkbook.create();
     await wb.apply(layoutOps);

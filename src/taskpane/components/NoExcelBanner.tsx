@@ -6,8 +6,8 @@ export function NoExcelBanner() {
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>Mode tanpa Excel</MessageBarTitle>
-        Panel ini berjalan di peramban biasa, tidak di dalam Excel. Fungsi SAKIP dapat dicoba di sini, dan Siapkan Lembar menulis ke
-        buku kerja sementara di peramban yang dapat diunduh sebagai .xlsx.
+        Panel ini berjalan di peramban biasa, tidak di dalam Excel. Fungsi SAKIP dapat dicoba di sini; Siapkan Lembar dan Impor SIPD
+        menulis ke buku kerja sementara di peramban yang dapat diunduh sebagai .xlsx.
       </MessageBarBody>
     </MessageBar>
   );

@@ -4,6 +4,8 @@ import type { GridCell, SheetGridModel } from "../sheet-view";
 
 export interface SheetGridProps {
   sheets: readonly SheetGridModel[];
+  /** Shown first when present, until the user picks a tab. */
+  preferredSheet?: string | undefined;
 }
 
 const ROW_HEAD_PX = 40;
@@ -68,10 +70,10 @@ const useStyles = makeStyles({
 });
 
 /** The workbook as sheet tabs over a scrollable table of each sheet's used range. Display only. */
-export function SheetGrid({ sheets }: SheetGridProps) {
+export function SheetGrid({ sheets, preferredSheet }: SheetGridProps) {
   const styles = useStyles();
   const [selected, setSelected] = useState<string | undefined>(undefined);
-  const sheet = sheets.find((s) => s.name === selected) ?? sheets[0];
+  const sheet = sheets.find((s) => s.name === selected) ?? sheets.find((s) => s.name === preferredSheet) ?? sheets[0];
   if (!sheet) return <Caption1 className={styles.note}>Buku kerja masih kosong.</Caption1>;
 
   return (

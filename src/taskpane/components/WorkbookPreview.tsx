@@ -9,6 +9,8 @@ export interface WorkbookPreviewProps {
   loadGrid: () => Promise<SheetGridModel[]>;
   /** Writes the workbook as .xlsx and hands it to the browser; resolves with the file name. */
   download: () => Promise<string>;
+  /** The sheet shown first when it exists (the one the panel writes), until the user picks another. */
+  preferredSheet?: string;
 }
 
 type Grid = { status: "loading" } | { status: "ready"; sheets: SheetGridModel[] } | { status: "failed"; message: string };
@@ -21,7 +23,7 @@ const useStyles = makeStyles({
 });
 
 /** The no-Excel session's workbook: its sheets and the download as .xlsx. */
-export function WorkbookPreview({ revision, loadGrid, download }: WorkbookPreviewProps) {
+export function WorkbookPreview({ revision, loadGrid, download, preferredSheet }: WorkbookPreviewProps) {
   const styles = useStyles();
   const [grid, setGrid] = useState<Grid>({ status: "loading" });
   const [saving, setSaving] = useState<Download>({ status: "idle" });
@@ -83,9 +85,9 @@ export function WorkbookPreview({ revision, loadGrid, download }: WorkbookPrevie
       )}
       {grid.status === "ready" &&
         (grid.sheets.length === 0 ? (
-          <Caption1 className={styles.note}>Belum ada lembar. Tekan Siapkan Lembar untuk membuat lembar standar.</Caption1>
+          <Caption1 className={styles.note}>Belum ada lembar. Siapkan Lembar atau Impor SIPD membuat lembar standar.</Caption1>
         ) : (
-          <SheetGrid sheets={grid.sheets} />
+          <SheetGrid sheets={grid.sheets} preferredSheet={preferredSheet} />
         ))}
     </section>
   );

@@ -5,6 +5,8 @@
  */
 import {
   checkOps,
+  MAX_COLS,
+  MAX_ROWS,
   type ApplyReport,
   type CellSnapshot,
   type CellContent,
@@ -66,8 +68,13 @@ const overlaps = (a: RangeRef, b: RangeRef): boolean =>
 export class MemoryWorkbook implements WorkbookPort {
   private order: MemorySheet[] = [];
   private definedNames = new Map<string, string>();
-  /** Where the user's selection is (select() moves it). */
-  selection: Address | null = null;
+  /** The selected block; select() makes it one cell, setSelection() any range (the no-Excel grid, tests). */
+  private selected: RangeRef | null = null;
+
+  /** The active cell: the top-left cell of the selected range. */
+  get selection(): Address | null {
+    return this.selected && { sheet: this.selected.sheet, row: this.selected.row, col: this.selected.col };
+  }
 
   static fromSheets(sheets: Record<string, CellValue[][]>): MemoryWorkbook {
     const wb = new MemoryWorkbook();
@@ -227,8 +234,28 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async select(at: Address): Promise<void> {
-    if (!this.find(at.sheet)) throw new Error(`Lembar "${at.sheet}" tidak ada.`);
-    this.selection = at;
+    this.setSelection({ ...at, rows: 1, cols: 1 });
+  }
+
+  /** Selects a block as a user would (null: nothing selected). Same rules as a range operation. */
+  setSelection(range: RangeRef | null): void {
+    if (range === null) {
+      this.selected = null;
+      return;
+    }
+    const s = this.find(range.sheet);
+    if (!s) throw new Error(`Lembar "${range.sheet}" tidak ada.`);
+    const { row, col, rows, cols } = range;
+    const whole = [row, col, rows, cols].every(Number.isInteger);
+    if (!whole || row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows > MAX_ROWS || col + cols > MAX_COLS) {
+      throw new RangeError(`Rentang di luar lembar: baris ${row + 1}, kolom ${col + 1}, ${rows}×${cols}.`);
+    }
+    // the sheet's own spelling, as Excel reports it
+    this.selected = { sheet: s.name, row, col, rows, cols };
+  }
+
+  async selectedRange(): Promise<RangeRef | null> {
+    return this.selected && { ...this.selected };
   }
 
   /**

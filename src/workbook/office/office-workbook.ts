@@ -9,7 +9,7 @@
  *   sheets()      2 syncs: the sheet list, then every used range. One sync would need calls on the
  *                 null object past the last sheet (getNextOrNullObject chains), an unconfirmed
  *                 behaviour; two certain round trips are cheaper than a wrong one.
- *   names(), select()  1 sync each
+ *   names(), select(), selectedRange()  1 sync each
  *   apply(ops)    1 inspection sync (+ snapshot syncs only for large overwrites of existing cells),
  *                 the write batches, 1 closing sync (events back on, recalculation).
  *
@@ -363,6 +363,25 @@ export class OfficeWorkbook implements WorkbookPort {
         if (isItemNotFound(e)) throw new OfficeWorkbookError(`Lembar "${at.sheet}" tidak ada.`, { cause: e });
         throw e;
       }
+    });
+  }
+
+  /**
+   * The selection's position and sheet in one sync. Excel refuses getSelectedRange with
+   * InvalidSelection when no single block of cells is selected (a chart or picture, or several
+   * separate areas); that is "no range selected" here, never an error the user must decode.
+   */
+  async selectedRange(): Promise<RangeRef | null> {
+    return this.call("membaca sel terpilih", async (ctx) => {
+      const range = ctx.workbook.getSelectedRange().load(EXTENT_PROPS);
+      const sheet = range.worksheet.load("name");
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (errorCode(e) === "InvalidSelection") return null;
+        throw e;
+      }
+      return { sheet: sheet.name, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount };
     });
   }
 

@@ -272,6 +272,16 @@ export class XlsxWorkbook implements WorkbookPort {
     this.wb.views = [book, ...this.wb.views.slice(1)];
   }
 
+  /**
+   * Always null. A file has no user at work in it: the active cell a saved file carries is where the
+   * cursor was when someone last saved it (or where select() put it for the next opening), not a
+   * choice made now, and reading it back as "what the user selected" would import whatever sat
+   * there. The CLI names its input explicitly instead.
+   */
+  async selectedRange(): Promise<RangeRef | null> {
+    return null;
+  }
+
   /** The sheet's layout as it will be saved; undefined for a missing sheet. */
   layout(sheet: string): XlsxSheetLayout | undefined {
     const ws = this.find(sheet);

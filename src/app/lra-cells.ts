@@ -1,0 +1,107 @@
+/**
+ * An LRA that was pasted into cells, turned back into the TAB text `parseLra` reads. Pasting the SIPD
+ * export into Excel (id-ID) leaves numbers as numbers (7.229.814.333,00 → 7229814333, 53,17 → 53.17,
+ * (18.938.957,00) → -18938957) and codes and uraian as text; this writes each number the way SIPD
+ * prints it, so the parser, its findings and its line numbers work on a range as on a paste.
+ * Pure: no workbook, no DOM.
+ */
+import { formatAngka, roundHalfUp, significantDecimals } from "../core/numbers";
+import { persenOf } from "../core/sipd";
+import type { CellSnapshot } from "../core/workbook-ops";
+
+/** Fields of an LRA row (SPEC d2): 0 kode, 1 uraian, 2–6 money, 7 %, 8 sisa (money). */
+const SETELAH_FIELD = 3;
+const SD_FIELD = 6;
+const PERSEN_FIELD = 7;
+const MONEY_FIELDS = new Set([2, 3, 4, 5, 6, 8]);
+/** SIPD prints % with 2 decimals. */
+const PERSEN_DECIMALS = 2;
+const MAX_DECIMALS = 6;
+
+const isEmpty = (c: CellSnapshot | undefined): boolean => !c || c.value === null || c.value === "";
+
+function plainNumber(x: number): string {
+  return formatAngka(x, "ratio");
+}
+
+/**
+ * The % as SIPD printed it. A cell keeps the number, not the digits: 100,00 arrives as 100 and
+ * 54,10 as 54.1, whatever the cell's format shows. SIPD prints 2 decimals, except now and then one
+ * (1.592,4 where 1592,44 is meant); when the row's own amounts give the number at fewer decimals and
+ * not at 2, it was printed that way. Either way the value the parser reads is the cell's.
+ */
+function persenText(cell: CellSnapshot, row: readonly (CellSnapshot | undefined)[], first: number): string {
+  const v = cell.value as number;
+  // a cell formatted as percent holds the fraction (0.5317 shown as 53,17%)
+  const percent = cell.numberFormat.includes("%") ? roundHalfUp(v * 100, MAX_DECIMALS) : v;
+  const own = Math.min(MAX_DECIMALS, significantDecimals(percent));
+  let decimals = Math.max(PERSEN_DECIMALS, own);
+  const sd = row[first + SD_FIELD]?.value;
+  const setelah = row[first + SETELAH_FIELD]?.value;
+  if (own < PERSEN_DECIMALS && typeof sd === "number" && typeof setelah === "number") {
+    if (persenOf(sd, setelah, PERSEN_DECIMALS) !== percent && persenOf(sd, setelah, own) === percent) decimals = own;
+  }
+  return formatAngka(percent, "money", { decimals });
+}
+
+/** One cell as SIPD would have printed it in field `field` of a row. */
+function cellText(cell: CellSnapshot, field: number, dataShaped: boolean, row: readonly (CellSnapshot | undefined)[], first: number): string {
+  const v = cell.value;
+  if (v === null) return "";
+  // a line break or TAB inside a cell (Alt+Enter) would split the row for the parser
+  if (typeof v === "string") return v.replace(/[\t\r\n]+/g, " ");
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (!dataShaped) return plainNumber(v);
+  if (MONEY_FIELDS.has(field)) return formatAngka(v, "money", { decimals: 2, negative: "parentheses" });
+  if (field === PERSEN_FIELD) return persenText(cell, row, first);
+  return plainNumber(v);
+}
+
+/**
+ * The cells as LRA text: one line per row (so line n is the n-th row of the range), fields joined by
+ * TAB. Columns empty in every row at the left are dropped, so a range that starts in an empty column
+ * still puts the kode in field 1 (empty columns at the right are harmless: the parser drops empty
+ * fields past the ninth). A row with a single filled cell (a header line in column A) ends after it,
+ * as the line did in the export; a row with more keeps every column, so an empty amount stays an
+ * empty field the parser names instead of shifting the row.
+ */
+export function cellsToLraText(cells: readonly (readonly CellSnapshot[])[]): string {
+  let first = Infinity;
+  let last = -1;
+  for (const row of cells) {
+    last = Math.max(last, row.length - 1);
+    for (let j = 0; j < Math.min(row.length, first); j++) {
+      if (!isEmpty(row[j])) {
+        first = j;
+        break;
+      }
+    }
+  }
+  if (first === Infinity) return "";
+  const lines: string[] = [];
+  for (const row of cells) {
+    let filled = 0;
+    let end = first - 1;
+    for (let j = first; j <= last; j++) {
+      if (isEmpty(row[j])) continue;
+      filled++;
+      end = j;
+    }
+    if (filled === 0) {
+      lines.push("");
+      continue;
+    }
+    const until = filled === 1 ? end : last;
+    // a data row starts with its kode as text, or with an empty cell (the footer); the column-number
+    // row (1 2 3 4 …) starts with a number and keeps its numbers plain
+    const lead = row[first]?.value ?? null;
+    const dataShaped = typeof lead !== "number";
+    const fields: string[] = [];
+    for (let j = first; j <= until; j++) {
+      const cell = row[j];
+      fields.push(cell ? cellText(cell, j - first, dataShaped, row, first) : "");
+    }
+    lines.push(fields.join("\t"));
+  }
+  return lines.join("\n");
+}
