@@ -14,7 +14,6 @@ import { a1, type ApplyOptions, type ApplyReport, type WorkbookOp } from "../../
 
 // the settings of the Kecamatan Lumajang reports in test/fixtures (Camat TW II 2024)
 const LUMAJANG = { unitKerja: "Kecamatan Lumajang", pemda: "Pemerintah Kabupaten Lumajang", kodeOrganisasi: "7.01.0.00.0.00.01.0000", tahun: 2024, periode: "TW II" };
-const EXCEL = { host: "Excel", platform: "PC" };
 
 function renderInFluent(ui: ReactElement) {
   return render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);

@@ -504,7 +504,6 @@ describe("office adapter: all or nothing", () => {
     // failing half-way through the batch, and after all of it ran (a lost response)
     const points = Array.from({ length: syncs - 2 }, (_, i) => i + 2).flatMap((at) => [{ at }, { at, afterCommands: Infinity }]);
     for (const point of points) {
-      const { at } = point;
       const { fake, port, before } = await seeded(options);
       fake.failSync(point);
       const error = await port.apply(changes).then(

@@ -373,3 +373,15 @@ describe("xlsx workbook specifics", () => {
     expect(last![0]!.map((c) => c.formula ?? c.value)).toEqual(["7.01.01.2.01.49999", "Belanja Alat Tulis Kantor", 2_799_999, 2_500_000, '=IF(C50005=0,"",D50005/C50005)', false]);
   });
 });
+
+describe("files written by other tools", () => {
+  it("select() works on a workbook that has no workbook views (plain ExcelJS output)", async () => {
+    const plain = new Workbook();
+    plain.addWorksheet("Data").getCell("A1").value = 1;
+    const bytes = new Uint8Array(await plain.xlsx.writeBuffer());
+    const wb = await XlsxWorkbook.fromBuffer(bytes);
+    await wb.select({ sheet: "Data", row: 2, col: 1 });
+    const again = await XlsxWorkbook.fromBuffer(await wb.toBuffer());
+    expect((await again.read([{ sheet: "Data", row: 0, col: 0, rows: 1, cols: 1 }]))[0]?.[0]?.[0]?.value).toBe(1);
+  });
+});

@@ -267,9 +267,11 @@ export class XlsxWorkbook implements WorkbookPort {
       setSheetViews(ws, [view, ...rest]);
     }
     const index = this.sheetIndex(target);
-    const current: Partial<WorkbookView> = this.wb.views[0] ?? {};
+    // a file written without workbook views (plain ExcelJS, some generators) has none to update
+    const views: WorkbookView[] = Array.isArray(this.wb.views) ? this.wb.views : [];
+    const current: Partial<WorkbookView> = views[0] ?? {};
     const book: WorkbookView = { x: 0, y: 0, width: 12000, height: 24000, visibility: "visible", ...current, firstSheet: Math.min(current.firstSheet ?? 0, index), activeTab: index };
-    this.wb.views = [book, ...this.wb.views.slice(1)];
+    this.wb.views = [book, ...views.slice(1)];
   }
 
   /**
