@@ -19,6 +19,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
+import { FailureBar, PhaseProgress, SuccessLines } from "./Feedback";
 import type { ImportProgress, ImportResult } from "../../app/import-sipd";
 import { formatAngka } from "../../core/numbers";
 import type { LraParseSuccess, Severity } from "../../core/sipd";
@@ -145,7 +146,6 @@ const useStyles = makeStyles({
   where: { fontWeight: tokens.fontWeightSemibold },
   code: { fontFamily: tokens.fontFamilyMonospace },
   headerText: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalS },
-  lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 const BADGE: Readonly<Record<Severity, "danger" | "warning" | "informative">> = { error: "danger", warning: "warning", info: "informative" };
@@ -309,21 +309,7 @@ export function ImporSipdPanel({ active, parse, readSelection, importLra, showRo
             ))}
         </div>
 
-        {read.status === "unread" && (
-          <MessageBar intent={read.intent} layout="multiline" role={read.intent === "error" ? "alert" : "status"}>
-            <MessageBarBody>
-              <MessageBarTitle>{read.failure.title}</MessageBarTitle>
-              {read.failure.message}
-              <ExcelCode code={read.failure.code} />
-              {read.failure.state && (
-                <>
-                  <br />
-                  {read.failure.state}
-                </>
-              )}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {read.status === "unread" && <FailureBar failure={read.failure} intent={read.intent} />}
 
         {read.status === "refused" && (
           <MessageBar intent="error" layout="multiline" role="alert">
@@ -368,12 +354,15 @@ export function ImporSipdPanel({ active, parse, readSelection, importLra, showRo
         )}
 
         <div aria-live="polite">
-          {run.status === "running" && (
-            <Field label="Kemajuan impor" validationMessage={IMPORT_PHASE_TEXT[run.progress.phase]} validationState="none">
-              <ProgressBar value={run.progress.fraction} max={1} thickness="large" />
-            </Field>
+          {run.status === "running" && <PhaseProgress label="Kemajuan impor" phase={IMPORT_PHASE_TEXT[run.progress.phase]} fraction={run.progress.fraction} />}
+          {run.status === "done" && (
+            <SuccessLines
+              title="Impor selesai"
+              label="Hasil impor"
+              lines={run.result.lines}
+              footer={showRoundTrips ? `Ditulis ke Excel dalam ${run.result.report.syncs} kali sinkronisasi.` : undefined}
+            />
           )}
-          {run.status === "done" && <Result result={run.result} showRoundTrips={showRoundTrips} />}
         </div>
         {run.status === "cancelled" && (
           <MessageBar intent="error" layout="multiline" role="alert">
@@ -383,31 +372,10 @@ export function ImporSipdPanel({ active, parse, readSelection, importLra, showRo
             </MessageBarBody>
           </MessageBar>
         )}
-        {run.status === "failed" && (
-          <MessageBar intent="error" layout="multiline" role="alert">
-            <MessageBarBody>
-              <MessageBarTitle>{run.failure.title}</MessageBarTitle>
-              {run.failure.message}
-              <ExcelCode code={run.failure.code} />
-              <br />
-              {run.failure.state}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {run.status === "failed" && <FailureBar failure={run.failure} />}
       </div>
       {preview && opened && <div className={styles.column}>{preview(revision)}</div>}
     </div>
-  );
-}
-
-function ExcelCode({ code }: { code: string | undefined }) {
-  const styles = useStyles();
-  if (code === undefined) return null;
-  return (
-    <>
-      {" "}
-      (kode Excel: <span className={styles.code}>{code}</span>)
-    </>
   );
 }
 
@@ -511,19 +479,3 @@ function Findings({ group }: { group: FindingGroup }) {
   );
 }
 
-function Result({ result, showRoundTrips }: { result: Done; showRoundTrips: boolean }) {
-  const styles = useStyles();
-  return (
-    <MessageBar intent="success" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>Impor selesai</MessageBarTitle>
-        <ul className={styles.lines} aria-label="Hasil impor">
-          {result.lines.map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-        {showRoundTrips && <Caption1>Ditulis ke Excel dalam {result.report.syncs} kali sinkronisasi.</Caption1>}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}

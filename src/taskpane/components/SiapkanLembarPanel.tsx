@@ -3,16 +3,15 @@ import {
   Body1,
   Button,
   Caption1,
-  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Spinner,
   tokens,
 } from "@fluentui/react-components";
 import type { ScaffoldProgress, ScaffoldResult } from "../../app/scaffold";
+import { FailureBar, PhaseProgress, SuccessLines } from "./Feedback";
 import {
   checkForm,
   describeFailure,
@@ -66,7 +65,6 @@ const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2 },
   row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   note: { color: tokens.colorNeutralForeground3 },
-  lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   code: { fontFamily: tokens.fontFamilyMonospace },
 });
 
@@ -211,52 +209,20 @@ export function SiapkanLembarPanel({ active, loadSettings, scaffold, showRoundTr
         </div>
 
         <div aria-live="polite">
-          {run.status === "running" && (
-            <Field label="Kemajuan" validationMessage={PHASE_TEXT[run.progress.phase]} validationState="none">
-              <ProgressBar value={run.progress.fraction} max={1} thickness="large" />
-            </Field>
+          {run.status === "running" && <PhaseProgress label="Kemajuan" phase={PHASE_TEXT[run.progress.phase]} fraction={run.progress.fraction} />}
+          {run.status === "done" && (
+            <SuccessLines
+              title="Lembar siap"
+              label="Ringkasan perubahan"
+              lines={run.result.lines}
+              footer={showRoundTrips ? `Ditulis ke Excel dalam ${run.result.report.syncs} kali sinkronisasi (${run.result.ops} operasi).` : undefined}
+            />
           )}
-          {run.status === "done" && <Summary result={run.result} showRoundTrips={showRoundTrips} />}
         </div>
-        {run.status === "failed" && (
-          <MessageBar intent="error" layout="multiline" role="alert">
-            <MessageBarBody>
-              <MessageBarTitle>{run.failure.title}</MessageBarTitle>
-              {run.failure.message}
-              {run.failure.code && (
-                <>
-                  {" "}
-                  (kode Excel: <span className={styles.code}>{run.failure.code}</span>)
-                </>
-              )}
-              <br />
-              {run.failure.state}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {run.status === "failed" && <FailureBar failure={run.failure} />}
       </div>
       {preview && opened && <div className={styles.column}>{preview(revision)}</div>}
     </div>
   );
 }
 
-function Summary({ result, showRoundTrips }: { result: Done; showRoundTrips: boolean }) {
-  const styles = useStyles();
-  return (
-    <MessageBar intent="success" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>Lembar siap</MessageBarTitle>
-        <ul className={styles.lines} aria-label="Ringkasan perubahan">
-          {result.lines.map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-        {showRoundTrips && (
-          <Caption1>
-            Ditulis ke Excel dalam {result.report.syncs} kali sinkronisasi ({result.ops} operasi).
-          </Caption1>
-        )}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
