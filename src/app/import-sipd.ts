@@ -5,16 +5,14 @@
  * March, June, September and December exports build the year; importing a month again replaces its
  * values in place (rows are matched by kode, never duplicated).
  */
-import { columnNumberFormat, expectedFormula, REALISASI_ANGGARAN, TABLE_ROWS, COMPUTED_FILL, type TableLayout } from "../core/layouts";
-import { kegiatanName, type LraFinding, type LraParseSuccess, type LraTotals } from "../core/sipd";
-import { WorkbookRuleError, type CellContent, type CellSnapshot, type WorkbookOp } from "../core/workbook-ops";
+import { colIndex, columnNumberFormat, COMPUTED_FILL, expectedFormula, isEmpty, REALISASI_ANGGARAN, TABLE_ROWS, TW_KEYS } from "../core/layouts";
+import { kegiatanName, MONTH_NAMES, monthOf, type LraFinding, type LraParseSuccess, type LraTotals } from "../core/sipd";
+import { WorkbookRuleError, type CellContent, type WorkbookOp } from "../core/workbook-ops";
 import type { ApplyReport, SheetInfo, WorkbookPort } from "../workbook/port";
 import { readExisting, scaffold } from "./scaffold";
 
 export const DETAIL_SHEET = "Rincian SIPD";
 
-const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-const TW_KEYS = ["tw1", "tw2", "tw3", "tw4"] as const;
 
 export interface LraPreview {
   skpd: string | null;
@@ -36,7 +34,7 @@ export function previewLra(lra: LraParseSuccess): LraPreview {
     skpd: lra.meta.skpd,
     organisasi: lra.meta.organisasi,
     tahun: lra.meta.tahunAnggaran,
-    bulan: b ? `${MONTHS[b.number - 1]} ${lra.meta.tahunAnggaran ?? ""}`.trim() : null,
+    bulan: b ? `${MONTH_NAMES[b.number - 1]} ${lra.meta.tahunAnggaran ?? ""}`.trim() : null,
     twColumn: b?.quarterEnd ? REALISASI_ANGGARAN.columns[colIndex(REALISASI_ANGGARAN, TW_KEYS[b.triwulan - 1]!)]!.header : null,
     counts: {
       program: lra.programs.length,
@@ -66,10 +64,6 @@ export type ImportResult =
   | { ok: true; lines: string[]; updated: number; added: number; detailRows: number; report: ApplyReport; scaffolded: boolean }
   | { ok: false; message: string };
 
-function colIndex(layout: TableLayout, key: string): number {
-  return layout.columns.findIndex((c) => c.key === key);
-}
-
 /** A budget line for the Realisasi Anggaran sheet. */
 interface BudgetLine {
   level: "Program" | "Kegiatan" | "Sub Kegiatan";
@@ -92,10 +86,9 @@ function budgetLines(lra: LraParseSuccess): BudgetLine[] {
   return out;
 }
 
-function monthOf(label: unknown): number {
-  if (typeof label !== "string") return 0;
-  const i = MONTHS.findIndex((m) => label.toLowerCase().startsWith(m.toLowerCase()));
-  return i + 1;
+/** The month of a "Juni 2024" label the import wrote; 0 when the cell holds none. */
+function monthOfLabel(label: unknown): number {
+  return typeof label === "string" ? monthOf(label.trim().split(/\s+/)[0] ?? "")?.number ?? 0 : 0;
 }
 
 const DETAIL_HEADERS = [
@@ -166,14 +159,14 @@ export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProg
   const F = TABLE_ROWS.firstData;
   const col = (k: string) => colIndex(layout, k);
   const twCol = bulan.quarterEnd ? col(TW_KEYS[bulan.triwulan - 1]!) : -1;
-  const bulanLabel = `${MONTHS[bulan.number - 1]} ${lra.meta.tahunAnggaran}`;
+  const bulanLabel = `${MONTH_NAMES[bulan.number - 1]} ${lra.meta.tahunAnggaran}`;
 
   // existing rows by kode; the last used data row decides where new rows go
   const byKode = new Map<string, number>();
   let lastUsed = F - 1;
   for (let r = F; r < cells.length; r++) {
     const row = cells[r] ?? [];
-    if (layout.columns.some((c, j) => c.role === "input" && !isBlank(row[j]))) lastUsed = r;
+    if (layout.columns.some((c, j) => c.role === "input" && !isEmpty(row[j]))) lastUsed = r;
     const kode = row[col("kode")]?.value;
     if (typeof kode === "string" && kode.trim() !== "" && !byKode.has(kode.trim())) byKode.set(kode.trim(), r);
   }
@@ -189,7 +182,7 @@ export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProg
     }
     updated++;
     const row = cells[r] ?? [];
-    const newer = monthOf(row[col("bulan")]?.value) <= bulan.number;
+    const newer = monthOfLabel(row[col("bulan")]?.value) <= bulan.number;
     const uraian = line.uraian || (row[col("uraian")]?.value ?? null);
     const head: CellContent[] = [line.level, line.kode, uraian as CellContent, line.totals.anggaranSebelum, line.totals.anggaranSetelah];
     // an older month imported after a newer one fills its TW column but does not replace "s/d bulan terakhir"
@@ -255,16 +248,12 @@ export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProg
   const lines = [
     ...(scaffolded ? ["Lembar standar disiapkan lebih dulu (buku kerja belum memilikinya)."] : []),
     `${layout.sheet}: ${p.counts.program} program, ${p.counts.kegiatan} kegiatan, ${p.counts.subKegiatan} sub kegiatan dari LRA ${bulanLabel}` +
-      (p.twColumn ? ` → kolom "${p.twColumn}".` : `; ${MONTHS[bulan.number - 1]} bukan akhir triwulan, jadi hanya kolom "s/d Bulan Terakhir" yang diisi.`),
+      (p.twColumn ? ` → kolom "${p.twColumn}".` : `; ${MONTH_NAMES[bulan.number - 1]} bukan akhir triwulan, jadi hanya kolom "s/d Bulan Terakhir" yang diisi.`),
     `${layout.sheet}: ${updated} baris diperbarui, ${fresh.length} baris baru.`,
     `${DETAIL_SHEET}: ${lra.rows.length} baris kode rekening (untuk penelusuran).`,
     `Temuan pada LRA: ${p.findings.error} galat, ${p.findings.warning} peringatan, ${p.findings.info} info.`,
   ];
   return { ok: true, lines, updated, added: fresh.length, detailRows: lra.rows.length, report, scaffolded };
-}
-
-function isBlank(c: CellSnapshot | undefined): boolean {
-  return !c || (c.formula === null && (c.value === null || c.value === ""));
 }
 
 function titleCase(s: string): string {

@@ -50,7 +50,8 @@ function formRows(f: FormLayout): number {
   return formListHeaderRow(f) + 1 + (f.list?.rows ?? 0);
 }
 
-const colIndex = (layout: TableLayout, key: string): number => {
+/** Column index of a key in a table layout; an unknown key is a programming error. */
+export const colIndex = (layout: TableLayout, key: string): number => {
   const i = layout.columns.findIndex((c) => c.key === key);
   if (i < 0) throw new Error(`layout ${layout.id} has no column ${key}`);
   return i;
@@ -94,7 +95,8 @@ export function sameFormula(a: string | null, b: string | null): boolean {
   return norm(a) === norm(b);
 }
 
-const isEmpty = (c: CellSnapshot | undefined): boolean => !c || (c.formula === null && (c.value === null || c.value === ""));
+/** A cell with neither a formula nor a value ("" counts as empty). */
+export const isEmpty = (c: CellSnapshot | undefined): boolean => !c || (c.formula === null && (c.value === null || c.value === ""));
 
 const subtitleFormula = `=${NAMES.unit}&" — Tahun Anggaran "&${NAMES.tahun}&" — "&${NAMES.periode}`;
 

@@ -179,7 +179,8 @@ function predikatAktif(ref: string): string {
   return `IF(${NAMES.skala}="permendagri86",${p86},IF(${NAMES.skala}="kustom",${kustom},${kec}))`;
 }
 
-const TW_KEYS = ["tw1", "tw2", "tw3", "tw4"] as const;
+/** The TW I–IV columns of Capaian and Realisasi Anggaran. */
+export const TW_KEYS = ["tw1", "tw2", "tw3", "tw4"] as const;
 
 export const CAPAIAN: TableLayout = {
   kind: "table",

@@ -10,21 +10,14 @@ export function stripMarkup(line: string): string {
   return line.replace(MARKUP, "");
 }
 
+/** Month names as Indonesian text writes them; SIPD prints them upper case (BAGIAN BULAN JUNI). */
+export const MONTH_NAMES = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"] as const;
+
 const MONTHS: Record<string, number> = {
-  JANUARI: 1,
-  FEBRUARI: 2,
+  ...Object.fromEntries(MONTH_NAMES.map((m, i) => [m.toUpperCase(), i + 1])),
+  // older spellings still seen in printed reports
   PEBRUARI: 2,
-  MARET: 3,
-  APRIL: 4,
-  MEI: 5,
-  JUNI: 6,
-  JULI: 7,
-  AGUSTUS: 8,
-  SEPTEMBER: 9,
-  OKTOBER: 10,
-  NOVEMBER: 11,
   NOPEMBER: 11,
-  DESEMBER: 12,
 };
 
 export function monthOf(name: string): LraMonth | null {

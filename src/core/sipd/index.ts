@@ -5,3 +5,4 @@ export { persenOf } from "./amounts";
 export { KODE_PATTERN } from "./kode";
 export * from "./types";
 export { kegiatanName } from "./nomenclature";
+export { MONTH_NAMES, monthOf } from "./header";

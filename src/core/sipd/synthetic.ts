@@ -4,6 +4,7 @@
  * d5 holds, so it parses with no error finding. Used by the benchmark and by property tests.
  */
 import { formatAngka } from "../numbers";
+import { MONTH_NAMES } from "./header";
 import { persenOf } from "./amounts";
 
 export interface GenerateLraOptions {
@@ -21,7 +22,6 @@ export interface GenerateLraOptions {
 export const MAX_SYNTHETIC_ROWS = 5_000_000;
 const MIN_ROWS = 8;
 
-const MONTH_NAMES = ["JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS", "SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER"];
 const HEADER_ROWS = [
   "KODE REKENING\tURAIAN\tANGGARAN\t\tREALISASI\t\t\t%\tSISA ANGGARAN",
   "\t\tSEBELUM PERUBAHAN\tSETELAH PERUBAHAN\tBULAN LALU\tBULAN INI\tS/D BULAN INI\t\t",
@@ -235,7 +235,7 @@ export function generateLra(rows: number, seed: number, options: GenerateLraOpti
 
   const o = options;
   const eol = o.lineEnding ?? "\n";
-  const month = MONTH_NAMES[Math.min(12, Math.max(1, o.bulan ?? 6)) - 1] ?? "JUNI";
+  const month = MONTH_NAMES[Math.min(12, Math.max(1, o.bulan ?? 6)) - 1]?.toUpperCase() ?? "JUNI";
   const pemda = o.pemda ?? "PEMERINTAH KABUPATEN CONTOH";
   const skpd = o.skpd ?? "KECAMATAN CONTOH";
   const perPage = Math.max(1, o.rowsPerPage ?? 38);

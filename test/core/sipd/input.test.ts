@@ -3,6 +3,7 @@
  * texts that are not an LRA kode-rekening export are refused with a message naming what was found.
  */
 import { DEFAULT_MAX_LENGTH, parseLra, type LraParseFailure, type LraParseResult } from "../../../src/core/sipd";
+import { SUMMARY_LRA } from "../../support/lra-texts";
 import { expectWellFormed, fixtureText, parsedOk, smallLra } from "./helpers";
 
 const fixture = fixtureText();
@@ -74,24 +75,7 @@ describe("texts that are not an LRA kode-rekening export are refused", () => {
     ["not a string", 42, "sipd-not-text", /bukan teks \(number\)/],
     ["null", null, "sipd-not-text", /bukan teks \(null\)/],
     ["prose", "Laporan kinerja triwulan II.\nRealisasi anggaran sudah 53%.", "sipd-no-rows", /di antara 2 baris teks/],
-    [
-      "the LRA summary (pendapatan/belanja ringkasan)",
-      [
-        "PEMERINTAH KABUPATEN LUMAJANG",
-        "KECAMATAN LUMAJANG",
-        "LAPORAN REALISASI ANGGARAN PENDAPATAN DAN BELANJA",
-        "Untuk Tahun yang Berakhir Per 30 Juni 2024",
-        "(Dalam Rupiah)",
-        "No\tUraian\tAnggaran 2024\tRealisasi 2024\t%\tRealisasi 2023",
-        "1\t2\t3\t4\t5\t6",
-        "01\t<u>PENDAPATAN</u>\t\t\t\t",
-        "54\tBelanja Pegawai\t6.528.222.710,00\t893.816.761,00\t13,69\t0,00",
-        "\tJUMLAH BELANJA\t7.229.814.333,00\t923.333.454,00\t12,77\t0,00",
-        "\tSURPLUS/DEFISIT\t(7.229.814.333,00)\t(923.333.454,00)\t12,77\t0,00",
-      ].join("\n"),
-      "sipd-summary-lra",
-      /LRA ringkasan/,
-    ],
+    ["the LRA summary (pendapatan/belanja ringkasan)", SUMMARY_LRA, "sipd-summary-lra", /LRA ringkasan/],
     ["a PDF copy with one cell per line", fixture.replace(/\t/g, "\n"), "sipd-one-cell-per-line", /satu sel per baris \(241 baris/],
     ["a PDF copy with space-separated cells", fixture.replace(/\t/g, " "), "sipd-space-separated", /dipisah spasi/],
     [
