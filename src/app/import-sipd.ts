@@ -5,7 +5,7 @@
  * March, June, September and December exports build the year; importing a month again replaces its
  * values in place (rows are matched by kode, never duplicated).
  */
-import { colIndex, columnNumberFormat, COMPUTED_FILL, expectedFormula, isEmpty, REALISASI_ANGGARAN, TABLE_ROWS, TW_KEYS } from "../core/layouts";
+import { colIndex, columnNumberFormat, COMPUTED_FILL, expectedFormula, isEmpty, REALISASI_ANGGARAN, TABLE_ROWS, TW_KEYS, type SheetKeys } from "../core/layouts";
 import { kegiatanName, MONTH_NAMES, monthOf, type LraFinding, type LraParseSuccess, type LraTotals } from "../core/sipd";
 import { WorkbookRuleError, type CellContent, type WorkbookOp } from "../core/workbook-ops";
 import type { ApplyReport, SheetInfo, WorkbookPort } from "../workbook/port";
@@ -157,7 +157,7 @@ export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProg
   const sheet = wb.existing.realisasi!.name;
   const cells = wb.existing.realisasi!.cells;
   const F = TABLE_ROWS.firstData;
-  const col = (k: string) => colIndex(layout, k);
+  const col = (k: SheetKeys["realisasi"]) => colIndex(layout, k);
   const twCol = bulan.quarterEnd ? col(TW_KEYS[bulan.triwulan - 1]!) : -1;
   const bulanLabel = `${MONTH_NAMES[bulan.number - 1]} ${lra.meta.tahunAnggaran}`;
 

@@ -5,6 +5,9 @@
  * Coordinates are 0-based (row 0 = Excel row 1, col 0 = column A). Formulas use English function names
  * and `,` separators with a leading `=` (Range.formulas, never formulasLocal).
  */
+import { MAX_COLS, MAX_ROWS, type RangeRef } from "./address";
+
+export { a1, colLetter, MAX_COLS, MAX_ROWS, rangeA1, sheetRef, type Address, type RangeRef } from "./address";
 
 export type CellValue = string | number | boolean | null;
 
@@ -20,20 +23,6 @@ export interface CellSnapshot {
   /** The formula with its leading "=", or null for a constant. */
   formula: string | null;
   numberFormat: string;
-}
-
-export interface RangeRef {
-  sheet: string;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
-
-export interface Address {
-  sheet: string;
-  row: number;
-  col: number;
 }
 
 export interface CellStyle {
@@ -88,8 +77,6 @@ export class WorkbookRuleError extends Error {
   }
 }
 
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
 export const MAX_CELL_TEXT = 32_767;
 
 /** Excel's sheet-name rules: 1–31 characters, none of : \ / ? * [ ], not starting or ending with '. */
@@ -163,33 +150,4 @@ export function checkOps(ops: readonly WorkbookOp[], existingSheets: readonly st
         break;
     }
   }
-}
-
-/** Column letters for a 0-based index: 0 → A, 26 → AA. */
-export function colLetter(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** A1 address of a 0-based cell, optionally absolute ($A$1). */
-export function a1(row: number, col: number, absolute = false): string {
-  return absolute ? `$${colLetter(col)}$${row + 1}` : `${colLetter(col)}${row + 1}`;
-}
-
-/** Sheet-qualified reference, quoting names with spaces: 'Perjanjian Kinerja'!$B$5. */
-export function sheetRef(sheet: string, ref: string): string {
-  // names that read as a cell (TW1, R1C1) or have other characters need quotes
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^[Rr]\d*[Cc]\d*$/.test(sheet);
-  return plain ? `${sheet}!${ref}` : `'${sheet.replace(/'/g, "''")}'!${ref}`;
-}
-
-export function rangeA1(r: Omit<RangeRef, "sheet">, absolute = false): string {
-  const start = a1(r.row, r.col, absolute);
-  return r.rows === 1 && r.cols === 1 ? start : `${start}:${a1(r.row + r.rows - 1, r.col + r.cols - 1, absolute)}`;
 }

@@ -189,8 +189,9 @@ describe("Impor SIPD: importing", () => {
 
     // the Siapkan Lembar grid shows the same workbook (findBy: a failing getBy over this DOM takes minutes to explain itself)
     fireEvent.click(screen.getByRole("tab", { name: "Siapkan Lembar" }));
-    const siapkan = await screen.findByRole("tablist", { name: "Lembar kerja" });
-    await waitFor(() => expect(within(siapkan).getAllByRole("tab")).toHaveLength(7));
+    // role queries walk the whole DOM (both panels' grids), so they get more than the default second
+    const siapkan = await screen.findByRole("tablist", { name: "Lembar kerja" }, { timeout: 15_000 });
+    await waitFor(() => expect(within(siapkan).getAllByRole("tab")).toHaveLength(7), { timeout: 15_000 });
     expect(within(siapkan).getByRole("tab", { name: "Pengaturan" }).getAttribute("aria-selected")).toBe("true");
   });
 

@@ -1,5 +1,6 @@
 import { blank, failure, value, type Outcome } from "../outcome";
 import { readNumberArg, readOption, type CellInput } from "./read";
+import { isXlError, nOf, sameText, toNumber, xlError, type Val, type XlError } from "../xl";
 
 /**
  * How quarterly (TW I–IV) values of one indicator make the period's realisasi.
@@ -122,4 +123,47 @@ export function aggregateUpToFormula(cells: readonly string[], refs: { method: s
   const byMethod = `IF(${m}="jumlah",${sum},IF(${m}="rata-rata",(${sum})/(${count}),IF(${m}="maks",${max},${last})))`;
   const guarded = refs.satuan ? `IF(AND(${m}="jumlah",${levelUnitTest(refs.satuan)}),NA(),${byMethod})` : byMethod;
   return `IF((${count})=0,"",${guarded})`;
+}
+
+/**
+ * The twin of `aggregateUpToFormula`: the values of the TW cells, the method and satuan cells and the
+ * period number, as the formula reads them.
+ */
+export function aggregateUpToValue(cells: readonly Val[], v: { method: Val; period: Val; satuan?: Val }): Val {
+  const p = toNumber(v.period);
+  if (isXlError(p)) return p;
+  const inPeriod = (i: number) => p >= i + 1;
+  let count = 0;
+  for (const [i, c] of cells.entries()) if (inPeriod(i) && typeof c === "number") count++;
+  if (count === 0) return "";
+  const m = v.method;
+  if (isXlError(m)) return m;
+  if (sameText(m, "jumlah") && v.satuan !== undefined) {
+    if (isXlError(v.satuan)) return v.satuan;
+    // levelUnitTest compares TRIM(satuan) case-insensitively, as isLevelUnit does
+    if (isLevelUnit(typeof v.satuan === "string" ? v.satuan : null)) return xlError("#N/A");
+  }
+  const sum = (): number | XlError => {
+    let s = 0;
+    for (const [i, c] of cells.entries()) {
+      if (!inPeriod(i)) continue;
+      const n = nOf(c);
+      if (isXlError(n)) return n;
+      s += n;
+    }
+    return s;
+  };
+  if (sameText(m, "jumlah")) return sum();
+  if (sameText(m, "rata-rata")) {
+    const s = sum();
+    return isXlError(s) ? s : s / count;
+  }
+  if (sameText(m, "maks")) {
+    let best = -1e307;
+    for (const [i, c] of cells.entries()) if (inPeriod(i) && typeof c === "number") best = Math.max(best, c);
+    return best;
+  }
+  let last: Val = "";
+  for (const [i, c] of cells.entries()) if (inPeriod(i) && typeof c === "number") last = c;
+  return last;
 }

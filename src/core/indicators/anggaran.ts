@@ -1,5 +1,6 @@
 import { blank, value, type Outcome } from "../outcome";
 import { readNumberArg, type CellInput } from "./read";
+import { divide, isBlankish, isXlError, subtract, type Val } from "../xl";
 
 /** Penyerapan (capaian anggaran) = realisasi / pagu, as a fraction. Pagu 0 or empty leaves it blank. */
 export function penyerapan(pagu: number, realisasi: number): Outcome {
@@ -28,6 +29,16 @@ export function penyerapanFormula(refs: { pagu: string; realisasi: string }): st
   return `IF(OR(${p}="",${r}="",${p}=0),"",${r}/${p})`;
 }
 
+/** The twin of `penyerapanFormula`. */
+export function penyerapanFormulaValue(v: { pagu: Val; realisasi: Val }): Val {
+  const { pagu: p, realisasi: r } = v;
+  // OR() evaluates every argument, so an error anywhere shows
+  if (isXlError(p)) return p;
+  if (isXlError(r)) return r;
+  if (isBlankish(p) || isBlankish(r) || p === 0) return "";
+  return divide(r, p);
+}
+
 /** Sisa anggaran = pagu − realisasi; negative when realisasi exceeds pagu (kept, and reported elsewhere). */
 export function sisaFromInputs(pagu: CellInput, realisasi: CellInput): Outcome {
   const b = readBudget(pagu, realisasi);
@@ -37,6 +48,14 @@ export function sisaFromInputs(pagu: CellInput, realisasi: CellInput): Outcome {
 export function sisaFormula(refs: { pagu: string; realisasi: string }): string {
   const { pagu: p, realisasi: r } = refs;
   return `IF(OR(${p}="",${r}=""),"",${p}-${r})`;
+}
+
+/** The twin of `sisaFormula`. */
+export function sisaFormulaValue(v: { pagu: Val; realisasi: Val }): Val {
+  if (isXlError(v.pagu)) return v.pagu;
+  if (isXlError(v.realisasi)) return v.realisasi;
+  if (isBlankish(v.pagu) || isBlankish(v.realisasi)) return "";
+  return subtract(v.pagu, v.realisasi);
 }
 
 /**
@@ -62,4 +81,12 @@ export function efisiensiFromInputs(capaianKinerja: CellInput, penyerapanAnggara
 export function efisiensiFormula(refs: { capaian: string; penyerapan: string }): string {
   const { capaian: c, penyerapan: s } = refs;
   return `IF(OR(${c}="",${s}=""),"",${c}-${s})`;
+}
+
+/** The twin of `efisiensiFormula`. */
+export function efisiensiFormulaValue(v: { capaian: Val; penyerapan: Val }): Val {
+  if (isXlError(v.capaian)) return v.capaian;
+  if (isXlError(v.penyerapan)) return v.penyerapan;
+  if (isBlankish(v.capaian) || isBlankish(v.penyerapan)) return "";
+  return subtract(v.capaian, v.penyerapan);
 }

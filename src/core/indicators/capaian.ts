@@ -1,5 +1,6 @@
 import { blank, failure, value, type Outcome } from "../outcome";
 import { readNumberArg, readOption, type CellInput } from "./read";
+import { divide, isBlankish, isXlError, sameText, subtract, type Val } from "../xl";
 
 export type Polarity = "positif" | "negatif";
 /** Negative polarity: `(2T−R)/T` as the seeds print it (default), or `T/R` as some SAKIP apps compute it. */
@@ -78,4 +79,19 @@ export function capaianFormula(refs: { target: string; realisasi: string; polari
     body = `IF(${refs.polaritas}="negatif",${negative},${positive})`;
   }
   return `IF(OR(${t}="",${r}=""),"",${body})`;
+}
+
+/** What `capaianFormula` shows, computed from the values its references hold (the formula's twin). */
+export function capaianFormulaValue(v: { target: Val; realisasi: Val; polaritas?: Val; rumus?: Val }): Val {
+  const { target: t, realisasi: r } = v;
+  if (isXlError(t)) return t;
+  if (isXlError(r)) return r;
+  if (isBlankish(t) || isBlankish(r)) return "";
+  if (v.polaritas !== undefined && sameText(v.polaritas, "negatif")) {
+    if (v.rumus !== undefined && sameText(v.rumus, "T/R")) return divide(t, r);
+    // (2*t-r)/t
+    const twice = subtract(t, subtract(0, t));
+    return isXlError(twice) ? twice : divide(subtract(twice, r), t);
+  }
+  return divide(r, t);
 }

@@ -6,7 +6,7 @@
 import { a1, colLetter, sheetRef, type CellContent, type CellSnapshot, type CellValue, type RangeRef, type WorkbookOp } from "../workbook-ops";
 import { formListHeaderRow, FORM_FIRST_FIELD_ROW, FORM_HEADER_ROW, isUserBlock, NAMES, STANDARD_LAYOUTS } from "./standard";
 import type { Settings } from "./settings";
-import { COMPUTED_FILL, FORMATS, HEADER_STYLE, TITLE_STYLE, type ColumnSpec, type FormLayout, type FormulaContext, type SheetId, type SheetLayout, type TableLayout } from "./types";
+import { colIndex, COMPUTED_FILL, FORMATS, HEADER_STYLE, TITLE_STYLE, type ColumnSpec, type FormLayout, type FormulaContext, type SheetId, type SheetLayout, type TableLayout } from "./types";
 
 export const TABLE_ROWS = { title: 0, subtitle: 1, note: 2, group: 3, header: 4, number: 5, firstData: 6 } as const;
 
@@ -50,13 +50,6 @@ function formRows(f: FormLayout): number {
   return formListHeaderRow(f) + 1 + (f.list?.rows ?? 0);
 }
 
-/** Column index of a key in a table layout; an unknown key is a programming error. */
-export const colIndex = (layout: TableLayout, key: string): number => {
-  const i = layout.columns.findIndex((c) => c.key === key);
-  if (i < 0) throw new Error(`layout ${layout.id} has no column ${key}`);
-  return i;
-};
-
 function tableById(id: SheetId): TableLayout {
   const l = STANDARD_LAYOUTS.find((x) => x.id === id);
   if (!l || l.kind !== "table") throw new Error(`no table layout ${id}`);
@@ -77,7 +70,8 @@ export function formulaContext(layout: TableLayout, row: number): FormulaContext
 /** The formula a computed cell must hold, or null for input and key columns. */
 export function expectedFormula(layout: TableLayout, col: number, row: number): string | null {
   const spec = layout.columns[col]!;
-  return spec.role === "computed" && spec.formula ? spec.formula(formulaContext(layout, row)) : null;
+  const c = spec.role === "computed" ? layout.computed[spec.key] : undefined;
+  return c ? c.formula(formulaContext(layout, row)) : null;
 }
 
 /**

@@ -3,12 +3,38 @@
  * Cost per Outcome and Realisasi Anggaran. Every computed column is a native formula (the workbook
  * computes in plain Excel and LibreOffice); the SAKIP.* functions stay for the user's own cells.
  */
-import { aggregateUpToFormula, capaianFormula, efisiensiFormula, penyerapanFormula, sisaFormula } from "../indicators";
+import {
+  aggregateUpToFormula,
+  aggregateUpToValue,
+  capaianFormula,
+  capaianFormulaValue,
+  efisiensiFormula,
+  efisiensiFormulaValue,
+  penyerapanFormula,
+  penyerapanFormulaValue,
+  sisaFormula,
+  sisaFormulaValue,
+} from "../indicators";
 import { predikatFormula, SKALA_KECAMATAN, SKALA_PERMENDAGRI_86, type Scale } from "../scales";
-import { amountByKode, mirrorNumber, mirrorText, RA_LEVELS } from "./formulas";
-import { PERIODS, WORKBOOK_SCALES, type Settings } from "./settings";
-import type { ColumnSpec, FormLayout, FormulaContext, ReferenceBlock, SheetId, SheetLayout, TableLayout } from "./types";
 import type { CellContent, ValidationRule } from "../workbook-ops";
+import { isBlankish, isXlError, toNumber, xlError, type Val } from "../xl";
+import { amountOfKode, mirrorNumber, mirrorText, RA_LEVELS } from "./formulas";
+import { PERIODS, WORKBOOK_SCALES, type Settings } from "./settings";
+import {
+  defineTable,
+  type ColumnSpec,
+  type ComputedColumn,
+  type FormatId,
+  type FormLayout,
+  type FormulaContext,
+  type KeyOf,
+  type ReferenceBlock,
+  type SheetId,
+  type SheetLayout,
+  type TableLayout,
+  type TableSheetId,
+  type TwinContext,
+} from "./types";
 
 export const NAMES = {
   unit: "SAKIP_UNIT",
@@ -120,29 +146,62 @@ export const isUserBlock = (b: ReferenceBlock): boolean => b.title.startsWith("S
 
 // ---------------------------------------------------------------- table sheets
 
-const key = (): ColumnSpec => ({ key: "id", header: "ID", width: 9, format: "text", role: "key", help: "Kunci indikator; menghubungkan lembar-lembar. Jangan diubah setelah dipakai." });
+const key = (): ColumnSpec<"id", "key"> => ({ key: "id", role: "key", header: "ID", width: 9, format: "text", help: "Kunci indikator; menghubungkan lembar-lembar. Jangan diubah setelah dipakai." });
 
-const computed = (k: string, header: string, width: number, format: ColumnSpec["format"], formula: (c: FormulaContext) => string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+type Extra = Partial<Pick<ColumnSpec, "group" | "number" | "validation" | "help">>;
+
+const computed = <K extends string>(k: K, header: string, width: number, format: FormatId, extra: Extra = {}): ColumnSpec<K, "computed"> => ({
   key: k,
-  header,
-  width,
-  format,
   role: "computed",
-  formula: (c) => "=" + formula(c),
-  ...extra,
-});
-
-const input = (k: string, header: string, width: number, format: ColumnSpec["format"], extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
-  key: k,
   header,
   width,
   format,
-  role: "input",
   ...extra,
 });
 
-export const PERJANJIAN_KINERJA: TableLayout = {
-  kind: "table",
+const input = <K extends string>(k: K, header: string, width: number, format: FormatId, extra: Extra = {}): ColumnSpec<K, "input"> => ({
+  key: k,
+  role: "input",
+  header,
+  width,
+  format,
+  ...extra,
+});
+
+/** A computed column from a formula builder and its twin (see formulas.ts and indicators/). */
+const column = <K extends string>(formula: (c: FormulaContext<K>) => string, twin: (t: TwinContext<K>) => Val): ComputedColumn<K> => ({
+  formula: (c) => "=" + formula(c),
+  twin,
+});
+
+/** Adds the leading "=" to a shared formula piece. */
+const asFormula = (c: ComputedColumn): ComputedColumn => ({ formula: (ctx) => "=" + c.formula(ctx), twin: c.twin });
+
+const PK_COLUMNS = [
+  key(),
+  input("jabatan", "Jabatan", 22, "text", { validation: list({ formula: `=${NAMES.jabatan}` }, "Pilih jabatan dari daftar di lembar Pengaturan.") }),
+  input("no", "No", 6, "text", { help: "Nomor seperti di laporan: 1., A, I, 1." }),
+  input("level", "Level", 16, "text", { validation: list(LEVELS, "Pilih level sasaran/program/kegiatan/sub kegiatan.") }),
+  input("kode", "Kode", 20, "text", { help: "Kode SIPD program/kegiatan/sub kegiatan (mis. 7.01.01.2.01.0001), atau SEMUA untuk seluruh anggaran unit kerja." }),
+  input("sasaran", "Sasaran / Program / Kegiatan", 40, "text"),
+  input("indikator", "Indikator Kinerja", 45, "text"),
+  input("satuan", "Satuan", 10, "text"),
+  input("polaritas", "Polaritas", 10, "text", { validation: list(POLARITAS, "Pilih positif atau negatif.") }),
+  input("metode", "Metode Agregasi TW", 11, "text", { validation: list(METODE, "Pilih terakhir, jumlah, rata-rata atau maks. Persentase/indeks tidak dijumlahkan.") }),
+  input("targetAwal", "Awal", 10, "general", { group: "Target" }),
+  input("targetPerubahan", "Perubahan", 10, "general", { group: "Target" }),
+  computed("target", "Berlaku", 10, "general", { group: "Target" }),
+  input("tw1", "TW I", 8, "general", { group: "Target per Triwulan" }),
+  input("tw2", "TW II", 8, "general", { group: "Target per Triwulan" }),
+  input("tw3", "TW III", 8, "general", { group: "Target per Triwulan" }),
+  input("tw4", "TW IV", 8, "general", { group: "Target per Triwulan" }),
+  computed("anggaran", "Anggaran (Rp)", 18, "money", { help: "Pagu setelah perubahan dari lembar Realisasi Anggaran menurut kode." }),
+  input("induk", "Induk (ID)", 10, "text", {
+    help: "ID baris induknya: program di bawah sasaran, kegiatan di bawah program, atau indikator komponen di bawah indikator rata-ratanya.",
+  }),
+] as const;
+
+export const PERJANJIAN_KINERJA = defineTable({
   id: "pk",
   sheet: "Perjanjian Kinerja",
   title: "Perjanjian Kinerja (PK)",
@@ -150,27 +209,21 @@ export const PERJANJIAN_KINERJA: TableLayout = {
   freezeCols: 1,
   keyPrefix: "IK",
   page: "landscape",
-  columns: [
-    key(),
-    input("jabatan", "Jabatan", 22, "text", { validation: list({ formula: `=${NAMES.jabatan}` }, "Pilih jabatan dari daftar di lembar Pengaturan.") }),
-    input("no", "No", 6, "text", { help: "Nomor seperti di laporan: 1., A, I, 1." }),
-    input("level", "Level", 16, "text", { validation: list(LEVELS, "Pilih level sasaran/program/kegiatan/sub kegiatan.") }),
-    input("kode", "Kode", 20, "text", { help: "Kode SIPD program/kegiatan/sub kegiatan (mis. 7.01.01.2.01.0001), atau SEMUA untuk seluruh anggaran unit kerja." }),
-    input("sasaran", "Sasaran / Program / Kegiatan", 40, "text"),
-    input("indikator", "Indikator Kinerja", 45, "text"),
-    input("satuan", "Satuan", 10, "text"),
-    input("polaritas", "Polaritas", 10, "text", { validation: list(POLARITAS, "Pilih positif atau negatif.") }),
-    input("metode", "Metode Agregasi TW", 11, "text", { validation: list(METODE, "Pilih terakhir, jumlah, rata-rata atau maks. Persentase/indeks tidak dijumlahkan.") }),
-    input("targetAwal", "Awal", 10, "general", { group: "Target" }),
-    input("targetPerubahan", "Perubahan", 10, "general", { group: "Target" }),
-    computed("target", "Berlaku", 10, "general", (c) => `IF(${c.cell("targetPerubahan")}<>"",${c.cell("targetPerubahan")},IF(${c.cell("targetAwal")}<>"",${c.cell("targetAwal")},""))`, { group: "Target" }),
-    input("tw1", "TW I", 8, "general", { group: "Target per Triwulan" }),
-    input("tw2", "TW II", 8, "general", { group: "Target per Triwulan" }),
-    input("tw3", "TW III", 8, "general", { group: "Target per Triwulan" }),
-    input("tw4", "TW IV", 8, "general", { group: "Target per Triwulan" }),
-    computed("anggaran", "Anggaran (Rp)", 18, "money", (c) => amountByKode(c, c.cell("kode"), "setelah"), { help: "Pagu setelah perubahan dari lembar Realisasi Anggaran menurut kode." }),
-  ],
-};
+  columns: PK_COLUMNS,
+  computed: {
+    target: column<KeyOf<typeof PK_COLUMNS>>(
+      (c) => `IF(${c.cell("targetPerubahan")}<>"",${c.cell("targetPerubahan")},IF(${c.cell("targetAwal")}<>"",${c.cell("targetAwal")},""))`,
+      (t) => {
+        const perubahan = t.get("targetPerubahan");
+        if (isXlError(perubahan)) return perubahan;
+        if (!isBlankish(perubahan)) return perubahan;
+        const awal = t.get("targetAwal");
+        return isXlError(awal) || !isBlankish(awal) ? awal : "";
+      },
+    ),
+    anggaran: asFormula(amountOfKode("kode", "setelah")),
+  },
+});
 
 function predikatAktif(ref: string): string {
   const kec = predikatFormula(ref, "SKALA_KECAMATAN_BAWAH", "SKALA_KECAMATAN_PREDIKAT", SKALA_KECAMATAN);
@@ -181,9 +234,28 @@ function predikatAktif(ref: string): string {
 
 /** The TW I–IV columns of Capaian and Realisasi Anggaran. */
 export const TW_KEYS = ["tw1", "tw2", "tw3", "tw4"] as const;
+const TW_LABELS = ["TW I", "TW II", "TW III", "TW IV"] as const;
 
-export const CAPAIAN: TableLayout = {
-  kind: "table",
+const CAPAIAN_COLUMNS = [
+  key(),
+  computed("jabatan", "Jabatan", 18, "text"),
+  computed("no", "No", 6, "text", { number: "(1)" }),
+  computed("sasaran", "Sasaran", 36, "text", { number: "(2)" }),
+  computed("indikator", "Indikator Kinerja", 40, "text", { number: "(3)" }),
+  computed("satuan", "Satuan", 9, "text"),
+  computed("polaritas", "Polaritas", 9, "text"),
+  computed("metode", "Metode", 9, "text"),
+  computed("target", "Target", 10, "general", { number: "(4)" }),
+  ...TW_KEYS.map((k, i) => input(k, TW_LABELS[i]!, 9, "general", { group: "Realisasi kumulatif s/d triwulan" })),
+  computed("realisasi", "Realisasi Periode", 11, "general", { number: "(5)", help: "Dari TW I s/d triwulan periode laporan, menurut metode agregasi indikator." }),
+  computed("capaian", "Capaian", 10, "percent", { number: "(6=5/4)" }),
+  computed("predikat", "Predikat", 14, "text"),
+  input("keterangan", "Keterangan", 24, "text"),
+] as const;
+
+type CapaianKey = KeyOf<typeof CAPAIAN_COLUMNS>;
+
+export const CAPAIAN = defineTable({
   id: "capaian",
   sheet: "Capaian",
   title: "Capaian Kinerja",
@@ -191,40 +263,50 @@ export const CAPAIAN: TableLayout = {
   freezeCols: 1,
   keyPrefix: "IK",
   page: "landscape",
-  columns: [
-    key(),
-    computed("jabatan", "Jabatan", 18, "text", (c) => mirrorText(c, "pk", "jabatan")),
-    computed("no", "No", 6, "text", (c) => mirrorText(c, "pk", "no"), { number: "(1)" }),
-    computed("sasaran", "Sasaran", 36, "text", (c) => mirrorText(c, "pk", "sasaran"), { number: "(2)" }),
-    computed("indikator", "Indikator Kinerja", 40, "text", (c) => mirrorText(c, "pk", "indikator"), { number: "(3)" }),
-    computed("satuan", "Satuan", 9, "text", (c) => mirrorText(c, "pk", "satuan")),
-    computed("polaritas", "Polaritas", 9, "text", (c) => mirrorText(c, "pk", "polaritas")),
-    computed("metode", "Metode", 9, "text", (c) => mirrorText(c, "pk", "metode")),
-    computed("target", "Target", 10, "general", (c) => mirrorNumber(c, "pk", "target"), { number: "(4)" }),
-    ...TW_KEYS.map((k, i) => input(k, `TW ${["I", "II", "III", "IV"][i]}`, 9, "general", { group: "Realisasi kumulatif s/d triwulan" })),
-    computed(
-      "realisasi",
-      "Realisasi Periode",
-      11,
-      "general",
+  columns: CAPAIAN_COLUMNS,
+  computed: {
+    jabatan: asFormula(mirrorText("pk", "jabatan")),
+    no: asFormula(mirrorText("pk", "no")),
+    sasaran: asFormula(mirrorText("pk", "sasaran")),
+    indikator: asFormula(mirrorText("pk", "indikator")),
+    satuan: asFormula(mirrorText("pk", "satuan")),
+    polaritas: asFormula(mirrorText("pk", "polaritas")),
+    metode: asFormula(mirrorText("pk", "metode")),
+    target: asFormula(mirrorNumber("pk", "target")),
+    realisasi: column<CapaianKey>(
       (c) => aggregateUpToFormula(TW_KEYS.map((k) => c.cell(k)), { method: c.cell("metode"), period: NAMES.tw, satuan: c.cell("satuan") }),
-      { number: "(5)", help: "Dari TW I s/d triwulan periode laporan, menurut metode agregasi indikator." },
+      (t) => aggregateUpToValue(TW_KEYS.map((k) => t.get(k)), { method: t.get("metode"), period: t.setting("tw"), satuan: t.get("satuan") }),
     ),
-    computed(
-      "capaian",
-      "Capaian",
-      10,
-      "percent",
+    capaian: column<CapaianKey>(
       (c) => capaianFormula({ target: c.cell("target"), realisasi: c.cell("realisasi"), polaritas: c.cell("polaritas"), rumus: NAMES.rumusNegatif }),
-      { number: "(6=5/4)" },
+      (t) => capaianFormulaValue({ target: t.get("target"), realisasi: t.get("realisasi"), polaritas: t.get("polaritas"), rumus: t.setting("rumusNegatif") }),
     ),
-    computed("predikat", "Predikat", 14, "text", (c) => predikatAktif(c.cell("capaian"))),
-    input("keterangan", "Keterangan", 24, "text"),
-  ],
-};
+    predikat: column<CapaianKey>(
+      (c) => predikatAktif(c.cell("capaian")),
+      (t) => t.predikat(t.get("capaian")),
+    ),
+  },
+});
 
-export const COST_PER_OUTCOME: TableLayout = {
-  kind: "table",
+const CPO_COLUMNS = [
+  key(),
+  computed("no", "No", 6, "text", { number: "(1)" }),
+  computed("level", "Level", 14, "text"),
+  computed("sasaran", "Sasaran / Program / Kegiatan", 36, "text", { number: "(2)" }),
+  computed("indikator", "Indikator Kinerja", 36, "text", { number: "(3)" }),
+  computed("kode", "Kode", 18, "text"),
+  computed("target", "Target", 9, "general", { group: "Kinerja", number: "(4)" }),
+  computed("realisasi", "Realisasi", 9, "general", { group: "Kinerja", number: "(5)" }),
+  computed("capaian", "%", 9, "percent", { group: "Kinerja", number: "(6=5/4)" }),
+  computed("pagu", "Pagu (Rp)", 17, "money", { group: "Anggaran", number: "(7)" }),
+  computed("realisasiAnggaran", "Realisasi (Rp)", 17, "money", { group: "Anggaran", number: "(8)" }),
+  computed("penyerapan", "Capaian", 9, "percent", { group: "Anggaran", number: "(9=8/7)" }),
+  computed("efisiensi", "Efisiensi", 10, "percent", { number: "(10=6-9)" }),
+] as const;
+
+type CpoKey = KeyOf<typeof CPO_COLUMNS>;
+
+export const COST_PER_OUTCOME = defineTable({
   id: "cpo",
   sheet: "Cost per Outcome",
   title: "Cost per Outcome",
@@ -232,55 +314,94 @@ export const COST_PER_OUTCOME: TableLayout = {
   freezeCols: 1,
   keyPrefix: "IK",
   page: "landscape",
-  columns: [
-    key(),
-    computed("no", "No", 6, "text", (c) => mirrorText(c, "pk", "no"), { number: "(1)" }),
-    computed("level", "Level", 14, "text", (c) => mirrorText(c, "pk", "level")),
-    computed("sasaran", "Sasaran / Program / Kegiatan", 36, "text", (c) => mirrorText(c, "pk", "sasaran"), { number: "(2)" }),
-    computed("indikator", "Indikator Kinerja", 36, "text", (c) => mirrorText(c, "pk", "indikator"), { number: "(3)" }),
-    computed("kode", "Kode", 18, "text", (c) => mirrorText(c, "pk", "kode")),
-    computed("target", "Target", 9, "general", (c) => mirrorNumber(c, "pk", "target"), { group: "Kinerja", number: "(4)" }),
-    computed("realisasi", "Realisasi", 9, "general", (c) => mirrorNumber(c, "capaian", "realisasi"), { group: "Kinerja", number: "(5)" }),
-    computed("capaian", "%", 9, "percent", (c) => mirrorNumber(c, "capaian", "capaian"), { group: "Kinerja", number: "(6=5/4)" }),
-    computed("pagu", "Pagu (Rp)", 17, "money", (c) => amountByKode(c, c.cell("kode"), "setelah"), { group: "Anggaran", number: "(7)" }),
-    computed("realisasiAnggaran", "Realisasi (Rp)", 17, "money", (c) => amountByKode(c, c.cell("kode"), "periode"), { group: "Anggaran", number: "(8)" }),
-    computed("penyerapan", "Capaian", 9, "percent", (c) => penyerapanFormula({ pagu: c.cell("pagu"), realisasi: c.cell("realisasiAnggaran") }), { group: "Anggaran", number: "(9=8/7)" }),
-    computed("efisiensi", "Efisiensi", 10, "percent", (c) => efisiensiFormula({ capaian: c.cell("capaian"), penyerapan: c.cell("penyerapan") }), { number: "(10=6-9)" }),
-  ],
-};
+  columns: CPO_COLUMNS,
+  computed: {
+    no: asFormula(mirrorText("pk", "no")),
+    level: asFormula(mirrorText("pk", "level")),
+    sasaran: asFormula(mirrorText("pk", "sasaran")),
+    indikator: asFormula(mirrorText("pk", "indikator")),
+    kode: asFormula(mirrorText("pk", "kode")),
+    target: asFormula(mirrorNumber("pk", "target")),
+    realisasi: asFormula(mirrorNumber("capaian", "realisasi")),
+    capaian: asFormula(mirrorNumber("capaian", "capaian")),
+    pagu: asFormula(amountOfKode("kode", "setelah")),
+    realisasiAnggaran: asFormula(amountOfKode("kode", "periode")),
+    penyerapan: column<CpoKey>(
+      (c) => penyerapanFormula({ pagu: c.cell("pagu"), realisasi: c.cell("realisasiAnggaran") }),
+      (t) => penyerapanFormulaValue({ pagu: t.get("pagu"), realisasi: t.get("realisasiAnggaran") }),
+    ),
+    efisiensi: column<CpoKey>(
+      (c) => efisiensiFormula({ capaian: c.cell("capaian"), penyerapan: c.cell("penyerapan") }),
+      (t) => efisiensiFormulaValue({ capaian: t.get("capaian"), penyerapan: t.get("penyerapan") }),
+    ),
+  },
+});
 
 const RA_TW = ["s/d TW I (Maret)", "s/d TW II (Juni)", "s/d TW III (September)", "s/d TW IV (Desember)"];
 
-export const REALISASI_ANGGARAN: TableLayout = {
-  kind: "table",
+const RA_COLUMNS = [
+  input("level", "Level", 13, "text", { validation: list(RA_LEVELS, "Pilih Program, Kegiatan atau Sub Kegiatan.") }),
+  input("kode", "Kode", 20, "text"),
+  input("uraian", "Program / Kegiatan / Sub Kegiatan", 44, "text"),
+  input("sebelum", "Sebelum Perubahan", 17, "money", { group: "Anggaran (Rp)" }),
+  input("setelah", "Setelah Perubahan", 17, "money", { group: "Anggaran (Rp)" }),
+  input("sdBulan", "s/d Bulan Terakhir", 17, "money", { group: "Realisasi kumulatif (Rp)" }),
+  input("bulan", "Bulan", 10, "text", { group: "Realisasi kumulatif (Rp)" }),
+  ...TW_KEYS.map((k, i) => input(k, RA_TW[i]!, 17, "money", { group: "Realisasi kumulatif (Rp)" })),
+  computed("periode", "Realisasi s/d Periode", 17, "money"),
+  computed("persen", "%", 9, "percent"),
+  computed("sisa", "Sisa Anggaran (Rp)", 17, "money"),
+] as const;
+
+type RaKey = KeyOf<typeof RA_COLUMNS>;
+
+export const REALISASI_ANGGARAN = defineTable({
   id: "realisasi",
   sheet: "Realisasi Anggaran",
   title: "Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan",
   capacity: 300,
   freezeCols: 3,
   page: "landscape",
-  columns: [
-    input("level", "Level", 13, "text", { validation: list(RA_LEVELS, "Pilih Program, Kegiatan atau Sub Kegiatan.") }),
-    input("kode", "Kode", 20, "text"),
-    input("uraian", "Program / Kegiatan / Sub Kegiatan", 44, "text"),
-    input("sebelum", "Sebelum Perubahan", 17, "money", { group: "Anggaran (Rp)" }),
-    input("setelah", "Setelah Perubahan", 17, "money", { group: "Anggaran (Rp)" }),
-    input("sdBulan", "s/d Bulan Terakhir", 17, "money", { group: "Realisasi kumulatif (Rp)" }),
-    input("bulan", "Bulan", 10, "text", { group: "Realisasi kumulatif (Rp)" }),
-    ...TW_KEYS.map((k, i) => input(k, RA_TW[i]!, 17, "money", { group: "Realisasi kumulatif (Rp)" })),
-    computed(
-      "periode",
-      "Realisasi s/d Periode",
-      17,
-      "money",
+  columns: RA_COLUMNS,
+  computed: {
+    periode: column<RaKey>(
       (c) => {
         const pick = `CHOOSE(${NAMES.tw},${TW_KEYS.map((k) => c.cell(k)).join(",")})`;
         return `IF(${pick}="","",${pick})`;
       },
+      (t) => {
+        const n = toNumber(t.setting("tw"));
+        if (isXlError(n)) return n;
+        const i = Math.trunc(n);
+        if (i < 1 || i > 4) return xlError("#VALUE!");
+        const v = t.get(TW_KEYS[i - 1]!);
+        return isBlankish(v) ? "" : v;
+      },
     ),
-    computed("persen", "%", 9, "percent", (c) => penyerapanFormula({ pagu: c.cell("setelah"), realisasi: c.cell("periode") })),
-    computed("sisa", "Sisa Anggaran (Rp)", 17, "money", (c) => sisaFormula({ pagu: c.cell("setelah"), realisasi: c.cell("periode") })),
-  ],
+    persen: column<RaKey>(
+      (c) => penyerapanFormula({ pagu: c.cell("setelah"), realisasi: c.cell("periode") }),
+      (t) => penyerapanFormulaValue({ pagu: t.get("setelah"), realisasi: t.get("periode") }),
+    ),
+    sisa: column<RaKey>(
+      (c) => sisaFormula({ pagu: c.cell("setelah"), realisasi: c.cell("periode") }),
+      (t) => sisaFormulaValue({ pagu: t.get("setelah"), realisasi: t.get("periode") }),
+    ),
+  },
+});
+
+/** The column keys of each table sheet. */
+export interface SheetKeys {
+  pk: KeyOf<typeof PK_COLUMNS>;
+  capaian: CapaianKey;
+  cpo: CpoKey;
+  realisasi: RaKey;
+}
+
+/** The settings other sheets read through a defined name (SAKIP_TW …), by Pengaturan field key. */
+export type SettingName = "unitKerja" | "pemda" | "kodeOrganisasi" | "tahun" | "periode" | "tw" | "skala" | "rumusNegatif";
+
+export const TABLE_LAYOUTS = { pk: PERJANJIAN_KINERJA, capaian: CAPAIAN, cpo: COST_PER_OUTCOME, realisasi: REALISASI_ANGGARAN } as const satisfies {
+  [S in TableSheetId]: TableLayout<SheetKeys[S]>;
 };
 
 export const STANDARD_LAYOUTS: readonly SheetLayout[] = [PENGATURAN, REFERENSI, PERJANJIAN_KINERJA, CAPAIAN, COST_PER_OUTCOME, REALISASI_ANGGARAN];

@@ -60,7 +60,7 @@ import {
 } from "../port";
 import { BatchPlanner, CALL_BYTES, jsonBytes, type Batch, type BatchLimits } from "./batching";
 import { decodeCell, encodeCell, encodeSnapshot, GENERAL_FORMAT, TEXT_FORMAT, type HostInput } from "./cell-text";
-import { cellCount, contains, intersect, overlaps, splitRows, subtract, type Rect } from "./rects";
+import { cellCount, contains, intersect, overlaps, splitRows, subtract, type Rect } from "../../core/address";
 
 /** The shape of `Excel.run` the adapter needs (tests pass a fake). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
