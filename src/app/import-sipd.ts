@@ -7,6 +7,7 @@
  */
 import { colIndex, columnNumberFormat, COMPUTED_FILL, expectedFormula, isEmpty, REALISASI_ANGGARAN, TABLE_ROWS, TW_KEYS, type SheetKeys } from "../core/layouts";
 import { kegiatanName, MONTH_NAMES, monthOf, type LraFinding, type LraParseSuccess, type LraTotals } from "../core/sipd";
+import { findingMessage } from "../core/findings";
 import { WorkbookRuleError, type CellContent, type WorkbookOp } from "../core/workbook-ops";
 import type { ApplyReport, SheetInfo, WorkbookPort } from "../workbook/port";
 import { readExisting, scaffold } from "./scaffold";
@@ -267,7 +268,7 @@ function detailOps(lra: LraParseSuccess, existing: SheetInfo | undefined, bulanL
   if (!existing) ops.push({ type: "addSheet", sheet });
   else if (existing.usedRows > 0 && existing.usedCols > 0) ops.push({ type: "clear", range: { sheet, row: 0, col: 0, rows: existing.usedRows, cols: existing.usedCols } });
   const findingsByLine = new Map<number, string[]>();
-  for (const f of lra.findings) findingsByLine.set(f.line, [...(findingsByLine.get(f.line) ?? []), `${f.rule}: ${f.message}`]);
+  for (const f of lra.findings) findingsByLine.set(f.at.line, [...(findingsByLine.get(f.at.line) ?? []), `${f.rule}: ${findingMessage(f)}`]);
   const first = 3;
   const n = DETAIL_HEADERS.length;
   DETAIL_FORMATS.forEach((fmt, j) => ops.push({ type: "format", range: { sheet, row: first, col: j, rows: Math.max(1, lra.rows.length), cols: 1 }, numberFormat: fmt }));

@@ -6,6 +6,7 @@
 import { previewLra } from "../app/import-sipd";
 import { cellsToLraText } from "../app/lra-cells";
 import { REALISASI_ANGGARAN } from "../core/layouts";
+import { findingMessage } from "../core/findings";
 import { formatAngka } from "../core/numbers";
 import { parseLra, type LraFinding, type LraParseSuccess, type Severity } from "../core/sipd";
 import { rangeA1, sheetRef, type CellSnapshot, type RangeRef, type WorkbookPort } from "../workbook/port";
@@ -109,10 +110,10 @@ export function lraView(lra: LraParseSuccess, source: CellSource | null = null):
     const all = byFinding.get(severity) ?? [];
     if (all.length === 0) return [];
     const items = all.slice(0, MAX_FINDINGS_SHOWN).map((f): FindingItem => ({
-      where: lineLabel(f.line, source),
+      where: lineLabel(f.at.line, source),
       rule: f.rule,
-      message: f.message,
-      ...(f.kode !== undefined ? { kode: f.kode } : {}),
+      message: findingMessage(f),
+      ...(f.at.kode !== undefined ? { kode: f.at.kode } : {}),
     }));
     return [{ severity, title: SEVERITY_TITLE[severity], count: all.length, items, hidden: all.length - items.length }];
   });

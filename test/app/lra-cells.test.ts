@@ -1,3 +1,4 @@
+import { findingMessage } from "../../src/core/findings";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cellsToLraText } from "../../src/app/lra-cells";
@@ -34,7 +35,7 @@ function essence(r: LraParseSuccess) {
     programs: r.programs,
     kegiatan: r.kegiatan,
     subKegiatan: r.subKegiatan,
-    findings: r.findings.map((f) => ({ line: f.line, rule: f.rule, code: f.code, severity: f.severity, message: f.message })),
+    findings: r.findings.map((f) => ({ line: f.at.line, rule: f.rule, code: f.code, severity: f.severity, message: findingMessage(f) })),
     skipped: r.skipped.map((s) => [s.line, s.kind]),
   };
 }
@@ -61,7 +62,7 @@ describe("the fixture LRA pasted into Excel and read back from the cells", () =>
     expect(fromCells.subKegiatan).toHaveLength(29);
     expect(essence(fromCells)).toEqual(essence(direct));
     // SIPD's one-decimal % survives the cell, which keeps only 1592.4
-    expect(fromCells.findings.filter((f) => f.code === "sipd-persen-precision").map((f) => f.line)).toEqual([49, 50]);
+    expect(fromCells.findings.filter((f) => f.code === "sipd-persen-precision").map((f) => f.at.line)).toEqual([49, 50]);
   });
 
   it.each([1, 2, 3])("round-trips a synthetic LRA of 2.000 rows (seed %d) the same way", async (seed) => {

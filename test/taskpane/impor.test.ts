@@ -49,7 +49,7 @@ function counting(port: WorkbookPort): { port: WorkbookPort; reads: RangeRef[] }
 
 const sameRows = (a: LraParseSuccess, b: LraParseSuccess) => {
   expect(a.rows.map((r) => [r.line, r.kode, r.stated])).toEqual(b.rows.map((r) => [r.line, r.kode, r.stated]));
-  expect(a.findings.map((f) => [f.line, f.code])).toEqual(b.findings.map((f) => [f.line, f.code]));
+  expect(a.findings.map((f) => [f.at.line, f.code])).toEqual(b.findings.map((f) => [f.at.line, f.code]));
 };
 
 describe("reading the LRA from the selected cells", () => {
@@ -208,7 +208,7 @@ describe("the preview", () => {
   });
 
   it("lists at most 200 findings a severity and counts the rest", () => {
-    const many: LraFinding[] = Array.from({ length: 250 }, (_, i) => ({ rule: "R-NUM-02", code: "sipd-sen", severity: "info", line: i + 12, message: `sen ${i}` }));
+    const many: LraFinding[] = Array.from({ length: 250 }, (_, i) => ({ rule: "R-NUM-02", code: "sipd-sen", severity: "info", at: { kind: "line", line: i + 12 }, params: { column: "Anggaran", raw: `${i},50` } }));
     const g = lraView({ ...june, findings: many }).findings;
     expect(g).toHaveLength(1);
     expect(g[0]).toMatchObject({ count: 250, hidden: 50 });

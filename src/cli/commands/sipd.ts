@@ -1,6 +1,7 @@
 /** `sakip sipd FILE [--json]`: read a SIPD LRA export and print what was found and reconciled. */
 import { readFileSync } from "node:fs";
 import { previewLra } from "../../app/import-sipd";
+import { findingMessage, SEVERITY_LABEL } from "../../core/findings";
 import { formatAngka } from "../../core/numbers";
 import { parseLra, type LraParseSuccess } from "../../core/sipd";
 import { parseArgs } from "../args";
@@ -55,7 +56,7 @@ export const sipdCommand = {
         `Baris: ${p.counts.rows} (${p.counts.program} program, ${p.counts.kegiatan} kegiatan turunan, ${p.counts.subKegiatan} sub kegiatan, ${p.counts.akun} baris akun)`,
         `Anggaran setelah perubahan: Rp ${rp(p.total?.anggaranSetelah)}; realisasi s/d bulan ini: Rp ${rp(p.total?.realisasiSd)} (${p.total?.persen === null || p.total?.persen === undefined ? "-" : formatAngka(p.total.persen, "ratio", { decimals: 2 })}%)`,
         `Temuan: ${p.findings.error} galat, ${p.findings.warning} peringatan, ${p.findings.info} info`,
-        ...lra.findings.map((f) => `  baris ${f.line} [${f.severity}] ${f.rule}: ${f.message}`),
+        ...lra.findings.map((f) => `  baris ${f.at.line} [${SEVERITY_LABEL[f.severity]}] ${f.rule}: ${findingMessage(f)}`),
       ].join("\n") + "\n",
     );
     return 0;

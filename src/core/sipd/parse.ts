@@ -258,7 +258,7 @@ export function parseLra(text: string, options?: LraParseOptions): LraParseResul
   checkHeader(meta, rows, findings);
   const tree = reconcile(rows, footer, reading, findings);
   const { programs, kegiatan, subKegiatan } = derive(tree.counted);
-  findings.sort((a, b) => a.line - b.line);
+  findings.sort((a, b) => a.at.line - b.at.line);
   return { ok: true, meta, rows, footer, programs, kegiatan, subKegiatan, findings, skipped, blankLines, lineCount: lines.length };
 }
 

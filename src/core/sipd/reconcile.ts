@@ -3,7 +3,7 @@
  * footer = SKPD total. Each break becomes a finding; nothing is corrected.
  */
 import { formatAngka } from "../numbers";
-import { message, type MessageCode, type MessageParams } from "../messages.id";
+import type { MessageCode, MessageParams } from "../messages.id";
 import { COLUMN_LABEL, addMoney, persenOf, persenTruncated, sameMoney } from "./amounts";
 import { parentKode } from "./kode";
 import { MONEY_COLUMNS, type LraAmounts, type LraColumn, type LraFinding, type LraFooterRow, type LraLevel, type LraMoneyColumn, type LraRow, type Severity } from "./types";
@@ -30,19 +30,20 @@ interface FindingInput {
   line: number;
   params?: MessageParams;
   kode?: string;
-  column?: LraFinding["column"];
+  column?: LraColumn | "kode" | "fields";
   stated?: number | string;
   expected?: number | string;
   relatedLines?: number[];
 }
 
 export function finding(f: FindingInput): LraFinding {
-  const out: LraFinding = { rule: f.rule, code: f.code, severity: f.severity, line: f.line, message: message(f.code, f.params) };
-  if (f.kode !== undefined) out.kode = f.kode;
-  if (f.column !== undefined) out.column = f.column;
+  const at: LraFinding["at"] = { kind: "line", line: f.line };
+  if (f.column !== undefined) at.column = f.column;
+  if (f.kode !== undefined) at.kode = f.kode;
+  const out: LraFinding = { rule: f.rule, code: f.code, severity: f.severity, at, params: f.params ?? {} };
   if (f.stated !== undefined) out.stated = f.stated;
   if (f.expected !== undefined) out.expected = f.expected;
-  if (f.relatedLines !== undefined) out.relatedLines = f.relatedLines;
+  if (f.relatedLines !== undefined) out.related = f.relatedLines.map((line) => ({ kind: "line", line }));
   return out;
 }
 

@@ -3,7 +3,7 @@
  * Codes are always text; amounts are rupiah (whole rupiah in every real export); percentages are
  * percent values as printed (53.17 means 53,17%).
  */
-import type { MessageCode } from "../messages.id";
+import type { Finding, Location } from "../findings";
 
 /** Row level by the structure of the kode (SPEC d4). */
 export type LraLevel =
@@ -187,26 +187,10 @@ export interface LraSubKegiatan {
   totals: LraTotals;
 }
 
-export type Severity = "error" | "warning" | "info";
+export type { Severity } from "../findings";
 
-/** One problem found in the paste, shaped like a zod issue: rule, place, stated vs expected, message. */
-export interface LraFinding {
-  /** catalogue rule (SPEC f): R-SUM-01, R-KODE-01, R-PARSE … */
-  rule: string;
-  /** message code: what exactly was found (several codes share a rule) */
-  code: MessageCode;
-  severity: Severity;
-  /** 1-based line in the pasted text */
-  line: number;
-  kode?: string;
-  /** a numeric column, the kode, or the line's field count */
-  column?: LraColumn | "kode" | "fields";
-  stated?: number | string;
-  expected?: number | string;
-  /** other lines involved: the children of a roll-up, the first row of a duplicate */
-  relatedLines?: number[];
-  message: string;
-}
+/** A finding on a line of the pasted text (the product's one Finding type, located at a line). */
+export type LraFinding = Finding & { at: Extract<Location, { kind: "line" }> };
 
 export interface LraParseOptions {
   /** Longest text accepted, in characters (UTF-16 code units). Default 60 MiB. */

@@ -2,6 +2,7 @@
  * The real SIPD LRA of Kecamatan Lumajang, TW II 2024 (seed 002 lines 557–870), against the parse
  * recomputed independently in Python (expected-002-kode-rekening.json).
  */
+import { findingMessage } from "../../../src/core/findings";
 import { parseLra, type LraColumn, type LraFinding, type LraParseSuccess, type LraRow } from "../../../src/core/sipd";
 import { expected002, fixtureText, parsedOk, tsvLine, type ExpectedRow } from "./helpers";
 
@@ -15,7 +16,7 @@ const rowAt = (r: LraParseSuccess, line: number): LraRow => {
   if (!row) throw new Error(`no row at line ${line}`);
   return row;
 };
-const at = (r: LraParseSuccess, line: number): LraFinding[] => r.findings.filter((f) => f.line === line);
+const at = (r: LraParseSuccess, line: number): LraFinding[] => r.findings.filter((f) => f.at.line === line);
 
 /** The JSON's level names; ours call the malformed level just `malformed`. */
 const level = (l: string): string => (l === "akun_malformed" ? "malformed" : l);
@@ -193,7 +194,7 @@ describe("SIPD LRA 002 (Kecamatan Lumajang, Juni 2024)", () => {
   });
 
   it("reports exactly the anomalies of the export, and no error", () => {
-    expect(result.findings.map((f) => [f.line, f.rule, f.severity, f.code])).toEqual([
+    expect(result.findings.map((f) => [f.at.line, f.rule, f.severity, f.code])).toEqual([
       [30, "R-SUM-01", "info", "sipd-rollup-literal-only"],
       [31, "R-SUM-01", "info", "sipd-rollup-literal-only"],
       [33, "R-KODE-01", "warning", "sipd-kode-repaired"],
@@ -243,7 +244,7 @@ describe("SIPD LRA 002 (Kecamatan Lumajang, Juni 2024)", () => {
           const f = at(result, line);
           expect(f.find((x) => x.rule === "R-PEN-02")).toMatchObject({ severity: "warning", stated: 20207949, expected: 1268992 });
           expect(f.find((x) => x.rule === "R-SISA-01")).toMatchObject({ severity: "warning", stated: -18938957 });
-          expect(f.find((x) => x.rule === "R-NUM-02")).toMatchObject({ column: "persen", stated: "1.592,4", expected: 1592.44 });
+          expect(f.find((x) => x.rule === "R-NUM-02")).toMatchObject({ at: { column: "persen" }, stated: "1.592,4", expected: 1592.44 });
           expect(rowAt(result, line).stated.persen).toBe(1592.4);
           expect(rowAt(result, line).persenDecimals).toBe(1);
         },
@@ -319,7 +320,7 @@ describe("SIPD LRA 002 (Kecamatan Lumajang, Juni 2024)", () => {
       expect(want).toHaveLength(12);
       const got = literal.findings
         .filter((f) => f.severity === "error")
-        .map((f) => ({ line: f.line, kode: f.kode, column: f.column, stated: f.stated, expected: f.expected, relatedLines: f.relatedLines }));
+        .map((f) => ({ line: f.at.line, kode: f.at.kode, column: f.at.column, stated: f.stated, expected: f.expected, relatedLines: f.related?.map((l) => (l.kind === "line" ? l.line : -1)) }));
       expect(got).toEqual(want);
       for (const f of literal.findings.filter((x) => x.severity === "error")) expect(f).toMatchObject({ rule: "R-SUM-01", code: "sipd-rollup" });
       // 602 ('5 1 01 01 05 0001') has no parent while 593 is read literally
@@ -329,11 +330,11 @@ describe("SIPD LRA 002 (Kecamatan Lumajang, Juni 2024)", () => {
     it("read with the repaired codes, every roll-up holds; the literal breaks are kept as info", () => {
       expect(result.findings.filter((f) => f.rule === "R-SUM-01" && f.severity !== "info")).toEqual([]);
       const infos = result.findings.filter((f) => f.code === "sipd-rollup-literal-only");
-      expect(infos.map((f) => ({ line: f.line, relatedLines: f.relatedLines }))).toEqual([
+      expect(infos.map((f) => ({ line: f.at.line, relatedLines: f.related?.map((l) => (l.kind === "line" ? l.line : -1)) }))).toEqual([
         { line: 30, relatedLines: want[0]?.relatedLines },
         { line: 31, relatedLines: want[6]?.relatedLines },
       ]);
-      expect(infos[0]?.message).toContain("4.241.037.265,00");
+      expect(findingMessage(infos[0]!)).toContain("4.241.037.265,00");
     });
   });
 
@@ -343,17 +344,17 @@ describe("SIPD LRA 002 (Kecamatan Lumajang, Juni 2024)", () => {
     expect(twice.findings.filter((f) => f.severity === "error")).toEqual([]);
     const duplicates = twice.findings.filter((f) => f.code === "sipd-kode-duplicate");
     expect(duplicates).toHaveLength(241);
-    expect(duplicates[0]).toMatchObject({ line: 314 + 12, relatedLines: [12] });
+    expect(duplicates[0]).toMatchObject({ at: { line: 314 + 12 }, related: [{ kind: "line", line: 12 }] });
     expect(twice.programs).toEqual(result.programs);
     expect(twice.kegiatan).toEqual(result.kegiatan);
   });
 
   it("writes Indonesian messages with Indonesian numbers", () => {
     const over = at(result, 49).find((f) => f.rule === "R-PEN-02");
-    expect(over?.message).toBe(
+    expect(findingMessage(over!)).toBe(
       "Realisasi s/d bulan ini 20.207.949,00 melebihi anggaran setelah perubahan 1.268.992,00 (penyerapan 1592,44%).",
     );
     const kode = at(result, 33)[0];
-    expect(kode?.message).toContain("dibaca sebagai 7 01 7 01 00 01 2.02.0001 5 1 01 01 02");
+    expect(findingMessage(kode!)).toContain("dibaca sebagai 7 01 7 01 00 01 2.02.0001 5 1 01 01 02");
   });
 });

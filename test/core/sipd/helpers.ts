@@ -1,4 +1,5 @@
 /** Shared helpers for the SIPD LRA tests: the 002 fixture, its expected parse, small hand-made exports. */
+import { findingMessage } from "../../../src/core/findings";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatAngka } from "../../../src/core/numbers";
@@ -194,8 +195,8 @@ export function wellFormedProblems(result: LraParseResult, lineCount: number): s
   for (const f of result.findings) {
     check(["error", "warning", "info"].includes(f.severity), `severity ${f.severity}`);
     check(/^R-[A-Z]+(-\d\d)?$/.test(f.rule), `rule ${f.rule}`);
-    check(Number.isInteger(f.line) && f.line >= 1 && f.line <= lineCount, `finding line ${f.line}`);
-    check(f.message.length > 5, `message ${f.message}`);
+    check(Number.isInteger(f.at.line) && f.at.line >= 1 && f.at.line <= lineCount, `finding line ${f.at.line}`);
+    check(findingMessage(f).length > 5, `message ${findingMessage(f)}`);
   }
   for (const group of [result.programs, result.kegiatan, result.subKegiatan]) {
     for (const g of group) check(g.lines.length > 0, "a derived group without lines");

@@ -2,6 +2,7 @@
  * What parseLra accepts and what it refuses: paste variants of the same export are read the same;
  * texts that are not an LRA kode-rekening export are refused with a message naming what was found.
  */
+import { findingMessage } from "../../../src/core/findings";
 import { DEFAULT_MAX_LENGTH, parseLra, type LraParseFailure, type LraParseResult } from "../../../src/core/sipd";
 import { SUMMARY_LRA } from "../../support/lra-texts";
 import { expectWellFormed, fixtureText, parsedOk, smallLra } from "./helpers";
@@ -21,7 +22,7 @@ function summary(text: string): unknown {
   return {
     rows: r.rows.map((row) => [row.line, row.kode, row.level, row.uraian, row.stated, row.recomputed]),
     footer: r.footer.map((f) => [f.line, f.kind, f.stated]),
-    findings: r.findings.map((f) => [f.line, f.rule, f.code, f.column, f.stated, f.expected]),
+    findings: r.findings.map((f) => [f.at.line, f.rule, f.code, f.at.column, f.stated, f.expected]),
     meta: r.meta,
   };
 }
@@ -56,8 +57,8 @@ describe("paste variants read the same as the export", () => {
     expect(r.meta.tahunAnggaran).toBeNull();
     expect(r.meta.bulan).toBeNull();
     const missing = r.findings.find((f) => f.code === "sipd-header-missing");
-    expect(missing).toMatchObject({ severity: "info", line: 1 });
-    expect(missing?.message).toContain("tahun anggaran, bagian bulan");
+    expect(missing).toMatchObject({ severity: "info", at: { kind: "line", line: 1 } });
+    expect(findingMessage(missing!)).toContain("tahun anggaran, bagian bulan");
     // the page-break header on line 25 still names the pemda
     expect(r.meta.pemda).toBe("PEMERINTAH KABUPATEN LUMAJANG");
   });
@@ -146,25 +147,25 @@ describe("lines that look like data but cannot be read are reported, not dropped
     text[19 - 1] = (text[19 - 1] ?? "").replace(/\t[^\t]*$/, "");
     const r = parsedOk(parseLra(text.join("\n")));
     expect(r.rows.map((x) => x.line)).not.toContain(19);
-    expect(r.findings.filter((f) => f.line === 19)).toMatchObject([
+    expect(r.findings.filter((f) => f.at.line === 19)).toMatchObject([
       { rule: "R-PARSE", code: "sipd-line-fields", severity: "error", stated: 8, expected: 9 },
     ]);
     // and the missing money shows up in the roll-up of its parent
-    expect(r.findings.filter((f) => f.line === 18 && f.code === "sipd-rollup").length).toBeGreaterThan(0);
+    expect(r.findings.filter((f) => f.at.line === 18 && f.code === "sipd-rollup").length).toBeGreaterThan(0);
   });
 
   it("a kode that breaks the SIPD pattern is an error at its line", () => {
     const text = smallLra();
     text[20 - 1] = (text[20 - 1] ?? "").replace("2.01.0001", "2.01.00x1");
     const r = parsedOk(parseLra(text.join("\n")));
-    expect(r.findings.find((f) => f.line === 20)).toMatchObject({ rule: "R-KODE-01", code: "sipd-kode-unrecognised", severity: "error" });
+    expect(r.findings.find((f) => f.at.line === 20)).toMatchObject({ rule: "R-KODE-01", code: "sipd-kode-unrecognised", severity: "error" });
   });
 
   it("an unlabelled numeric line is reported and skipped", () => {
     const text = smallLra();
     text.splice(21, 0, "\t\t1.000,00\t1.000,00\t0,00\t0,00\t0,00\t0,00\t1.000,00");
     const r = parsedOk(parseLra(text.join("\n")));
-    expect(r.findings.find((f) => f.line === 22)).toMatchObject({ rule: "R-PARSE", code: "sipd-unlabelled-row", severity: "warning" });
+    expect(r.findings.find((f) => f.at.line === 22)).toMatchObject({ rule: "R-PARSE", code: "sipd-unlabelled-row", severity: "warning" });
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
@@ -174,6 +175,6 @@ describe("lines that look like data but cannot be read are reported, not dropped
     const r = parsedOk(parseLra(text.join("\n")));
     expect(r.rows.find((x) => x.line === 19)?.uraian).toBe("Belanja Alat Tulis Kantor Bermotor Perorangan");
     expect(r.skipped.find((s) => s.line === 20)).toEqual({ line: 20, kind: "uraian-continuation", text: "Bermotor Perorangan" });
-    expect(r.findings.find((f) => f.line === 20)).toMatchObject({ rule: "R-PARSE", code: "sipd-uraian-continuation", severity: "info", relatedLines: [19] });
+    expect(r.findings.find((f) => f.at.line === 20)).toMatchObject({ rule: "R-PARSE", code: "sipd-uraian-continuation", severity: "info", related: [{ kind: "line", line: 19 }] });
   });
 });
