@@ -8,11 +8,12 @@
 import { colIndex, columnNumberFormat, COMPUTED_FILL, expectedFormula, isEmpty, REALISASI_ANGGARAN, TABLE_ROWS, TW_KEYS, type SheetKeys } from "../core/layouts";
 import { kegiatanName, MONTH_NAMES, monthOf, type LraFinding, type LraParseSuccess, type LraTotals } from "../core/sipd";
 import { findingMessage } from "../core/findings";
+import { RINCIAN_COLUMNS, RINCIAN_LEVEL_LABEL, RINCIAN_ROWS, RINCIAN_SHEET, rincianTitle } from "../core/layouts/rincian";
 import { WorkbookRuleError, type CellContent, type WorkbookOp } from "../core/workbook-ops";
 import type { ApplyReport, SheetInfo, WorkbookPort } from "../workbook/port";
 import { readExisting, scaffold } from "./scaffold";
 
-export const DETAIL_SHEET = "Rincian SIPD";
+export const DETAIL_SHEET = RINCIAN_SHEET;
 
 
 export interface LraPreview {
@@ -91,39 +92,6 @@ function budgetLines(lra: LraParseSuccess): BudgetLine[] {
 function monthOfLabel(label: unknown): number {
   return typeof label === "string" ? monthOf(label.trim().split(/\s+/)[0] ?? "")?.number ?? 0 : 0;
 }
-
-const DETAIL_HEADERS = [
-  "Baris",
-  "Kode Rekening",
-  "Level",
-  "Program",
-  "Kegiatan",
-  "Sub Kegiatan",
-  "Kelompok",
-  "Akun",
-  "Uraian",
-  "Anggaran Sebelum Perubahan",
-  "Anggaran Setelah Perubahan",
-  "Realisasi Bulan Lalu",
-  "Realisasi Bulan Ini",
-  "Realisasi s/d Bulan Ini",
-  "%",
-  "Sisa Anggaran",
-  "Temuan",
-] as const;
-const DETAIL_FORMATS = ["0", "@", "@", "@", "@", "@", "@", "@", "@", "#,##0", "#,##0", "#,##0", "#,##0", "#,##0", "0.00", "#,##0", "@"];
-const DETAIL_WIDTHS = [7, 38, 20, 20, 14, 20, 9, 16, 50, 18, 18, 18, 18, 18, 8, 18, 60];
-const LEVEL_LABEL: Record<string, string> = {
-  skpd_total: "Total SKPD",
-  skpd_kelompok: "Kelompok",
-  program: "Program",
-  sub_kegiatan: "Sub Kegiatan",
-  akun_jenis: "Jenis",
-  akun_objek: "Objek",
-  akun_rincian_objek: "Rincian Objek",
-  akun_sub_rincian_objek: "Sub Rincian Objek",
-  malformed: "Kode tidak sesuai",
-};
 
 /**
  * Imports a parsed LRA. Creates the standard sheets first when the workbook has none (settings from
@@ -269,9 +237,9 @@ function detailOps(lra: LraParseSuccess, existing: SheetInfo | undefined, bulanL
   else if (existing.usedRows > 0 && existing.usedCols > 0) ops.push({ type: "clear", range: { sheet, row: 0, col: 0, rows: existing.usedRows, cols: existing.usedCols } });
   const findingsByLine = new Map<number, string[]>();
   for (const f of lra.findings) findingsByLine.set(f.at.line, [...(findingsByLine.get(f.at.line) ?? []), `${f.rule}: ${findingMessage(f)}`]);
-  const first = 3;
-  const n = DETAIL_HEADERS.length;
-  DETAIL_FORMATS.forEach((fmt, j) => ops.push({ type: "format", range: { sheet, row: first, col: j, rows: Math.max(1, lra.rows.length), cols: 1 }, numberFormat: fmt }));
+  const first = RINCIAN_ROWS.firstData;
+  const n = RINCIAN_COLUMNS.length;
+  RINCIAN_COLUMNS.forEach((c, j) => ops.push({ type: "format", range: { sheet, row: first, col: j, rows: Math.max(1, lra.rows.length), cols: 1 }, numberFormat: c.numberFormat }));
   const m = lra.meta;
   ops.push({
     type: "write",
@@ -279,9 +247,9 @@ function detailOps(lra: LraParseSuccess, existing: SheetInfo | undefined, bulanL
     row: 0,
     col: 0,
     cells: [
-      [`Rincian LRA SIPD — ${m.skpd ?? ""} — ${bulanLabel}`, ...Array(n - 1).fill(null)],
+      [rincianTitle(m.skpd, bulanLabel), ...Array(n - 1).fill(null)],
       [`Organisasi ${m.organisasi ?? "-"}; urusan ${m.urusan ?? "-"}. Baris = nomor baris pada teks yang ditempel. Impor berikutnya mengganti isi lembar ini.`, ...Array(n - 1).fill(null)],
-      [...DETAIL_HEADERS],
+      RINCIAN_COLUMNS.map((c) => c.header),
     ],
   });
   ops.push({ type: "format", range: { sheet, row: 0, col: 0, rows: 1, cols: 1 }, style: { bold: true } });
@@ -289,7 +257,7 @@ function detailOps(lra: LraParseSuccess, existing: SheetInfo | undefined, bulanL
   const rows: CellContent[][] = lra.rows.map((r) => [
     r.line,
     r.kode,
-    LEVEL_LABEL[r.level] ?? r.level,
+    RINCIAN_LEVEL_LABEL[r.level] ?? r.level,
     r.notation.program,
     r.notation.kegiatan,
     r.notation.subKegiatan,
@@ -306,7 +274,7 @@ function detailOps(lra: LraParseSuccess, existing: SheetInfo | undefined, bulanL
     findingsByLine.get(r.line)?.join(" | ") ?? null,
   ]);
   if (rows.length) ops.push({ type: "write", sheet, row: first, col: 0, cells: rows });
-  ops.push({ type: "columnWidths", sheet, widths: DETAIL_WIDTHS.map((width, col) => ({ col, width })) });
+  ops.push({ type: "columnWidths", sheet, widths: RINCIAN_COLUMNS.map((c, col) => ({ col, width: c.width })) });
   ops.push({ type: "freeze", sheet, rows: first, cols: 2 });
   return ops;
 }

@@ -12,7 +12,14 @@ export const XL_ERRORS: readonly XlErrorCode[] = ["#DIV/0!", "#N/A", "#VALUE!", 
 
 export interface XlError {
   error: XlErrorCode;
+  /** A formula the core cannot evaluate (not a standard one) and the host left no value for. */
+  unknown?: true;
 }
+
+/** The value of a cell whose formula the core does not evaluate and whose host did not compute it. */
+export const UNKNOWN: XlError = Object.freeze({ error: "#N/A", unknown: true }) as XlError;
+
+export const isUnknown = (v: Val): boolean => isXlError(v) && v.unknown === true;
 
 /**
  * A value as a formula sees it: null is an empty cell, "" the empty text a formula returns; numbers,

@@ -4,7 +4,7 @@
  * display text. The panel itself (and impor.ts) only know its types.
  */
 import { previewLra } from "../app/import-sipd";
-import { cellsToLraText } from "../app/lra-cells";
+import { cellsToLraText } from "../core/sipd/cells-text";
 import { REALISASI_ANGGARAN } from "../core/layouts";
 import { findingMessage } from "../core/findings";
 import { formatAngka } from "../core/numbers";

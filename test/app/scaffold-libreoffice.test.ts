@@ -16,6 +16,9 @@ import type { CellContent, CellValue, WorkbookOp } from "../../src/workbook/port
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { readFixture, type CostPerOutcomeRow, type Table } from "../fixtures/load";
 import { recalculate } from "../support/libreoffice";
+import { readWorkbookModel } from "../../src/app/read-model";
+import type { WorkbookModel } from "../../src/core/model/workbook-model";
+import { isXlError } from "../../src/core/xl";
 
 jest.setTimeout(120_000);
 
@@ -87,6 +90,7 @@ const val = (o: Outcome<number | string>): CellValue => (o.kind === "value" ? o.
 
 describe("the scaffolded workbook recalculated by LibreOffice equals the domain core", () => {
   let sheets: Record<string, CellValue[][]>;
+  let model: WorkbookModel;
 
   beforeAll(async () => {
     const wb = XlsxWorkbook.create();
@@ -113,7 +117,31 @@ describe("the scaffolded workbook recalculated by LibreOffice equals the domain 
       );
     });
     await wb.apply(ops);
+    model = await readWorkbookModel(wb);
     sheets = (await recalculate(await wb.toBuffer())).sheets;
+  });
+
+  it("every computed cell of every table sheet equals the read model's twin (prepared rows included)", () => {
+    let compared = 0;
+    for (const id of ["pk", "capaian", "cpo", "realisasi"] as const) {
+      const table = model.table(id);
+      expect(table.present).toBe(true);
+      for (const r of table.rows()) {
+        table.layout.columns.forEach((c, j) => {
+          if (c.role !== "computed") return;
+          expect(table.status(r, j)).toBe("standard");
+          const twin = model.valueAt(id, r, j);
+          const got = sheets[table.sheet]?.[r]?.[j] ?? null;
+          const where = `${table.sheet} ${c.key} row ${r + 1}`;
+          const want = isXlError(twin) ? twin.error : twin === null ? "" : twin;
+          if (typeof want === "number" && typeof got === "number") expect([where, got]).toEqual([where, expect.closeTo(want, 9)]);
+          else expect([where, got === null ? "" : got]).toEqual([where, want]);
+          compared++;
+        });
+      }
+    }
+    // 100 PK rows × 2, 100 Capaian × 11, 100 CpO × 12, 300 Realisasi Anggaran × 3 computed columns
+    expect(compared).toBe(100 * 2 + 100 * 11 + 100 * 12 + 300 * 3);
   });
 
   const cell = (layout: TableLayout, row: number, key: string): CellValue => {

@@ -319,7 +319,8 @@ function planTable(layout: TableLayout, ex: ExistingSheet | undefined, pk: PkKey
   ops.push({ type: "pageSetup", sheet, setup: { orientation: layout.page, fitToWidth: true, printTitleRows: [TABLE_ROWS.group, TABLE_ROWS.number] } });
 }
 
-function blockRows(f: FormLayout): { starts: number[]; end: number } {
+/** Where each reference block of a form sheet starts (its title row) and the row after the last block. */
+export function blockRows(f: FormLayout): { starts: number[]; end: number } {
   const starts: number[] = [];
   let row = 2;
   for (const b of f.blocks ?? []) {

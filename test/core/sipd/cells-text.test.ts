@@ -1,13 +1,13 @@
-import { findingMessage } from "../../src/core/findings";
+import { findingMessage } from "../../../src/core/findings";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cellsToLraText } from "../../src/app/lra-cells";
-import { generateLra, parseLra, type LraParseResult, type LraParseSuccess } from "../../src/core/sipd";
-import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
-import type { CellSnapshot, CellValue } from "../../src/workbook/port";
-import { pastedCell, pasteOps } from "../support/excel-paste";
+import { cellsToLraText } from "../../../src/core/sipd/cells-text";
+import { generateLra, parseLra, type LraParseResult, type LraParseSuccess } from "../../../src/core/sipd";
+import { MemoryWorkbook } from "../../../src/workbook/memory/memory-workbook";
+import type { CellSnapshot, CellValue } from "../../../src/workbook/port";
+import { pastedCell, pasteOps } from "../../support/excel-paste";
 
-const TSV = readFileSync(join(__dirname, "../fixtures/sipd-lra-002-kode-rekening.tsv"), "utf8");
+const TSV = readFileSync(join(__dirname, "../../fixtures/sipd-lra-002-kode-rekening.tsv"), "utf8");
 
 function ok(r: LraParseResult): LraParseSuccess {
   if (!r.ok) throw new Error(r.message);

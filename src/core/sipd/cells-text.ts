@@ -5,9 +5,9 @@
  * prints it, so the parser, its findings and its line numbers work on a range as on a paste.
  * Pure: no workbook, no DOM.
  */
-import { formatAngka, roundHalfUp, significantDecimals } from "../core/numbers";
-import { persenOf } from "../core/sipd";
-import type { CellSnapshot } from "../core/workbook-ops";
+import { formatAngka, roundHalfUp, significantDecimals } from "../numbers";
+import { persenOf } from "./amounts";
+import type { CellSnapshot } from "../workbook-ops";
 
 /** Fields of an LRA row (SPEC d2): 0 kode, 1 uraian, 2–6 money, 7 %, 8 sisa (money). */
 const SETELAH_FIELD = 3;

@@ -1,0 +1,29 @@
+/**
+ * Reads a workbook into the core's read model: the sheet list, then every standard sheet, the
+ * Rincian SIPD sheet and the journal in one more round trip.
+ */
+import { RINCIAN_COLUMNS, RINCIAN_SHEET } from "../core/layouts/rincian";
+import { readExtent, STANDARD_LAYOUTS } from "../core/layouts";
+import { WorkbookModel, type SheetData } from "../core/model/workbook-model";
+import type { RangeRef, WorkbookPort } from "../workbook/port";
+
+export async function readWorkbookModel(port: WorkbookPort): Promise<WorkbookModel> {
+  const infos = await port.sheets();
+  const ranges: RangeRef[] = [];
+  const targets: number[] = [];
+  infos.forEach((info, i) => {
+    const layout = STANDARD_LAYOUTS.find((l) => l.sheet.toLowerCase() === info.name.toLowerCase());
+    let extent: { rows: number; cols: number } | null = null;
+    if (layout) extent = readExtent(layout, info.usedRows);
+    else if (info.name.toLowerCase() === RINCIAN_SHEET.toLowerCase()) extent = { rows: info.usedRows, cols: Math.max(info.usedCols, RINCIAN_COLUMNS.length) };
+    if (!extent || extent.rows === 0) return;
+    ranges.push({ sheet: info.name, row: 0, col: 0, rows: extent.rows, cols: Math.max(extent.cols, 1) });
+    targets.push(i);
+  });
+  const blocks = ranges.length ? await port.read(ranges) : [];
+  const sheets: SheetData[] = infos.map((s) => ({ name: s.name, usedRows: s.usedRows, usedCols: s.usedCols }));
+  targets.forEach((i, k) => {
+    sheets[i]!.cells = blocks[k] ?? [];
+  });
+  return new WorkbookModel(sheets);
+}

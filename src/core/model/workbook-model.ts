@@ -1,0 +1,397 @@
+/**
+ * The read model: the standard sheets of a workbook read back into typed rows, each cell with its
+ * address, and the core's twin of every computed column, so rules, the no-Excel grid and tests know
+ * what every standard cell holds and what it should hold — without a formula engine.
+ *
+ * - `value(table, row, key)`: what the cell shows. An input as typed; a standard formula computed by
+ *   its twin from the values its references hold; a constant typed over a formula as typed; an
+ *   edited formula as the host computed it (UNKNOWN where the host computes nothing, e.g. memory).
+ * - `expected(table, row, key)`: what the column's standard formula gives at that row, whatever the
+ *   cell holds. A rule compares the two.
+ * Pure: built from cells already read (see app/read-model.ts for the port side).
+ */
+import { a1, colLetter, sheetRef, type Address } from "../address";
+import { roundHalfUp } from "../numbers";
+import { CLASSIFY_DECIMALS } from "../scales";
+import type { CellSnapshot } from "../workbook-ops";
+import { isBlankish, isXlError, toNumber, UNKNOWN, valOf, xlError, type Val } from "../xl";
+import { AmountIndex } from "../layouts/formulas";
+import { blockRows, sameFormula, TABLE_ROWS, type ExistingSheet } from "../layouts/plan";
+import { FORM_FIRST_FIELD_ROW, PENGATURAN, REFERENSI, TABLE_LAYOUTS, type SettingName, type SheetKeys } from "../layouts/standard";
+import { colIndex, type FormulaContext, type TableLayout, type TableSheetId, type TwinContext } from "../layouts/types";
+import { RincianModel } from "./rincian";
+import { EMPTY_CELL, isEmptyCell } from "./cell";
+
+/** A sheet as the workbook lists it, with its cells from A1 when they were read. */
+export interface SheetData {
+  name: string;
+  usedRows: number;
+  usedCols: number;
+  cells?: CellSnapshot[][];
+}
+
+/** What a computed cell holds against its column's standard formula. */
+export type FormulaStatus = "input" | "standard" | "edited" | "constant" | "blank";
+
+const ROW_MARK = "\u0001";
+
+/** One table sheet: its layout, where it is, its cells. Rows are 0-based sheet rows. */
+export class TableModel<K extends string> {
+  readonly present: boolean;
+  readonly sheet: string;
+  readonly firstRow = TABLE_ROWS.firstData;
+  /** One past the last row read. */
+  readonly endRow: number;
+  private readonly cells: CellSnapshot[][];
+  private idRows: Map<string, number> | null = null;
+  private readonly templates = new Map<number, string[]>();
+
+  constructor(
+    readonly layout: TableLayout<K>,
+    data: ExistingSheet | undefined,
+  ) {
+    this.present = !!data;
+    this.sheet = data?.name ?? layout.sheet;
+    this.cells = data?.cells ?? [];
+    this.endRow = Math.max(this.firstRow, this.cells.length);
+  }
+
+  col(key: K): number {
+    return colIndex(this.layout, key);
+  }
+
+  snap(row: number, col: number): CellSnapshot {
+    return this.cells[row]?.[col] ?? EMPTY_CELL;
+  }
+
+  cell(row: number, key: K): CellSnapshot {
+    return this.snap(row, this.col(key));
+  }
+
+  at(row: number, key: K): Address {
+    return { sheet: this.sheet, row, col: this.col(key) };
+  }
+
+  /** Data rows, in sheet order. */
+  *rows(): Iterable<number> {
+    for (let r = this.firstRow; r < this.endRow; r++) yield r;
+  }
+
+  /** A row with anything typed in its input columns (a prefilled ID alone does not count). */
+  hasInput(row: number): boolean {
+    const cells = this.cells[row];
+    if (!cells) return false;
+    return this.layout.columns.some((c, j) => c.role === "input" && !isEmptyCell(cells[j]));
+  }
+
+  /** A row with anything in a column other than its key. */
+  hasContent(row: number): boolean {
+    const cells = this.cells[row];
+    if (!cells) return false;
+    return this.layout.columns.some((c, j) => c.role !== "key" && !isEmptyCell(cells[j]) && !(c.role === "computed" && cells[j]!.formula !== null));
+  }
+
+  /** The first row holding this ID, as MATCH(id, column, 0) finds it (any case). */
+  rowOfId(id: string): number | undefined {
+    if (!this.idRows) {
+      this.idRows = new Map();
+      const j = this.layout.columns.findIndex((c) => c.role === "key");
+      if (j >= 0) {
+        for (let r = this.firstRow; r < this.endRow; r++) {
+          const v = this.cells[r]?.[j]?.value;
+          if (v === null || v === undefined || v === "") continue;
+          const k = String(v).toLowerCase();
+          if (!this.idRows.has(k)) this.idRows.set(k, r);
+        }
+      }
+    }
+    return this.idRows.get(id.toLowerCase());
+  }
+
+  /** The ID of a row ("" when it has none). */
+  idOf(row: number): string {
+    const j = this.layout.columns.findIndex((c) => c.role === "key");
+    const v = j >= 0 ? this.snap(row, j).value : null;
+    return v === null ? "" : String(v).trim();
+  }
+
+  /** The standard formula of a computed column at a row; built once per column from a template. */
+  expectedFormula(row: number, col: number): string | null {
+    const spec = this.layout.columns[col];
+    const computed = spec && spec.role === "computed" ? this.layout.computed[spec.key] : undefined;
+    if (!computed) return null;
+    let parts = this.templates.get(col);
+    if (!parts) {
+      parts = computed.formula(templateContext(this.layout)).split(ROW_MARK);
+      this.templates.set(col, parts);
+    }
+    return parts.join(String(row + 1));
+  }
+
+  /** How a cell stands against its column's standard formula. */
+  status(row: number, col: number): FormulaStatus {
+    const spec = this.layout.columns[col]!;
+    if (spec.role !== "computed") return "input";
+    const c = this.snap(row, col);
+    if (c.formula === null) return c.value === null || c.value === "" ? "blank" : "constant";
+    const want = this.expectedFormula(row, col)!;
+    return c.formula === want || sameFormula(c.formula, want) ? "standard" : "edited";
+  }
+}
+
+/** A formula context whose row references carry a marker instead of the row number. */
+function templateContext<K extends string>(layout: TableLayout<K>): FormulaContext<K> {
+  return {
+    cell: (key) => `${colLetter(colIndex(layout, key))}${ROW_MARK}`,
+    column: (sheet, key) => {
+      const t = TABLE_LAYOUTS[sheet] as TableLayout<string>;
+      const c = colLetter(colIndex(t, key as string));
+      return sheetRef(t.sheet, `$${c}:$${c}`);
+    },
+  };
+}
+
+type Tables = { [S in TableSheetId]: TableModel<SheetKeys[S]> };
+
+/** A Pengaturan setting: its cell and what it holds. */
+export interface SettingCell {
+  at: Address;
+  snap: CellSnapshot;
+}
+
+interface ScaleBlockData {
+  lowers: Val[];
+  labels: Val[];
+  inclusive: boolean;
+}
+
+const SCALE_BLOCK: Record<string, number> = { kecamatan: 0, permendagri86: 1, kustom: 2 };
+
+export class WorkbookModel {
+  readonly tables: Tables;
+  readonly rincian: RincianModel | null;
+  /** Sheet names in workbook order. */
+  readonly sheetNames: string[];
+  private readonly pengaturan: ExistingSheet | undefined;
+  private readonly referensi: ExistingSheet | undefined;
+  private readonly memo: { [S in TableSheetId]: Map<number, Val> };
+  private readonly twinMemo: { [S in TableSheetId]: Map<number, Val> };
+  private readonly amountIndex = new Map<string, AmountIndex>();
+  private scaleBlocks: (ScaleBlockData | null)[] | null = null;
+  private readonly settingMemo = new Map<SettingName, Val>();
+
+  constructor(readonly sheets: readonly SheetData[]) {
+    this.sheetNames = sheets.map((s) => s.name);
+    const find = (name: string): ExistingSheet | undefined => {
+      const s = sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      return s && s.cells ? { name: s.name, usedRows: s.usedRows, cells: s.cells } : s ? { name: s.name, usedRows: s.usedRows, cells: [] } : undefined;
+    };
+    this.tables = {
+      pk: new TableModel(TABLE_LAYOUTS.pk, find(TABLE_LAYOUTS.pk.sheet)),
+      capaian: new TableModel(TABLE_LAYOUTS.capaian, find(TABLE_LAYOUTS.capaian.sheet)),
+      cpo: new TableModel(TABLE_LAYOUTS.cpo, find(TABLE_LAYOUTS.cpo.sheet)),
+      realisasi: new TableModel(TABLE_LAYOUTS.realisasi, find(TABLE_LAYOUTS.realisasi.sheet)),
+    };
+    this.pengaturan = find(PENGATURAN.sheet);
+    this.referensi = find(REFERENSI.sheet);
+    const rincian = find(RincianModel.SHEET);
+    this.rincian = rincian ? new RincianModel(rincian) : null;
+    this.memo = { pk: new Map(), capaian: new Map(), cpo: new Map(), realisasi: new Map() };
+    this.twinMemo = { pk: new Map(), capaian: new Map(), cpo: new Map(), realisasi: new Map() };
+  }
+
+  table<S extends TableSheetId>(id: S): Tables[S] {
+    return this.tables[id];
+  }
+
+  hasSheet(name: string): boolean {
+    return this.sheetNames.some((s) => s.toLowerCase() === name.toLowerCase());
+  }
+
+  // ------------------------------------------------------------------ values
+
+  /** What the cell shows (see the file comment). */
+  value<S extends TableSheetId>(id: S, row: number, key: SheetKeys[S]): Val {
+    const t = this.tables[id] as TableModel<string>;
+    return this.valueAt(id, row, t.col(key));
+  }
+
+  /** What the column's standard formula gives at this row; null for input columns. */
+  expected<S extends TableSheetId>(id: S, row: number, key: SheetKeys[S]): Val {
+    const t = this.tables[id] as TableModel<string>;
+    const col = t.col(key);
+    return t.layout.columns[col]!.role === "computed" ? this.twinAt(id, row, col) : null;
+  }
+
+  status<S extends TableSheetId>(id: S, row: number, key: SheetKeys[S]): FormulaStatus {
+    const t = this.tables[id] as TableModel<string>;
+    return t.status(row, t.col(key));
+  }
+
+  valueAt(id: TableSheetId, row: number, col: number): Val {
+    const k = row * 64 + col;
+    const memo = this.memo[id];
+    const hit = memo.get(k);
+    if (hit !== undefined) return hit;
+    const t = this.tables[id] as TableModel<string>;
+    const snap = t.snap(row, col);
+    let v: Val;
+    switch (t.status(row, col)) {
+      case "standard":
+        v = this.twinAt(id, row, col);
+        break;
+      case "input":
+        v = snap.formula !== null && snap.value === null ? UNKNOWN : valOf(snap.value);
+        break;
+      case "constant":
+      case "blank":
+        v = valOf(snap.value);
+        break;
+      case "edited":
+        v = snap.value === null ? UNKNOWN : valOf(snap.value);
+        break;
+    }
+    memo.set(k, v);
+    return v;
+  }
+
+  private readonly computing = new Set<string>();
+
+  twinAt(id: TableSheetId, row: number, col: number): Val {
+    const k = row * 64 + col;
+    const memo = this.twinMemo[id];
+    const hit = memo.get(k);
+    if (hit !== undefined) return hit;
+    const t = this.tables[id] as TableModel<string>;
+    const spec = t.layout.columns[col]!;
+    const computed = t.layout.computed[spec.key];
+    if (!computed) return null;
+    const guard = `${id}:${k}`;
+    // the standard sheets have no cycles; a guard keeps a malformed workbook from recursing forever
+    if (this.computing.has(guard)) return xlError("#REF!");
+    this.computing.add(guard);
+    let v: Val;
+    try {
+      v = computed.twin(this.twinContext(id, row));
+    } finally {
+      this.computing.delete(guard);
+    }
+    memo.set(k, v);
+    return v;
+  }
+
+  private twinContext(id: TableSheetId, row: number): TwinContext<string> {
+    const t = this.tables[id] as TableModel<string>;
+    return {
+      get: (key) => this.valueAt(id, row, t.col(key)),
+      lookup: (sheet, key) => {
+        const idVal = this.valueAt(id, row, t.col("id"));
+        const target = this.tables[sheet] as TableModel<string>;
+        if (isXlError(idVal)) return idVal;
+        if (!target.present) return xlError("#REF!");
+        const r = target.rowOfId(String(idVal));
+        return r === undefined ? xlError("#N/A") : this.valueAt(sheet, r, target.col(key as string));
+      },
+      amountByKode: (kode, valueKey) => this.amounts(valueKey).amount(kode),
+      setting: (name) => this.setting(name),
+      predikat: (c) => this.predikat(c),
+    };
+  }
+
+  private amounts(valueKey: SheetKeys["realisasi"]): AmountIndex {
+    let index = this.amountIndex.get(valueKey);
+    if (!index) {
+      const ra = this.tables.realisasi;
+      const kode = ra.col("kode");
+      const level = ra.col("level");
+      const value = ra.col(valueKey);
+      const rows: { kode: Val; level: Val; value: Val }[] = [];
+      for (const r of ra.rows()) rows.push({ kode: this.valueAt("realisasi", r, kode), level: this.valueAt("realisasi", r, level), value: this.valueAt("realisasi", r, value) });
+      index = new AmountIndex(rows);
+      this.amountIndex.set(valueKey, index);
+    }
+    return index;
+  }
+
+  // ------------------------------------------------------------------ settings
+
+  /** The cell of a Pengaturan field, or null when the workbook has no Pengaturan sheet. */
+  settingCell(name: SettingName): SettingCell | null {
+    if (!this.pengaturan) return null;
+    const i = PENGATURAN.fields.findIndex((f) => f.key === name);
+    if (i < 0) return null;
+    const row = FORM_FIRST_FIELD_ROW + i;
+    return { at: { sheet: this.pengaturan.name, row, col: 1 }, snap: this.pengaturan.cells[row]?.[1] ?? EMPTY_CELL };
+  }
+
+  /** A setting as the defined name gives it to formulas: #NAME? without the Pengaturan sheet. */
+  setting(name: SettingName): Val {
+    const hit = this.settingMemo.get(name);
+    if (hit !== undefined) return hit;
+    const cell = this.settingCell(name);
+    let v: Val;
+    if (!cell) v = xlError("#NAME?");
+    else {
+      const field = PENGATURAN.fields.find((f) => f.key === name)!;
+      if (field.formula && cell.snap.formula !== null && sameFormula(cell.snap.formula, field.formula)) v = twField(name, (n) => this.setting(n));
+      else if (cell.snap.formula !== null) v = cell.snap.value === null ? UNKNOWN : valOf(cell.snap.value);
+      else v = valOf(cell.snap.value);
+    }
+    this.settingMemo.set(name, v);
+    return v;
+  }
+
+  /** The predikat formula's twin on the workbook's Referensi tables. */
+  predikat(c: Val): Val {
+    if (isXlError(c)) return c;
+    if (isBlankish(c)) return "";
+    const skala = this.setting("skala");
+    if (isXlError(skala)) return skala;
+    const name = typeof skala === "string" ? skala.toLowerCase() : "";
+    const block = this.scaleBlock(SCALE_BLOCK[name] ?? 0);
+    if (!block) return xlError("#NAME?");
+    const x = toNumber(c);
+    if (isXlError(x)) return x;
+    const r = roundHalfUp(x, CLASSIFY_DECIMALS);
+    let below = 0;
+    for (const l of block.lowers) if (typeof l === "number" && (block.inclusive ? l <= r : l < r)) below++;
+    const label = block.labels[below];
+    // INDEX of an empty cell shows 0
+    return label === undefined ? xlError("#REF!") : label === null ? 0 : label;
+  }
+
+  private scaleBlock(i: number): ScaleBlockData | null {
+    if (!this.scaleBlocks) {
+      const ref = this.referensi;
+      const { starts } = blockRows(REFERENSI);
+      this.scaleBlocks = (REFERENSI.blocks ?? []).map((b, k) => {
+        if (!ref) return null;
+        const first = starts[k]! + 2;
+        const names = b.names;
+        const lowerName = names.find((n) => n.name.endsWith("_BAWAH"))!;
+        const labelName = names.find((n) => n.name.endsWith("_PREDIKAT"))!;
+        const read = (n: typeof lowerName): Val[] => Array.from({ length: n.rows }, (_, j) => valOf(ref.cells[first + n.row + j]?.[n.col]?.value ?? null));
+        // the kustom block is read with the kecamatan rule: lower bounds exclusive
+        return { lowers: read(lowerName), labels: read(labelName), inclusive: k === 1 };
+      });
+    }
+    return this.scaleBlocks[i] ?? null;
+  }
+
+  // ------------------------------------------------------------------ addresses
+
+  /** "Capaian!M7"-style text of a table cell. */
+  addressOf<S extends TableSheetId>(id: S, row: number, key: SheetKeys[S]): string {
+    const t = this.tables[id] as TableModel<string>;
+    return sheetRef(t.sheet, a1(row, t.col(key)));
+  }
+}
+
+/** The twin of a computed Pengaturan field (SAKIP_TW from the periode). */
+function twField(name: SettingName, setting: (n: SettingName) => Val): Val {
+  if (name !== "tw") return null;
+  const p = setting("periode");
+  if (isXlError(p)) return p;
+  const s = typeof p === "string" ? p.toLowerCase() : null;
+  return s === "tw i" ? 1 : s === "tw ii" ? 2 : s === "tw iii" ? 3 : 4;
+}

@@ -1,0 +1,125 @@
+/**
+ * The twin of every computed column against a real engine on awkward data: blanks, zeros, text in
+ * number columns, targets of 0, negative polarity with both formulas, every aggregation method (and
+ * one misspelt), level units summed, unknown and partial kode, amounts typed only at program level,
+ * and constants typed over formulas. LibreOffice recalculates; the read model must show the same value
+ * in every computed cell of every table sheet, under two different Pengaturan.
+ */
+import { readWorkbookModel } from "../../src/app/read-model";
+import { scaffold } from "../../src/app/scaffold";
+import { CAPAIAN, COST_PER_OUTCOME, PERJANJIAN_KINERJA, REALISASI_ANGGARAN, TABLE_ROWS, TW_KEYS, colIndex, type SheetKeys, type TableLayout } from "../../src/core/layouts";
+import { isXlError } from "../../src/core/xl";
+import type { CellContent, WorkbookOp } from "../../src/workbook/port";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { recalculate } from "../support/libreoffice";
+
+jest.setTimeout(180_000);
+
+const F = TABLE_ROWS.firstData;
+
+/** mulberry32: a small seeded generator, so the data is the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function write<K extends string>(layout: TableLayout<K>, row: number, key: NoInfer<K>, v: CellContent): WorkbookOp {
+  return { type: "write", sheet: layout.sheet, row, col: colIndex(layout, key), cells: [[v]] };
+}
+
+const KODES = ["", "SEMUA", "7.01.01", "7.01.01.2.01", "7.01.01.2.01.0001", "7.01.01.2.02", "7.01.02", "7.01.02.2.01.0002", "7.01.99", "7.01.03", "7.01.03.2.01"];
+
+function fill(seed: number): WorkbookOp[] {
+  const r = rng(seed);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const ops: WorkbookOp[] = [];
+  // Realisasi Anggaran: sub kegiatan rows for programs 01 and 02, program 03 typed only at program level
+  const ra: [string, string, number | null, number | null, number | null][] = [
+    ["Program", "7.01.01", 999, 999, 999],
+    ["Kegiatan", "7.01.01.2.01", null, null, null],
+    ["Sub Kegiatan", "7.01.01.2.01.0001", 1_000_000, 250_000, 600_000],
+    ["Sub Kegiatan", "7.01.01.2.01.0002", 2_000_000, 0, null],
+    ["Sub Kegiatan", "7.01.01.2.02.0001", 500_000, 500_000, 750_000],
+    ["Sub Kegiatan", "7.01.02.2.01.0002", 0, 0, 0],
+    ["Program", "7.01.03", 3_000_000, 1_000_000, 2_000_000],
+    ["sub kegiatan", "7.01.03.2.01.0001", null, null, null],
+  ];
+  ra.forEach(([level, kode, setelah, tw1, tw2], i) => {
+    ops.push(write(REALISASI_ANGGARAN, F + i, "level", level), write(REALISASI_ANGGARAN, F + i, "kode", kode));
+    if (setelah !== null) ops.push(write(REALISASI_ANGGARAN, F + i, "setelah", setelah));
+    if (tw1 !== null) ops.push(write(REALISASI_ANGGARAN, F + i, "tw1", tw1));
+    if (tw2 !== null) ops.push(write(REALISASI_ANGGARAN, F + i, "tw2", tw2));
+  });
+  // a constant typed over a computed cell of Realisasi Anggaran: what depends on it must use it
+  ops.push(write(REALISASI_ANGGARAN, F + 4, "periode", 700_000));
+
+  for (let i = 0; i < 60; i++) {
+    const row = F + i;
+    const target = pick<CellContent>([null, 0, 80, 100, 89, "89", 12, -5, 1_000_000, 0.5]);
+    const awalOnly = r() < 0.6;
+    ops.push(
+      write(PERJANJIAN_KINERJA, row, "jabatan", pick(["Camat", "Kasi Pemerintahan", ""])),
+      write(PERJANJIAN_KINERJA, row, "no", pick(["1.", "A", "I", 1, 12, ""])),
+      write(PERJANJIAN_KINERJA, row, "kode", pick(KODES)),
+      write(PERJANJIAN_KINERJA, row, "indikator", `Indikator ${i}`),
+      write(PERJANJIAN_KINERJA, row, "satuan", pick(["%", "persen", " Indeks ", "Dokumen", "", "PERSENTASE"])),
+      write(PERJANJIAN_KINERJA, row, "polaritas", pick(["", "positif", "negatif", "NEGATIF", "naik"])),
+      write(PERJANJIAN_KINERJA, row, "metode", pick(["", "terakhir", "jumlah", "rata-rata", "maks", "Rata-Rata", "median"])),
+      write(PERJANJIAN_KINERJA, row, awalOnly ? "targetAwal" : "targetPerubahan", target),
+    );
+    for (const k of TW_KEYS) ops.push(write(CAPAIAN, row, k, pick<CellContent>([null, null, 0, 25, 80, 110, "27", 0.3])));
+  }
+  // rows whose PK ID was removed, and a duplicated ID (MATCH takes the first)
+  ops.push(write(PERJANJIAN_KINERJA, F + 61, "id", null), write(PERJANJIAN_KINERJA, F + 62, "id", "ik-003"));
+  ops.push(write(PERJANJIAN_KINERJA, F + 62, "targetAwal", 55));
+  // constants typed over formulas in Capaian and Cost per Outcome
+  ops.push(write(CAPAIAN, F + 5, "capaian", 0.5), write(CAPAIAN, F + 6, "realisasi", 40), write(COST_PER_OUTCOME, F + 7, "pagu", 1_234_567));
+  return ops;
+}
+
+const computedCount = (layout: TableLayout) => layout.columns.filter((c) => c.role === "computed").length;
+
+describe.each([
+  { periode: "TW II", skala: "kecamatan", rumusNegatif: "2T-R", seed: 7 },
+  { periode: "TW I", skala: "permendagri86", rumusNegatif: "T/R", seed: 11 },
+  { periode: "Tahunan", skala: "kustom", rumusNegatif: "2T-R", seed: 23 },
+])("the twin equals LibreOffice on awkward data ($periode, $skala, $rumusNegatif)", (settings) => {
+  it("in every computed cell of every table sheet", async () => {
+    const wb = XlsxWorkbook.create();
+    const s = await scaffold(wb, { unitKerja: "Kecamatan Uji", tahun: 2024, periode: settings.periode, skala: settings.skala, rumusNegatif: settings.rumusNegatif });
+    expect(s.ok).toBe(true);
+    await wb.apply(fill(settings.seed));
+    const model = await readWorkbookModel(wb);
+    const sheets = (await recalculate(await wb.toBuffer())).sheets;
+    let compared = 0;
+    const kinds = new Set<string>();
+    for (const id of ["pk", "capaian", "cpo", "realisasi"] as const) {
+      const table = model.table(id);
+      for (const r of table.rows()) {
+        table.layout.columns.forEach((c, j) => {
+          if (c.role !== "computed") return;
+          const v = model.valueAt(id, r, j);
+          const got = sheets[table.sheet]?.[r]?.[j] ?? null;
+          const where = `${table.sheet}!${c.key}${r + 1} (${table.status(r, j)})`;
+          const want = isXlError(v) ? v.error : v === null ? "" : v;
+          kinds.add(isXlError(v) ? v.error : typeof v);
+          if (typeof want === "number" && typeof got === "number") expect([where, got]).toEqual([where, expect.closeTo(want, 9)]);
+          else expect([where, got === null ? "" : got]).toEqual([where, want]);
+          compared++;
+        });
+      }
+    }
+    expect(compared).toBe(
+      [PERJANJIAN_KINERJA, CAPAIAN, COST_PER_OUTCOME].reduce((n, l) => n + 100 * computedCount(l as TableLayout), 0) + 300 * computedCount(REALISASI_ANGGARAN as TableLayout),
+    );
+    // the data did reach the awkward cases
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(["#DIV/0!", "#N/A", "number", "string"]));
+    const key: SheetKeys["capaian"] = "capaian";
+    expect(model.status("capaian", F + 5, key)).toBe("constant");
+  });
+});
