@@ -107,6 +107,85 @@ const MESSAGES = {
   "sipd-footer-mismatch": (p: MessageParams) => `${p.label}: ${p.column} ${p.stated} tidak sama dengan ${p.source} ${p.expected}.`,
   "sipd-uraian-continuation": (p: MessageParams) => `Baris "${p.text}" dibaca sebagai lanjutan uraian baris ${p.line}.`,
   "sipd-unlabelled-row": (p: MessageParams) => `Baris tanpa kode rekening berisi angka ("${p.label}"); baris ini dilewati.`,
+
+  // periksa — workbook rules (src/core/rules); `where` is a cell's column title, values are formatted
+  "cap-mismatch": (p: MessageParams) =>
+    `Capaian tertulis ${p.stated}, sedangkan ${p.formula} = ${p.expected}. Ketik ulang realisasi/target atau pulihkan rumusnya.`,
+  "cap-truncated": (p: MessageParams) => `Capaian ${p.stated} dipotong, bukan dibulatkan: seharusnya ${p.expected}.`,
+  "pen-truncated": (p: MessageParams) => `Penyerapan ${p.stated} dipotong, bukan dibulatkan: seharusnya ${p.expected}.`,
+  "cap-literal": (p: MessageParams) =>
+    `Capaian ${p.stated} sama dengan realisasi ÷ 5: label kolom "5=4/5" dikerjakan harfiah. Capaian = realisasi ÷ target = ${p.expected}.`,
+  "cap-capped": (p: MessageParams) => `Capaian dibatasi 100%, padahal realisasi ÷ target = ${p.expected}; capaian di atas 100% tidak dipotong.`,
+  "label-number": (p: MessageParams) => `Nomor kolom tertulis "${p.stated}", seharusnya "${p.expected}" (capaian = kolom realisasi ÷ kolom target).`,
+  "unit-percent-realisasi": (p: MessageParams) =>
+    `Realisasi ${p.stated} ditulis sebagai persen, padahal satuan indikator "${p.satuan}". Tulis realisasi dalam satuan yang sama dengan target (mis. 3 ${p.satuan}), atau ubah target menjadi persen.`,
+  "unit-percent-target": (p: MessageParams) =>
+    `Target di lembar ini ${p.stated} (persen), sedangkan PK menetapkan ${p.expected} ${p.satuan}; satuan target dan realisasi harus sama.`,
+  "unit-name-percent": (p: MessageParams) => `Indikator "${p.indikator}" adalah persentase, tetapi satuannya "${p.satuan}"; target persentase ditulis dalam %.`,
+  "unit-differs": (p: MessageParams) => `Satuan tertulis "${p.stated}", sedangkan di PK "${p.expected}".`,
+  "unit-percent-mixed": (p: MessageParams) =>
+    `Target ${p.target} dan realisasi ${p.realisasi} tidak sama cara tulisnya: satu persen (${p.percentSide}), yang lain angka biasa; capaian menjadi ${p.capaian}. Tulis keduanya sebagai angka biasa bersatuan "${p.satuan}".`,
+  "ratio-as-percent-number": (p: MessageParams) =>
+    `Nilai ${p.stated} di kolom persen berarti ${p.shown}; tampaknya persen diketik sebagai angka (maksudnya ${p.expected}).`,
+  "avg-mismatch": (p: MessageParams) =>
+    `Realisasi indikator rata-rata tertulis ${p.stated}, sedangkan rata-rata ${p.count} indikator komponennya ${p.expected} (${p.parts}).`,
+  "zero-not-measured": (p: MessageParams) =>
+    `Realisasi ${p.tw} diisi 0 ${p.reason}. Bila indikator tidak diukur pada triwulan itu, kosongkan selnya: 0 ikut dihitung.`,
+  "pen-mismatch": (p: MessageParams) => `Penyerapan tertulis ${p.stated}, sedangkan realisasi ÷ pagu = ${p.expected} (${p.realisasi} ÷ ${p.pagu}).`,
+  "pen-over": (p: MessageParams) => `Realisasi anggaran ${p.stated} melebihi pagu ${p.expected} (penyerapan ${p.persen}).`,
+  "sisa-mismatch": (p: MessageParams) => `Sisa anggaran tertulis ${p.stated}, sedangkan pagu − realisasi = ${p.expected}.`,
+  "sisa-negative": (p: MessageParams) => `Sisa anggaran negatif (${p.stated}): realisasi melebihi pagu.`,
+  "eff-mismatch": (p: MessageParams) => `Efisiensi tertulis ${p.stated}, sedangkan (6) − (9) = ${p.capaian} − ${p.penyerapan} = ${p.expected}${p.reason ? ` (${p.reason})` : ""}.`,
+  "eff-mixed-units": (p: MessageParams) =>
+    `Efisiensi ${p.stated} tampaknya dihitung dari persen dikurangi pecahan (${p.how}); dengan satuan yang sama (6) − (9) = ${p.expected}.`,
+  "eff-unreproducible": (p: MessageParams) =>
+    `Efisiensi ${p.stated} tidak dapat dihitung ulang dari kolom (6) dan (9) baris ini: (6) − (9) = ${p.capaian} − ${p.penyerapan} = ${p.expected}.`,
+  "eff-no-budget": (p: MessageParams) => `Efisiensi ${p.stated} ditulis, padahal ${p.reason}; efisiensi tidak dapat dihitung.`,
+  "eff-empty": () => "Efisiensi kosong padahal capaian kinerja dan penyerapan ada; pulihkan rumus (10) = (6) − (9).",
+  "pen-empty": () => "Capaian anggaran (penyerapan) kosong padahal pagu dan realisasi ada; pulihkan rumus (9) = (8) ÷ (7).",
+  "sum-mismatch": (p: MessageParams) => `${p.what} ${p.name} tertulis ${p.stated}, sedangkan jumlah ${p.count} ${p.children} di bawahnya ${p.expected}.`,
+  "xref-pagu": (p: MessageParams) => `Pagu ${p.kode} tertulis ${p.stated}, sedangkan lembar ${p.source} mencatat ${p.expected}.`,
+  "xref-sipd-pagu": (p: MessageParams) => `Pagu ${p.kode} di lembar ini ${p.stated}, sedangkan impor SIPD (${p.bulan}) mencatat ${p.expected}.`,
+  "xref-value": (p: MessageParams) => `${p.what} tertulis ${p.stated}, sedangkan lembar ${p.source} mencatat ${p.expected} untuk indikator yang sama (${p.id}).`,
+  "xref-indikator": (p: MessageParams) =>
+    `Indikator "${p.indikator}" juga ada pada ${p.other} dengan ${p.what} ${p.expected}; di sini ${p.stated}. Indikator yang sama harus sama nilainya di semua laporan.`,
+  "xref-kinerja-from-anggaran": (p: MessageParams) =>
+    `Realisasi kinerja ${p.stated} sama dengan capaian anggaran baris ini; realisasi kinerja diambil dari data kinerja (lembar Capaian: ${p.expected}), bukan dari penyerapan.`,
+  "xref-realisasi-anggaran": (p: MessageParams) => `Realisasi anggaran ${p.kode} tertulis ${p.stated}, sedangkan lembar ${p.source} mencatat ${p.expected}.`,
+  "xref-sipd-realisasi": (p: MessageParams) => `Realisasi ${p.kode} (${p.column}) ${p.stated}, sedangkan impor SIPD ${p.bulan} mencatat ${p.expected}.`,
+  "num-separators": (p: MessageParams) =>
+    `"${p.stated}" ditulis dengan pemisah ${p.style} dan tersimpan sebagai teks; dibaca sebagai ${p.expected}. Ketik angkanya tanpa pemisah ribuan.`,
+  "num-sen": (p: MessageParams) => `Nilai uang ${p.stated} memuat sen; anggaran dan realisasi dicatat dalam rupiah bulat.`,
+  "kode-malformed": (p: MessageParams) =>
+    `Kode "${p.stated}" tidak sesuai pola kode program/kegiatan/sub kegiatan (mis. 7.01.01, 7.01.01.2.01, 7.01.01.2.01.0001) atau SEMUA.`,
+  "kode-level": (p: MessageParams) => `Kode ${p.kode} adalah kode ${p.expected}, tetapi levelnya "${p.stated}".`,
+  "kode-unknown": (p: MessageParams) => `Kode ${p.stated} tidak ada di lembar Realisasi Anggaran; pagu dan realisasinya kosong.`,
+  "kode-duplicate": (p: MessageParams) => `Kode ${p.stated} sudah ada di baris ${p.first}; jumlahnya terhitung dua kali.`,
+  "kode-not-in-sipd": (p: MessageParams) => `Kode ${p.stated} tidak ada dalam impor SIPD ${p.bulan}; angkanya diketik, bukan dari SIPD.`,
+  "period-settings": (p: MessageParams) => `${p.what} di lembar Pengaturan ${p.stated === "" ? "kosong" : `"${p.stated}" tidak sah`}; ${p.hint}`,
+  "period-sipd-year": (p: MessageParams) => `Impor SIPD berasal dari tahun anggaran ${p.stated}, sedangkan Pengaturan ${p.expected}.`,
+  "period-sipd-old": (p: MessageParams) =>
+    `Impor SIPD terakhir adalah bulan ${p.stated}, sedangkan periode ${p.periode} memerlukan realisasi s/d ${p.expected}.`,
+  "period-bulan-year": (p: MessageParams) => `Bulan realisasi "${p.stated}" bukan tahun ${p.expected}.`,
+  "period-tw-beyond": (p: MessageParams) =>
+    `Realisasi ${p.tw} diisi, padahal periode laporan ${p.periode}; nilai ini tidak dihitung (salah kolom?).`,
+  "label-differs": (p: MessageParams) => `${p.what} tertulis "${p.stated}", sedangkan di PK "${p.expected}" untuk baris yang sama (${p.id}).`,
+  "row-not-in-pk": (p: MessageParams) => `ID ${p.stated} tidak ada di lembar Perjanjian Kinerja; baris ini tidak punya target dan indikator dari PK.`,
+  "numbering": (p: MessageParams) => `Nomor ${p.stated} ${p.problem} (nomor sebelumnya ${p.previous}); seharusnya ${p.expected}.`,
+  "rep-target-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum bertarget.`,
+  "rep-satuan-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum bersatuan (%, Dokumen, Desa …).`,
+  "rep-polaritas-missing": (p: MessageParams) => `Polaritas indikator "${p.indikator}" kosong; dihitung sebagai positif (semakin tinggi semakin baik).`,
+  "rep-realisasi-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum berealisasi s/d ${p.periode}; capaiannya kosong di laporan.`,
+  "id-duplicate": (p: MessageParams) => `ID ${p.stated} sudah dipakai di baris ${p.first}; lembar lain hanya membaca baris pertama.`,
+  "induk-unknown": (p: MessageParams) => `Induk ${p.stated} tidak ada di lembar Perjanjian Kinerja.`,
+  "induk-cycle": (p: MessageParams) => `Induk ${p.stated} membentuk lingkaran (${p.path}).`,
+  "formula-constant": (p: MessageParams) =>
+    `Rumus kolom ini ditimpa nilai ketikan ${p.stated}${p.expected !== undefined ? ` (rumusnya memberi ${p.expected})` : ""}; nilai ini tidak ikut berubah bila data berubah.`,
+  "formula-missing": () => "Rumus kolom ini terhapus; sel kosong.",
+  "formula-edited": (p: MessageParams) => `Rumus diubah menjadi ${p.stated}; rumus baku kolom ini ${p.expected}.`,
+  "number-as-text": (p: MessageParams) => `"${p.stated}" tersimpan sebagai teks, bukan angka${p.expected !== undefined ? ` (maksudnya ${p.expected})` : ""}; rumus tidak menghitungnya.`,
+  "formula-inconsistent": (p: MessageParams) => `Rumus ini berbeda dari ${p.count} rumus lain di kolomnya (${p.expected}).`,
+  "error-value": (p: MessageParams) => `Sel menunjukkan ${p.stated}: ${p.reason}`,
 } satisfies Record<string, (p: MessageParams) => string>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -4,7 +4,7 @@
  * the way an Indonesian report writes it.
  */
 import { isFunctionError, type FunctionInfo, type Matrix, type ResultCell } from "../core/functions/library";
-import { formatAngka, roundHalfUp } from "../core/numbers";
+import { formatAngka, formatPersen, roundHalfUp } from "../core/numbers";
 
 /** How a function's numbers read. Fractions are also shown as a percentage. */
 export type ResultKind = "fraction" | "money" | "number" | "text";
@@ -95,7 +95,7 @@ export function formatNumber(x: number, kind: ResultKind): string {
   if (!Number.isFinite(x)) return String(x);
   switch (kind) {
     case "fraction":
-      return `${formatAngka(x, "ratio", { decimals: 4 })} (${formatPercent(x)})`;
+      return `${formatAngka(x, "ratio", { decimals: 4 })} (${formatPersen(x)})`;
     case "money":
       return formatAngka(x, "money");
     default:
@@ -104,11 +104,6 @@ export function formatNumber(x: number, kind: ResultKind): string {
 }
 
 /** Shifts by decimal text, not by ×100, so 1.03625 gives 103,63% and not 103,62% (1.03625×100 = 103.62499…). */
-export function formatPercent(fraction: number, decimals = 2): string {
-  const text = String(fraction);
-  const percent = text.includes("e") ? fraction * 100 : Number(`${text}e2`);
-  return `${formatAngka(roundHalfUp(percent, decimals), "ratio", { decimals })}%`;
-}
 
 function decimalsNeeded(x: number): number {
   const text = String(roundHalfUp(x, 10));

@@ -3,10 +3,9 @@
  * Excel in an Indonesian locale would show it. The memory workbook does not calculate, so a formula
  * cell shows its formula.
  */
-import { formatAngka } from "../core/numbers";
+import { displayNumber } from "../core/numbers";
 import { colLetter, type CellStyle, type CellValue } from "../workbook/port";
 import type { MemoryWorkbook } from "../workbook/memory/memory-workbook";
-import { formatPercent } from "./playground";
 
 export type GridCellKind = "formula" | "number" | "text" | "empty";
 
@@ -104,17 +103,4 @@ export function gridCell(value: CellValue, formula: string | null, numberFormat:
   return { ...base, kind: "text", text: value };
 }
 
-/**
- * A number under its format, as Excel shows it in id-ID: "#,##0" → 7.221.714.333, "0.00%" → 53,24%,
- * "0" → 2024 (no grouping), General → as many decimals as needed with a decimal comma.
- */
-export function displayNumber(x: number, numberFormat: string): string {
-  if (!Number.isFinite(x)) return String(x);
-  // the first section is the positive one; the sign is written by formatAngka
-  const format = numberFormat.split(";")[0] ?? "";
-  const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
-  if (format.includes("%")) return formatPercent(x, decimals);
-  if (format.includes("#,##0")) return formatAngka(x, "money", { decimals });
-  if (/^0(\.0+)?$/.test(format)) return formatAngka(x, "ratio", { decimals });
-  return formatAngka(x, "ratio");
-}
+export { displayNumber };

@@ -1,3 +1,4 @@
+import { formatPersen } from "../../src/core/numbers";
 import { findFunction, LIBRARY, type FunctionInfo } from "../../src/core/functions/library";
 import {
   EXAMPLES,
@@ -5,7 +6,6 @@ import {
   exampleFor,
   type DisplayCell,
   formatNumber,
-  formatPercent,
   formulaText,
   parseArgument,
   RESULT_KINDS,
@@ -57,7 +57,9 @@ describe("Indonesian result formatting", () => {
 
   it("rounds the percentage half-up on the decimal value, not on the binary product (1,03625 → 103,63%)", () => {
     expect(1.03625 * 100).toBeLessThan(103.625);
-    expect(formatPercent(1.03625)).toBe("103,63%");
+    expect(formatPersen(1.03625)).toBe("103,63%");
+    expect(formatPersen(-0.004995, 2)).toBe("-0,50%");
+    expect(formatPersen(0.5324)).toBe("53,24%");
   });
 
   it.each<[number, "fraction" | "money" | "number", string]>([

@@ -30,9 +30,31 @@ export function formatAngka(value: number, kind: NumberKind, options: FormatOpti
   return options.negative === "parentheses" ? `(${body})` : `-${body}`;
 }
 
-/** A fraction as an Indonesian percentage: 0.5324 -> "53,24%". */
+/**
+ * A fraction as an Indonesian percentage, half-up at ties on the decimal value: 0.5324 -> "53,24%",
+ * 1.03625 -> "103,63%" (fraction × 100 in binary is 103.62499…, so the point is shifted in decimal).
+ * The one percent formatter of the product.
+ */
 export function formatPersen(fraction: number, decimals = 2, style: NumberStyle = "id"): string {
-  return `${formatAngka(fraction * 100, "ratio", { decimals, style })}%`;
+  if (!Number.isFinite(fraction)) return String(fraction);
+  const text = String(fraction);
+  const percent = text.includes("e") ? fraction * 100 : Number(`${text}e2`);
+  return `${formatAngka(roundHalfUp(percent, decimals), "ratio", { decimals, style })}%`;
+}
+
+/**
+ * A number under an Excel number format, as Excel shows it in id-ID: "#,##0" → 7.221.714.333,
+ * "0.00%" → 53,24%, "0" → 2024 (no grouping), General → as many decimals as needed with a decimal comma.
+ */
+export function displayNumber(x: number, numberFormat: string): string {
+  if (!Number.isFinite(x)) return String(x);
+  // the first section is the positive one; the sign is written by formatAngka
+  const format = (numberFormat.split(";")[0] ?? "").replace(/"[^"]*"/g, "");
+  const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
+  if (format.includes("%")) return formatPersen(x, decimals);
+  if (format.includes("#,##0")) return formatAngka(x, "money", { decimals });
+  if (/^0(\.0+)?$/.test(format)) return formatAngka(x, "ratio", { decimals });
+  return formatAngka(x, "ratio");
 }
 
 function group(intDigits: string, sep: string): string {
