@@ -43,7 +43,18 @@ export interface Finding {
   params: MessageParams;
   /** Other places involved: the children of a sum, the other jabatan's row, the first of a duplicate. */
   related?: Location[];
+  /** A safe one-click repair, where the right content is certain. */
+  fix?: Fix;
 }
+
+/**
+ * A repair Periksa can make: put the column's standard formula back, or write the number the cell
+ * meant (a percent typed into a plain column, a number stored as text). Undoable: the app keeps
+ * what the cell held.
+ */
+export type Fix =
+  | { kind: "restore-formula"; at: Address; formula: string }
+  | { kind: "set-number"; at: Address; value: number; numberFormat: string };
 
 export const cellAt = (a: Address): Location => ({ kind: "cell", sheet: a.sheet, row: a.row, col: a.col });
 export const lineAt = (line: number, extra: { column?: string; kode?: string } = {}): Location => ({ kind: "line", line, ...extra });

@@ -31,7 +31,7 @@ export const RULES = {
     why: "Capaian adalah inti laporan kinerja; angka yang tidak dapat dihitung ulang dari target dan realisasi membuat predikat dan narasi salah, dan laporan dikembalikan pemeriksa.",
     fix: "Pulihkan rumus kolom Capaian (Periksa dapat melakukannya), atau perbaiki target/realisasi yang keliru. Polaritas negatif memakai (2×target − realisasi) ÷ target (atau target ÷ realisasi bila dipilih di Pengaturan).",
     tolerance: STATED,
-    codes: { "cap-mismatch": "error" },
+    codes: { "cap-mismatch": "error", "predikat-mismatch": "error" },
     scope: ["workbook"],
   },
   "R-CAP-02": {
@@ -148,7 +148,7 @@ export const RULES = {
     why: "Pagu dan realisasi program = jumlah kegiatannya = jumlah sub kegiatannya; sasaran = jumlah program di bawahnya. Jumlah yang tidak cocok berarti ada baris terlewat atau diketik ulang.",
     fix: "Biarkan rumus menjumlahkan menurut kode; isi kolom Induk (ID) agar sasaran menjumlahkan program di bawahnya.",
     tolerance: "Rupiah bulat: harus sama persis.",
-    codes: { "sum-mismatch": "error", "sipd-sd-mismatch": "error", "sipd-rollup": "error", "sipd-rollup-literal-only": "info", "sipd-footer-mismatch": "error" },
+    codes: { "sum-mismatch": "error", "sum-children": "warning", "sipd-sd-mismatch": "error", "sipd-rollup": "error", "sipd-rollup-literal-only": "info", "sipd-footer-mismatch": "error" },
     scope: ["workbook", "paste"],
   },
   "R-XREF-01": {
@@ -295,7 +295,7 @@ export const RULES = {
     title: "Angka tersimpan sebagai teks",
     why: "Angka yang tersimpan sebagai teks tidak ikut dihitung rumus (realisasi kosong, jumlah kurang).",
     fix: "Ubah menjadi angka (Periksa dapat melakukannya bila bacaannya pasti).",
-    codes: { "number-as-text": "warning" },
+    codes: { "number-as-text": "warning", "text-in-number": "warning" },
     scope: ["workbook"],
   },
   "R-XL-04": {

@@ -1,0 +1,235 @@
+/**
+ * Money: realisasi above pagu (R-PEN-02), parents against the sum of their children (R-SUM-01),
+ * Realisasi Anggaran against the imported SIPD rows (R-XREF-01/03, R-KODE-04), the SIPD rows' own
+ * identities where they stand in Rincian SIPD, and the period of the import (R-PERIOD-01).
+ */
+import type { Address } from "../../address";
+import { cellAt, type Location } from "../../findings";
+import { MONTH_NAMES, monthOf, type LraParseSuccess, type LraTotals } from "../../sipd";
+import { PERIODS, TW_KEYS, type SheetKeys } from "../../layouts";
+import { rincianCol } from "../../layouts/rincian";
+import { isXlError } from "../../xl";
+import { fmtPct, fmtRp, num, sameMoney, text, type CheckContext, type Indicator } from "../context";
+import { KODE_NOTATION, kodeLevel } from "./inputs";
+
+const RA_AMOUNTS = ["sebelum", "setelah", "sdBulan", "tw1", "tw2", "tw3", "tw4"] as const;
+const RA_LABEL: Record<(typeof RA_AMOUNTS)[number], string> = {
+  sebelum: "Anggaran sebelum perubahan",
+  setelah: "Anggaran setelah perubahan",
+  sdBulan: "Realisasi s/d bulan terakhir",
+  tw1: "Realisasi s/d TW I",
+  tw2: "Realisasi s/d TW II",
+  tw3: "Realisasi s/d TW III",
+  tw4: "Realisasi s/d TW IV",
+};
+
+export function checkBudget(ctx: CheckContext): void {
+  overPagu(ctx);
+  realisasiAnggaranSums(ctx);
+  childrenSums(ctx);
+  const lra = rincianParse(ctx);
+  if (lra) againstSipd(ctx, lra);
+  period(ctx);
+}
+
+/** Realisasi above pagu, in Realisasi Anggaran (per period) and in Cost per Outcome. */
+function overPagu(ctx: CheckContext): void {
+  const m = ctx.model;
+  const ra = m.table("realisasi");
+  for (const r of ra.rows()) {
+    if (!ra.hasInput(r)) continue;
+    const pagu = num(m.value("realisasi", r, "setelah"));
+    const real = num(m.value("realisasi", r, "periode"));
+    if (pagu === null || real === null || real <= pagu) continue;
+    const at = ra.at(r, TW_KEYS[ctx.period.tw - 1]!);
+    const where = ra.status(r, ra.col("periode")) === "standard" ? at : ra.at(r, "periode");
+    ctx.emit("R-PEN-02", "pen-over", where, { stated: real, expected: pagu, params: { stated: fmtRp(real), expected: fmtRp(pagu), persen: pagu === 0 ? "tak terhingga" : fmtPct(real / pagu) } });
+  }
+  const cpo = m.table("cpo");
+  for (const ind of ctx.indicators) {
+    if (ind.cpoRow === undefined) continue;
+    const r = ind.cpoRow;
+    const pagu = num(m.value("cpo", r, "pagu"));
+    const real = num(m.value("cpo", r, "realisasiAnggaran"));
+    // a computed realisasi above pagu is the Realisasi Anggaran row's finding already
+    if (pagu === null || real === null || real <= pagu || cpo.status(r, cpo.col("realisasiAnggaran")) === "standard") continue;
+    ctx.emit("R-PEN-02", "pen-over", cpo.at(r, "realisasiAnggaran"), { stated: real, expected: pagu, params: { stated: fmtRp(real), expected: fmtRp(pagu), persen: pagu === 0 ? "tak terhingga" : fmtPct(real / pagu) } });
+  }
+}
+
+/** A program or kegiatan row typed in Realisasi Anggaran against the sub kegiatan rows under its kode. */
+function realisasiAnggaranSums(ctx: CheckContext): void {
+  const m = ctx.model;
+  const ra = m.table("realisasi");
+  const subsUnder = new Map<string, number[]>();
+  const parents: { row: number; kode: string; level: string }[] = [];
+  for (const r of ra.rows()) {
+    const kode = text(m.value("realisasi", r, "kode"));
+    const level = kodeLevel(kode);
+    if (!level) continue;
+    if (level === "Sub Kegiatan") {
+      const k = kode.toLowerCase();
+      for (let i = k.indexOf("."); i >= 0; i = k.indexOf(".", i + 1)) {
+        const p = k.slice(0, i);
+        subsUnder.set(p, [...(subsUnder.get(p) ?? []), r]);
+      }
+    } else parents.push({ row: r, kode, level });
+  }
+  for (const p of parents) {
+    const subs = subsUnder.get(p.kode.toLowerCase());
+    if (!subs) continue;
+    for (const key of RA_AMOUNTS) {
+      const stated = num(m.value("realisasi", p.row, key));
+      if (stated === null) continue;
+      const values = subs.map((r) => num(m.value("realisasi", r, key))).filter((v): v is number => v !== null);
+      if (values.length === 0) continue;
+      const sum = values.reduce((a, b) => a + b, 0);
+      if (sameMoney(stated, sum)) continue;
+      ctx.emit("R-SUM-01", "sum-mismatch", ra.at(p.row, key), {
+        stated,
+        expected: sum,
+        params: { what: `${RA_LABEL[key]} ${p.level.toLowerCase()}`, name: p.kode, stated: fmtRp(stated), expected: fmtRp(sum), count: values.length, children: "sub kegiatan" },
+        related: subs.slice(0, 20).map((r): Location => ({ kind: "cell", ...ra.at(r, key) })),
+      });
+    }
+  }
+}
+
+/** A row with children by Induk: its pagu and realisasi against the sum of theirs, in Cost per Outcome. */
+function childrenSums(ctx: CheckContext): void {
+  const m = ctx.model;
+  const cpo = m.table("cpo");
+  const children = new Map<string, Indicator[]>();
+  for (const i of ctx.indicators) if (i.induk !== "") children.set(i.induk.toLowerCase(), [...(children.get(i.induk.toLowerCase()) ?? []), i]);
+  const typed = (row: number, key: SheetKeys["cpo"]) => cpo.status(row, cpo.col(key)) !== "standard";
+  for (const parent of ctx.indicators) {
+    const kids = children.get(parent.id.toLowerCase());
+    if (!kids || parent.cpoRow === undefined || parent.id === "") continue;
+    // where every amount is the formula and every child's kode lies under the parent's, the formulas
+    // already sum by kode: a table that lists only some kegiatan of a program is not wrong
+    const byKode = kids.every((k) => k.kode.toLowerCase().startsWith(parent.kode.toLowerCase() + ".")) && KODE_NOTATION.test(parent.kode);
+    for (const key of ["pagu", "realisasiAnggaran"] as const satisfies readonly SheetKeys["cpo"][]) {
+      if (byKode && !typed(parent.cpoRow, key) && kids.every((k) => k.cpoRow === undefined || !typed(k.cpoRow, key))) continue;
+      const stated = num(m.value("cpo", parent.cpoRow, key));
+      if (stated === null) continue;
+      const withValue = kids.filter((k) => k.cpoRow !== undefined && num(m.value("cpo", k.cpoRow, key)) !== null);
+      // indicators without a budget of their own (the components of a rata-rata) are not budget children
+      if (withValue.length === 0) continue;
+      const sum = withValue.reduce((a, k) => a + num(m.value("cpo", k.cpoRow!, key))!, 0);
+      if (sameMoney(stated, sum)) continue;
+      const missing = kids.length - withValue.length;
+      ctx.emit("R-SUM-01", "sum-children", cpo.at(parent.cpoRow, key), {
+        stated,
+        expected: sum,
+        params: {
+          what: key === "pagu" ? "Pagu" : "Realisasi anggaran",
+          name: parent.sasaran || parent.id,
+          stated: fmtRp(stated),
+          expected: fmtRp(sum),
+          count: withValue.length,
+          id: parent.id,
+          missing: missing > 0 ? `${missing} baris tanpa angka` : undefined,
+        },
+        related: withValue.map((k): Location => ({ kind: "cell", ...cpo.at(k.cpoRow!, key) })),
+      });
+    }
+  }
+}
+
+/** The Rincian SIPD rows read by the parser; their findings placed on their cells. */
+function rincianParse(ctx: CheckContext): LraParseSuccess | null {
+  const rincian = ctx.model.rincian;
+  if (!rincian) return null;
+  const parsed = rincian.parse();
+  if (!parsed.ok) return null;
+  const temuan = rincianCol("temuan");
+  for (const f of parsed.findings) {
+    // the header lines are the sheet's title, rebuilt for the parser
+    if (f.at.line <= 3 && f.code === "sipd-header-missing") continue;
+    const row = f.at.line - 1;
+    const recorded = rincian.snap(row, temuan).value;
+    // what SIPD's own export carried was shown at import and is in the Temuan column: kept as info
+    const inherited = typeof recorded === "string" && recorded.includes(f.rule);
+    const at: Address = rincian.at(row, f.at.column as never);
+    const related = f.related?.map((l): Location => (l.kind === "line" ? cellAt(rincian.at(l.line - 1, "kode")) : l));
+    ctx.emit(f.rule as "R-SUM-01", f.code as "sipd-rollup", at, {
+      ...(f.stated !== undefined ? { stated: f.stated } : {}),
+      ...(f.expected !== undefined ? { expected: f.expected } : {}),
+      params: f.params,
+      ...(related ? { related } : {}),
+      severity: inherited ? "info" : f.severity,
+    });
+  }
+  return parsed;
+}
+
+/** Realisasi Anggaran against the imported rows: pagu and the realisasi of the import's month; kode SIPD does not have. */
+function againstSipd(ctx: CheckContext, lra: LraParseSuccess): void {
+  const m = ctx.model;
+  const ra = m.table("realisasi");
+  const byNotation = new Map<string, LraTotals>();
+  for (const p of lra.programs) byNotation.set(p.notation.toLowerCase(), p.totals);
+  for (const k of lra.kegiatan) byNotation.set(k.notation.toLowerCase(), k.totals);
+  for (const s of lra.subKegiatan) byNotation.set(s.notation.toLowerCase(), s.totals);
+  const month = m.rincian!.meta.bulan;
+  const bulan = month ? `${MONTH_NAMES[month.number - 1]} ${m.rincian!.meta.tahun ?? ""}`.trim() : "terakhir";
+  const twKey = month?.quarterEnd ? TW_KEYS[month.triwulan - 1]! : null;
+  for (const r of ra.rows()) {
+    const kode = text(m.value("realisasi", r, "kode"));
+    if (!KODE_NOTATION.test(kode)) continue;
+    const totals = byNotation.get(kode.toLowerCase());
+    if (!totals) {
+      ctx.emit("R-KODE-04", "kode-not-in-sipd", ra.at(r, "kode"), { stated: kode, params: { stated: kode, bulan } });
+      continue;
+    }
+    const pairs: [SheetKeys["realisasi"], number | null, "R-XREF-01" | "R-XREF-03"][] = [
+      ["setelah", totals.anggaranSetelah, "R-XREF-01"],
+      ["sebelum", totals.anggaranSebelum, "R-XREF-01"],
+    ];
+    if (twKey) pairs.push([twKey, totals.realisasiSd, "R-XREF-03"]);
+    const label = text(m.value("realisasi", r, "bulan"));
+    if (month && monthOf(label.split(/\s+/)[0] ?? "")?.number === month.number) pairs.push(["sdBulan", totals.realisasiSd, "R-XREF-03"]);
+    for (const [key, sipd, rule] of pairs) {
+      const have = num(m.value("realisasi", r, key));
+      if (have === null || sipd === null || sameMoney(have, sipd)) continue;
+      if (rule === "R-XREF-01") ctx.emit(rule, "xref-sipd-pagu", ra.at(r, key), { stated: have, expected: sipd, params: { kode, stated: fmtRp(have), expected: fmtRp(sipd), bulan } });
+      else ctx.emit(rule, "xref-sipd-realisasi", ra.at(r, key), { stated: have, expected: sipd, params: { kode, column: key === "sdBulan" ? "s/d bulan terakhir" : `s/d TW ${["I", "II", "III", "IV"][month!.triwulan - 1]}`, stated: fmtRp(have), expected: fmtRp(sipd), bulan } });
+    }
+  }
+}
+
+/** Pengaturan's tahun and periode, the year and month of the import and of Realisasi Anggaran's labels. */
+function period(ctx: CheckContext): void {
+  const m = ctx.model;
+  const p = ctx.period;
+  const tahunCell = m.settingCell("tahun");
+  const periodeCell = m.settingCell("periode");
+  if (tahunCell && p.tahun === null) {
+    const v = m.setting("tahun");
+    ctx.emit("R-PERIOD-01", "period-settings", tahunCell.at, { stated: text(v), params: { what: "Tahun anggaran", stated: isXlError(v) ? v.error : text(v), hint: "isi tahun (mis. 2024)." } });
+  }
+  if (periodeCell && p.periode === null) {
+    const v = m.setting("periode");
+    ctx.emit("R-PERIOD-01", "period-settings", periodeCell.at, { stated: text(v), params: { what: "Periode laporan", stated: isXlError(v) ? v.error : text(v), hint: `pilih ${PERIODS.join(", ")}.` } });
+  }
+  const rincian = m.rincian;
+  if (rincian && rincian.meta.tahun !== null) {
+    const title: Address = { sheet: rincian.sheet, row: 0, col: 0 };
+    if (p.tahun !== null && rincian.meta.tahun !== p.tahun) {
+      ctx.emit("R-PERIOD-01", "period-sipd-year", title, { stated: rincian.meta.tahun, expected: p.tahun, params: { stated: rincian.meta.tahun, expected: p.tahun } });
+    } else if (rincian.meta.bulan && rincian.meta.bulan.number < p.endMonth) {
+      const name = MONTH_NAMES[rincian.meta.bulan.number - 1]!;
+      ctx.emit("R-PERIOD-01", "period-sipd-old", title, { stated: name, expected: MONTH_NAMES[p.endMonth - 1]!, params: { stated: name, expected: MONTH_NAMES[p.endMonth - 1]!, periode: p.periode ?? `TW ${p.tw}` } });
+    }
+  }
+  if (p.tahun === null) return;
+  const ra = m.table("realisasi");
+  const seen = new Set<string>();
+  for (const r of ra.rows()) {
+    const label = text(m.value("realisasi", r, "bulan"));
+    if (label === "" || seen.has(label)) continue;
+    seen.add(label);
+    const year = /(\d{4})\s*$/.exec(label)?.[1];
+    if (year && Number(year) !== p.tahun) ctx.emit("R-PERIOD-01", "period-bulan-year", ra.at(r, "bulan"), { stated: label, expected: p.tahun, params: { stated: label, expected: p.tahun } });
+  }
+}

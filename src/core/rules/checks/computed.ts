@@ -1,0 +1,356 @@
+/**
+ * Every computed cell of the standard sheets against its column's formula: deleted (R-XL-01, R-EFF-04),
+ * overwritten by a constant (R-XL-01) or edited (R-XL-02), showing an error (R-XL-05); and where a
+ * value was typed, that value against what the formula gives (R-CAP, R-PEN, R-SISA, R-EFF, R-XREF,
+ * R-LABEL, R-UNIT, R-NUM).
+ */
+import type { Address } from "../../address";
+import { parseAngka } from "../../numbers";
+import { isPercentFormat } from "../../model/cell";
+import type { TableSheetId } from "../../layouts";
+import { classifyLevelUnit } from "../units";
+import { isBlankish, isUnknown, isXlError, valOf, type Val } from "../../xl";
+import {
+  asPercent,
+  compareNumber,
+  compareRatio,
+  fmtNum,
+  fmtPct,
+  fmtRp,
+  fmtStatedPct,
+  fmtVal,
+  normLabel,
+  num,
+  sameMoney,
+  text,
+  type CheckContext,
+  type Indicator,
+} from "../context";
+
+
+/** Rows whose computed cells are checked: rows with an indicator or a budget line, and rows with anything typed. */
+function rowsInScope(ctx: CheckContext, id: TableSheetId): number[] {
+  const t = ctx.model.table(id);
+  const out: number[] = [];
+  if (id === "realisasi" || id === "pk") {
+    for (const r of t.rows()) if (t.hasInput(r)) out.push(r);
+    return out;
+  }
+  const pkIds = new Set(ctx.indicators.map((i) => i.id.toLowerCase()));
+  for (const r of t.rows()) {
+    const rowId = t.idOf(r).toLowerCase();
+    if ((rowId !== "" && pkIds.has(rowId)) || t.hasContent(r)) out.push(r);
+  }
+  return out;
+}
+
+const ERROR_REASON: Record<string, string> = {
+  "#DIV/0!": "pembagian dengan nol (target atau pagu bernilai 0).",
+  "#N/A": "metode agregasi \"jumlah\" tidak dipakai untuk indikator bersatuan persen atau indeks; pilih \"terakhir\" atau \"rata-rata\".",
+  "#VALUE!": "ada teks di sel yang dihitung (mis. target \"12 Dokumen\"); tulis angkanya saja dan satuannya di kolom Satuan.",
+  "#NAME?": "lembar Pengaturan atau Referensi, atau nama SAKIP_*, hilang; jalankan Siapkan Lembar.",
+  "#REF!": "lembar rujukan hilang; jalankan Siapkan Lembar.",
+};
+
+const TEXT_MIRRORS: Partial<Record<TableSheetId, Record<string, string>>> = {
+  capaian: { jabatan: "Jabatan", no: "No", sasaran: "Sasaran", indikator: "Indikator", polaritas: "Polaritas", metode: "Metode" },
+  cpo: { no: "No", level: "Level", sasaran: "Sasaran/program/kegiatan", indikator: "Indikator", kode: "Kode" },
+};
+
+export function checkComputedCells(ctx: CheckContext): void {
+  const byCap = new Map<number, Indicator>();
+  const byCpo = new Map<number, Indicator>();
+  for (const i of ctx.indicators) {
+    if (i.capRow !== undefined) byCap.set(i.capRow, i);
+    if (i.cpoRow !== undefined) byCpo.set(i.cpoRow, i);
+  }
+  for (const id of ["pk", "capaian", "cpo", "realisasi"] as const) {
+    const table = ctx.model.table(id);
+    if (!table.present) continue;
+    for (const row of rowsInScope(ctx, id)) {
+      let rowHasError = false;
+      table.layout.columns.forEach((spec, col) => {
+        if (spec.role !== "computed") return;
+        const address: Address = { sheet: table.sheet, row, col };
+        const status = table.status(row, col);
+        const snap = table.snap(row, col);
+        const expected = ctx.model.twinAt(id, row, col);
+        const restore = { kind: "restore-formula" as const, at: address, formula: table.expectedFormula(row, col)! };
+        const key = spec.key;
+        switch (status) {
+          case "standard": {
+            const v = ctx.model.valueAt(id, row, col);
+            if (isXlError(v) && !isUnknown(v) && !rowHasError) {
+              ctx.emit("R-XL-05", "error-value", address, { stated: v.error, params: { stated: v.error, reason: ERROR_REASON[v.error] ?? "data masukannya tidak dapat dihitung." } });
+            }
+            if (isXlError(v)) rowHasError = true;
+            return;
+          }
+          case "blank": {
+            if (isBlankish(expected)) {
+              ctx.emit("R-XL-01", "formula-missing", address, { fix: restore });
+            } else if (id === "cpo" && key === "efisiensi") {
+              ctx.emit("R-EFF-04", "eff-empty", address, { expected: num(expected) ?? undefined, fix: restore });
+            } else if (id === "cpo" && key === "penyerapan") {
+              ctx.emit("R-EFF-04", "pen-empty", address, { expected: num(expected) ?? undefined, fix: restore });
+            } else {
+              ctx.emit("R-XL-01", "formula-missing", address, { expected: shown(expected, snap.numberFormat), fix: restore });
+            }
+            return;
+          }
+          case "edited": {
+            ctx.emit("R-XL-02", "formula-edited", address, { stated: snap.formula!, expected: restore.formula, params: { stated: snap.formula!, expected: restore.formula }, fix: restore });
+            if (snap.value === null) return;
+            break;
+          }
+          case "constant": {
+            const stated = valOf(snap.value);
+            const exp = isBlankish(expected) || isXlError(expected) ? undefined : shown(expected, snap.numberFormat);
+            ctx.emit("R-XL-01", "formula-constant", address, {
+              stated: typeof stated === "number" || typeof stated === "string" ? stated : String(stated),
+              expected: exp,
+              params: { stated: shown(stated, snap.numberFormat), expected: exp },
+              fix: restore,
+            });
+            break;
+          }
+          default:
+            return;
+        }
+        statedAgainstFormula(ctx, id, row, key, address, valOf(snap.value), snap.numberFormat, expected, id === "capaian" ? byCap.get(row) : id === "cpo" ? byCpo.get(row) : undefined);
+      });
+    }
+  }
+}
+
+/** A value for a message, as its cell shows it. */
+function shown(v: Val, numberFormat: string): string {
+  if (typeof v === "number") return isPercentFormat(numberFormat) ? fmtStatedPct(v) : fmtNum(v);
+  return fmtVal(v);
+}
+
+/** The number a stated value means: a number, or text that reads as one (then also a finding). */
+function statedNumber(ctx: CheckContext, at: Address, stated: Val, kind: "money" | "ratio" | undefined, numberFormat: string): number | null {
+  if (typeof stated === "number") return stated;
+  if (typeof stated !== "string" || stated.trim() === "") return null;
+  const r = parseAngka(stated, kind ? { kind } : {});
+  if (!r.ok) {
+    ctx.emit("R-XL-03", "text-in-number", at, { stated, params: { stated } });
+    return null;
+  }
+  const value = r.percent || (kind === "ratio" && isPercentFormat(numberFormat)) ? r.value / 100 : r.value;
+  const english = r.style === "en" && /,\d{3}/.test(stated);
+  if (english || r.notes.some((n) => n.code === "hybrid-separators")) {
+    ctx.emit("R-NUM-01", "num-separators", at, {
+      stated,
+      expected: value,
+      params: { stated, style: english ? "gaya Inggris (koma ribuan)" : "campuran (titik dan koma)", expected: kind === "money" ? fmtRp(value) : fmtNum(value) },
+    });
+  } else {
+    ctx.emit("R-XL-03", "number-as-text", at, { stated, expected: value, params: { stated, expected: kind === "ratio" ? fmtPct(value) : kind === "money" ? fmtRp(value) : fmtNum(value) } });
+  }
+  return value;
+}
+
+function statedAgainstFormula(
+  ctx: CheckContext,
+  id: TableSheetId,
+  row: number,
+  key: string,
+  address: Address,
+  stated: Val,
+  numberFormat: string,
+  expected: Val,
+  ind: Indicator | undefined,
+): void {
+  const m = ctx.model;
+  const idText = m.table(id).idOf(row);
+  const mirrors = TEXT_MIRRORS[id];
+  if (mirrors && key in mirrors) {
+    const s = text(stated);
+    const e = text(expected);
+    if (normLabel(s) !== normLabel(e)) ctx.emit("R-LABEL-01", "label-differs", address, { stated: s, expected: e, params: { what: mirrors[key], stated: s, expected: e, id: idText } });
+    return;
+  }
+  if (id === "capaian" && key === "satuan") {
+    const s = text(stated);
+    const e = text(expected);
+    if (normLabel(s) !== normLabel(e)) ctx.emit("R-CAP-03", "unit-differs", address, { stated: s, expected: e, params: { stated: s, expected: e } });
+    return;
+  }
+  if (id === "capaian" && key === "predikat") {
+    const s = text(stated);
+    const e = text(expected);
+    const c = num(m.value("capaian", row, "capaian"));
+    if (e !== "" && normLabel(s) !== normLabel(e)) {
+      ctx.emit("R-CAP-01", "predikat-mismatch", address, { stated: s, expected: e, params: { stated: s, expected: e, capaian: c === null ? "-" : fmtPct(c), skala: text(m.setting("skala")) || "kecamatan" } });
+    }
+    return;
+  }
+
+  const money = (id === "pk" && key === "anggaran") || (id === "cpo" && (key === "pagu" || key === "realisasiAnggaran")) || (id === "realisasi" && (key === "periode" || key === "sisa"));
+  const ratio = (id === "capaian" && key === "capaian") || (id === "cpo" && (key === "capaian" || key === "penyerapan" || key === "efisiensi")) || (id === "realisasi" && key === "persen");
+  const s = statedNumber(ctx, address, stated, money ? "money" : ratio ? "ratio" : undefined, numberFormat);
+  if (s === null) return;
+  const e = num(expected);
+
+  if (money) {
+    if (Math.abs(s - Math.round(s)) > 1e-9) ctx.emit("R-NUM-02", "num-sen", address, { stated: s, params: { stated: fmtRp(s) } });
+    if (e === null || sameMoney(s, e)) return;
+    const kode = id === "pk" ? text(m.value("pk", row, "kode")) : id === "cpo" ? text(m.value("cpo", row, "kode")) : text(m.value("realisasi", row, "kode"));
+    const detail = { stated: s, expected: e, params: { kode, stated: fmtRp(s), expected: fmtRp(e), source: "Realisasi Anggaran" } };
+    if (id === "realisasi" && key === "sisa") ctx.emit("R-SISA-01", "sisa-mismatch", address, { stated: s, expected: e, params: { stated: fmtRp(s), expected: fmtRp(e) } });
+    else if (key === "anggaran" || key === "pagu") ctx.emit("R-XREF-01", "xref-pagu", address, detail);
+    else if (key === "realisasiAnggaran") ctx.emit("R-XREF-03", "xref-realisasi-anggaran", address, detail);
+    return;
+  }
+
+  if (ratio) {
+    if (Math.abs(s) > 10) {
+      const asFraction = s / 100;
+      const fits = e === null ? true : compareRatio(asFraction, e) !== "mismatch";
+      if (fits) {
+        ctx.emit("R-UNIT-01", "ratio-as-percent-number", address, {
+          stated: s,
+          expected: asFraction,
+          params: { stated: fmtNum(s), shown: fmtPct(s, 0), expected: fmtPct(asFraction) },
+          fix: { kind: "set-number", at: address, value: asFraction, numberFormat: "0.00%" },
+        });
+        return;
+      }
+    }
+    if (id === "cpo" && key === "efisiensi") return efisiensi(ctx, row, address, s);
+    if (id === "cpo" && key === "capaian") return cpoCapaian(ctx, row, address, s, e, idText);
+    if (id === "cpo" && key === "penyerapan") return penyerapan(ctx, row, address, s, "cpo");
+    if (id === "realisasi" && key === "persen") return penyerapan(ctx, row, address, s, "realisasi");
+    if (id === "capaian" && key === "capaian") return capaian(ctx, row, address, s, e);
+    return;
+  }
+
+  // plain numbers mirrored from another sheet: target, realisasi
+  if (e === null && isBlankish(expected)) {
+    return;
+  }
+  if (e === null) return;
+  if (compareNumber(s, e) !== "mismatch") return;
+  if (id === "capaian" && key === "target" && ind && isPercentFormat(numberFormat) && classifyLevelUnit(ind.satuan) === "count") {
+    ctx.emit("R-CAP-03", "unit-percent-target", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtNum(e), satuan: ind.satuan } });
+    return;
+  }
+  if (id === "cpo" && key === "realisasi") {
+    const pen = num(m.value("cpo", row, "penyerapan"));
+    if (pen !== null && (Math.abs(asPercent(pen) - s) < 0.01 || Math.abs(pen - s) < 1e-4)) {
+      ctx.emit("R-XREF-02", "xref-kinerja-from-anggaran", address, { stated: s, expected: e, params: { stated: fmtNum(s), expected: fmtNum(e) } });
+      return;
+    }
+  }
+  const what = key === "target" ? "Target" : key === "realisasi" ? "Realisasi" : key;
+  const source = id === "pk" ? "Perjanjian Kinerja (Awal/Perubahan)" : key === "target" ? "Perjanjian Kinerja" : id === "realisasi" ? "Realisasi Anggaran (TW)" : id === "capaian" ? "Capaian (TW I–IV)" : "Capaian";
+  ctx.emit("R-XREF-02", "xref-value", address, { stated: s, expected: e, params: { what, stated: fmtNum(s), expected: fmtNum(e), source, id: idText } });
+}
+
+/** Capaian typed in the Capaian sheet: against its own row's realisasi ÷ target (the twin). */
+function capaian(ctx: CheckContext, row: number, address: Address, s: number, e: number | null): void {
+  if (e === null) return;
+  const m = ctx.model;
+  const check = compareRatio(s, e);
+  if (check === "ok") return;
+  if (check === "ok_truncated") {
+    ctx.emit("R-CAP-02", "cap-truncated", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtPct(e) } });
+    return;
+  }
+  const realisasi = num(m.value("capaian", row, "realisasi"));
+  const target = num(m.value("capaian", row, "target"));
+  if (s === 1 && e > 1) {
+    ctx.emit("R-CAP-05", "cap-capped", address, { stated: s, expected: e, params: { expected: fmtPct(e) } });
+    return;
+  }
+  if (realisasi !== null && compareRatio(s, realisasi / 5) === "ok" && compareRatio(s, e) === "mismatch") {
+    ctx.emit("R-CAP-04", "cap-literal", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtPct(e) } });
+    return;
+  }
+  const negative = text(m.value("capaian", row, "polaritas")).toLowerCase() === "negatif";
+  const formula = negative ? "(2 × target − realisasi) ÷ target" : `realisasi ÷ target${realisasi !== null && target !== null ? ` (${fmtNum(realisasi)} ÷ ${fmtNum(target)})` : ""}`;
+  ctx.emit("R-CAP-01", "cap-mismatch", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtPct(e), formula } });
+}
+
+/** Capaian typed in Cost per Outcome: against the row's own (5) ÷ (4), then against the Capaian sheet. */
+function cpoCapaian(ctx: CheckContext, row: number, address: Address, s: number, mirrored: number | null, idText: string): void {
+  const m = ctx.model;
+  const t = num(m.value("cpo", row, "target"));
+  const r = num(m.value("cpo", row, "realisasi"));
+  if (t !== null && r !== null && t !== 0) {
+    const own = r / t;
+    const check = compareRatio(s, own);
+    if (check === "ok_truncated") ctx.emit("R-CAP-02", "cap-truncated", address, { stated: s, expected: own, params: { stated: fmtStatedPct(s), expected: fmtPct(own) } });
+    if (check === "mismatch") {
+      if (s === 1 && own > 1) ctx.emit("R-CAP-05", "cap-capped", address, { stated: s, expected: own, params: { expected: fmtPct(own) } });
+      else ctx.emit("R-CAP-01", "cap-mismatch", address, { stated: s, expected: own, params: { stated: fmtStatedPct(s), expected: fmtPct(own), formula: `(5) ÷ (4) (${fmtNum(r)} ÷ ${fmtNum(t)})` } });
+      return;
+    }
+  }
+  if (mirrored !== null && compareRatio(s, mirrored) === "mismatch") {
+    ctx.emit("R-XREF-02", "xref-value", address, { stated: s, expected: mirrored, params: { what: "Capaian", stated: fmtStatedPct(s), expected: fmtPct(mirrored), source: "Capaian", id: idText } });
+  }
+}
+
+/** Penyerapan typed in Cost per Outcome (9) or Realisasi Anggaran (%): against the row's realisasi ÷ pagu. */
+function penyerapan(ctx: CheckContext, row: number, address: Address, s: number, id: "cpo" | "realisasi"): void {
+  const m = ctx.model;
+  const pagu = num(id === "cpo" ? m.value("cpo", row, "pagu") : m.value("realisasi", row, "setelah"));
+  const real = num(id === "cpo" ? m.value("cpo", row, "realisasiAnggaran") : m.value("realisasi", row, "periode"));
+  if (pagu === null || real === null || pagu === 0) return;
+  const e = real / pagu;
+  const check = compareRatio(s, e);
+  if (check === "ok") return;
+  if (check === "ok_truncated") ctx.emit("R-CAP-02", "pen-truncated", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtPct(e) } });
+  else ctx.emit("R-PEN-01", "pen-mismatch", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtPct(e), realisasi: fmtRp(real), pagu: fmtRp(pagu) } });
+}
+
+/** Efisiensi typed in Cost per Outcome (10): against (6) − (9) of the row's own cells. */
+function efisiensi(ctx: CheckContext, row: number, address: Address, s: number): void {
+  const m = ctx.model;
+  const t = m.table("cpo");
+  const cVal = m.value("cpo", row, "capaian");
+  const pVal = m.value("cpo", row, "penyerapan");
+  const pagu = num(m.value("cpo", row, "pagu"));
+  const c = num(cVal);
+  const p = num(pVal);
+  if (pagu === null || pagu === 0 || c === null || p === null) {
+    const reason = pagu === null || pagu === 0 ? "pagu anggaran kosong atau 0" : "capaian kinerja (6) belum ada";
+    ctx.emit("R-EFF-03", "eff-no-budget", address, { stated: s, params: { stated: fmtStatedPct(s), reason } });
+    return;
+  }
+  const e = c - p;
+  const typedParts = t.status(row, t.col("capaian")) === "constant" || t.status(row, t.col("penyerapan")) === "constant";
+  const check = compareRatio(s, e);
+  if (check === "ok" || check === "ok_truncated" || (typedParts && Math.abs(s - e) <= 0.01 + 1e-12)) return;
+  const params = { stated: fmtStatedPct(s), expected: fmtPct(e), capaian: fmtPct(c), penyerapan: fmtPct(p) };
+  // an arithmetic slip: the sign flipped, (9) − (6), or (6) or (9) copied
+  const slips: [number, string][] = [
+    [-e, "tanda terbalik: (9) − (6)"],
+    [c, "sama dengan (6)"],
+    [p, "sama dengan (9)"],
+  ];
+  for (const [v, reason] of slips) {
+    if (compareRatio(s, v) !== "mismatch" && compareRatio(s, e) === "mismatch") {
+      ctx.emit("R-EFF-01", "eff-mismatch", address, { stated: s, expected: e, params: { ...params, reason } });
+      return;
+    }
+  }
+  // percent minus fraction, or fraction minus percent
+  const mixed: [number, string][] = [
+    [asPercent(c) - p, "(6) dalam persen − (9) dalam pecahan"],
+    [(asPercent(c) - p) / 100, "(6) dalam persen − (9) dalam pecahan"],
+    [c - asPercent(p), "(6) dalam pecahan − (9) dalam persen"],
+    [(c - asPercent(p)) / 100, "(6) dalam pecahan − (9) dalam persen"],
+  ];
+  for (const [v, how] of mixed) {
+    if (Math.abs(v - e) > 1e-9 && compareRatio(s, v) === "ok") {
+      ctx.emit("R-EFF-02", "eff-mixed-units", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtPct(e), how } });
+      return;
+    }
+  }
+  ctx.emit("R-EFF-03", "eff-unreproducible", address, { stated: s, expected: e, params });
+}
+

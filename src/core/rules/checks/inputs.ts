@@ -1,0 +1,281 @@
+/**
+ * What the user typed in the input columns: numbers stored as text (R-XL-03, R-NUM-01), units and
+ * percents (R-CAP-03, R-UNIT-01), a 0 for an unmeasured quarter and quarters past the period
+ * (R-AVG-01, R-PERIOD-01), what a reportable indicator needs (R-REP-01), IDs and Induk (R-REP-02),
+ * kode (R-KODE-01…03) and the numbering of sasaran (R-NUMBERING-01).
+ */
+import type { Address } from "../../address";
+import { parseAngka } from "../../numbers";
+import { isPercentFormat } from "../../model/cell";
+import { KODE_SEMUA, TW_KEYS, type SheetKeys } from "../../layouts";
+import { valOf } from "../../xl";
+import { classifyLevelUnit, namesAPercentage } from "../units";
+import { fmtNum, fmtPct, fmtRp, fmtStatedPct, normLabel, num, text, type CheckContext, type Indicator } from "../context";
+
+const TW_LABEL = ["TW I", "TW II", "TW III", "TW IV"];
+
+/** A kode of a program (7.01.01), kegiatan (7.01.01.2.01) or sub kegiatan (7.01.01.2.01.0001). */
+export const KODE_NOTATION = /^\d{1,2}\.\d{2}\.\d{2}(\.\d\.\d{2}(\.\d{4})?)?$/;
+
+/** The level a well-formed kode names. */
+export function kodeLevel(kode: string): "Program" | "Kegiatan" | "Sub Kegiatan" | null {
+  if (!KODE_NOTATION.test(kode)) return null;
+  const n = kode.split(".").length;
+  return n === 3 ? "Program" : n === 5 ? "Kegiatan" : "Sub Kegiatan";
+}
+
+/** A number input that holds text: read it, say so, and offer the number when the reading is certain. */
+function numberInput(ctx: CheckContext, at: Address, kind: "money" | "count" | undefined, percentAllowed: boolean): void {
+  const snap = ctx.model.table(tableOf(ctx, at)).snap(at.row, at.col);
+  if (snap.formula !== null || typeof snap.value !== "string" || snap.value.trim() === "") return;
+  const raw = snap.value;
+  const r = parseAngka(raw, kind ? { kind } : {});
+  if (!r.ok) {
+    if (r.reason === "dash" || r.reason === "empty") return;
+    ctx.emit("R-XL-03", "text-in-number", at, { stated: raw, params: { stated: raw } });
+    return;
+  }
+  const english = r.style === "en" && /,\d{3}/.test(raw);
+  if (english || r.notes.some((n) => n.code === "hybrid-separators")) {
+    ctx.emit("R-NUM-01", "num-separators", at, {
+      stated: raw,
+      expected: r.value,
+      params: { stated: raw, style: english ? "gaya Inggris (koma ribuan)" : "campuran (titik dan koma)", expected: kind === "money" ? fmtRp(r.value) : fmtNum(r.value) },
+      fix: { kind: "set-number", at, value: r.value, numberFormat: snap.numberFormat === "@" ? "General" : snap.numberFormat },
+    });
+    return;
+  }
+  // a unit word belongs in the Satuan column; the fix keeps only the number when it is plain
+  const value = r.percent && !percentAllowed ? r.value : r.percent ? r.value / 100 : r.value;
+  const certain = !r.unit && (!r.percent || !percentAllowed);
+  ctx.emit("R-XL-03", "number-as-text", at, {
+    stated: raw,
+    expected: value,
+    params: { stated: raw, expected: r.percent && percentAllowed ? fmtPct(value) : kind === "money" ? fmtRp(value) : fmtNum(value) },
+    ...(certain ? { fix: { kind: "set-number" as const, at, value, numberFormat: snap.numberFormat === "@" ? "General" : snap.numberFormat } } : {}),
+  });
+}
+
+function tableOf(ctx: CheckContext, at: Address): "pk" | "capaian" | "cpo" | "realisasi" {
+  for (const id of ["pk", "capaian", "cpo", "realisasi"] as const) if (ctx.model.table(id).sheet === at.sheet) return id;
+  throw new Error(`no table sheet ${at.sheet}`);
+}
+
+/** Whether a cell's number reads as typed with "%" (a percent format, or text ending in %). */
+function typedPercent(snapValue: unknown, numberFormat: string): boolean {
+  if (typeof snapValue === "number") return isPercentFormat(numberFormat);
+  return typeof snapValue === "string" && /%\s*$/.test(snapValue.trim());
+}
+
+export function checkInputs(ctx: CheckContext): void {
+  const m = ctx.model;
+  const pk = m.table("pk");
+  const ra = m.table("realisasi");
+
+  // --- PK: numbers, kode, reportability
+  for (const ind of ctx.indicators) {
+    const r = ind.pkRow;
+    for (const k of ["targetAwal", "targetPerubahan", "tw1", "tw2", "tw3", "tw4"] as const) numberInput(ctx, pk.at(r, k), "count", false);
+    kodeShape(ctx, pk.at(r, "kode"), ind.kode, ind.level);
+    if (ind.indikator === "") continue;
+    const target = m.value("pk", r, "target");
+    if (target === null || target === "") ctx.emit("R-REP-01", "rep-target-missing", pk.at(r, "targetAwal"), { params: { indikator: ind.indikator } });
+    if (ind.satuan === "") ctx.emit("R-REP-01", "rep-satuan-missing", pk.at(r, "satuan"), { params: { indikator: ind.indikator } });
+    if (text(m.value("pk", r, "polaritas")) === "") ctx.emit("R-REP-01", "rep-polaritas-missing", pk.at(r, "polaritas"), { params: { indikator: ind.indikator } });
+    const unit = classifyLevelUnit(ind.satuan);
+    if (unit === "count" && namesAPercentage(ind.indikator)) {
+      ctx.emit("R-CAP-03", "unit-name-percent", pk.at(r, "satuan"), { stated: ind.satuan, params: { indikator: ind.indikator, satuan: ind.satuan } });
+    }
+    for (const k of ["targetAwal", "targetPerubahan"] as const) {
+      const c = pk.cell(r, k);
+      if (unit === "count" && c.value !== null && c.value !== "" && typedPercent(c.value, c.numberFormat)) {
+        ctx.emit("R-CAP-03", "unit-differs", pk.at(r, k), { stated: "%", expected: ind.satuan, params: { stated: "%", expected: ind.satuan } });
+      }
+    }
+    if (ind.capRow !== undefined) capaianInputs(ctx, ind);
+  }
+
+  // --- Capaian rows whose ID is not in the PK (typed by hand)
+  const pkIds = new Set(ctx.indicators.map((i) => i.id.toLowerCase()));
+  for (const id of ["capaian", "cpo"] as const) {
+    const t = m.table(id);
+    for (const r of t.rows()) {
+      const rowId = t.idOf(r);
+      if (!t.hasContent(r) || (rowId !== "" && pkIds.has(rowId.toLowerCase()))) continue;
+      if (id === "capaian" && !t.hasInput(r) && ![...t.layout.columns.keys()].some((j) => t.layout.columns[j]!.role === "computed" && t.status(r, j) === "constant")) continue;
+      ctx.emit("R-LABEL-01", "row-not-in-pk", { sheet: t.sheet, row: r, col: 0 }, { stated: rowId || "(kosong)", params: { stated: rowId || "(kosong)" } });
+    }
+  }
+
+  // --- IDs and Induk
+  const firstById = new Map<string, Indicator>();
+  for (const ind of ctx.indicators) {
+    if (ind.id === "") continue;
+    const k = ind.id.toLowerCase();
+    const first = firstById.get(k);
+    if (first) ctx.emit("R-REP-02", "id-duplicate", pk.at(ind.pkRow, "id"), { stated: ind.id, params: { stated: ind.id, first: first.pkRow + 1 }, related: [{ kind: "cell", ...pk.at(first.pkRow, "id") }] });
+    else firstById.set(k, ind);
+  }
+  for (const ind of ctx.indicators) {
+    if (ind.induk === "") continue;
+    const parent = firstById.get(ind.induk.toLowerCase());
+    if (!parent) {
+      ctx.emit("R-REP-02", "induk-unknown", pk.at(ind.pkRow, "induk"), { stated: ind.induk, params: { stated: ind.induk } });
+      continue;
+    }
+    const path = [ind.id];
+    let cur: Indicator | undefined = parent;
+    while (cur && cur.induk !== "" && path.length <= ctx.indicators.length) {
+      path.push(cur.id);
+      if (cur.id.toLowerCase() === ind.id.toLowerCase()) {
+        ctx.emit("R-REP-02", "induk-cycle", pk.at(ind.pkRow, "induk"), { stated: ind.induk, params: { stated: ind.induk, path: path.join(" → ") } });
+        break;
+      }
+      cur = firstById.get(cur.induk.toLowerCase());
+    }
+  }
+
+  numbering(ctx);
+
+  // --- Realisasi Anggaran: numbers, kode shape, duplicates
+  const firstByKode = new Map<string, number>();
+  for (const r of ra.rows()) {
+    if (!ra.hasInput(r)) continue;
+    for (const k of ["sebelum", "setelah", "sdBulan", "tw1", "tw2", "tw3", "tw4"] as const) {
+      const a = ra.at(r, k);
+      numberInput(ctx, a, "money", false);
+      const v = num(valOf(ra.snap(r, a.col).value));
+      if (v !== null && Math.abs(v - Math.round(v)) > 1e-9) ctx.emit("R-NUM-02", "num-sen", a, { stated: v, params: { stated: fmtRp(v) } });
+    }
+    const kode = text(m.value("realisasi", r, "kode"));
+    if (kode === "") continue;
+    kodeShape(ctx, ra.at(r, "kode"), kode, text(m.value("realisasi", r, "level")));
+    const k = kode.toLowerCase();
+    const first = firstByKode.get(k);
+    if (first !== undefined) {
+      ctx.emit("R-KODE-03", "kode-duplicate", ra.at(r, "kode"), { stated: kode, params: { stated: kode, first: first + 1 }, related: [{ kind: "cell", ...ra.at(first, "kode") }] });
+    } else firstByKode.set(k, r);
+  }
+
+  // --- PK kode that Realisasi Anggaran does not know
+  if (firstByKode.size > 0) {
+    const known = [...firstByKode.keys()];
+    for (const ind of ctx.indicators) {
+      const k = ind.kode.toLowerCase();
+      if (k === "" || k === KODE_SEMUA.toLowerCase() || !KODE_NOTATION.test(ind.kode)) continue;
+      if (firstByKode.has(k) || known.some((x) => x.startsWith(k + "."))) continue;
+      ctx.emit("R-KODE-02", "kode-unknown", pk.at(ind.pkRow, "kode"), { stated: ind.kode, params: { stated: ind.kode } });
+    }
+  }
+}
+
+function kodeShape(ctx: CheckContext, at: Address, kode: string, level: string): void {
+  if (kode === "" || kode.toUpperCase() === KODE_SEMUA) return;
+  const named = kodeLevel(kode);
+  if (!named) {
+    ctx.emit("R-KODE-01", "kode-malformed", at, { stated: kode, params: { stated: kode } });
+    return;
+  }
+  const l = normLabel(level);
+  if ((l === "program" || l === "kegiatan" || l === "sub kegiatan") && l !== normLabel(named)) {
+    ctx.emit("R-KODE-01", "kode-level", at, { stated: level, expected: named, params: { kode, stated: level, expected: named.toLowerCase() } });
+  }
+}
+
+/** The TW realisasi of one indicator: text, units, percents, zeros, quarters past the period, a missing realisasi. */
+function capaianInputs(ctx: CheckContext, ind: Indicator): void {
+  const m = ctx.model;
+  const cap = m.table("capaian");
+  const pk = m.table("pk");
+  const r = ind.capRow!;
+  const unit = classifyLevelUnit(ind.satuan);
+  const metode = text(m.value("capaian", r, "metode")).toLowerCase();
+  const target = num(m.value("pk", ind.pkRow, "target"));
+  const targetCell = pk.cell(ind.pkRow, "targetPerubahan").value !== null && pk.cell(ind.pkRow, "targetPerubahan").value !== "" ? "targetPerubahan" : "targetAwal";
+  const targetSnap = pk.cell(ind.pkRow, targetCell);
+  const targetPercent = typedPercent(targetSnap.value, targetSnap.numberFormat);
+  let filledInPeriod = 0;
+  const values: (number | null)[] = [];
+  TW_KEYS.forEach((k, i) => {
+    const at = cap.at(r, k);
+    const snap = cap.cell(r, k as SheetKeys["capaian"]);
+    numberInput(ctx, at, "count", unit !== "count");
+    const v = num(valOf(snap.value));
+    values.push(v);
+    if (snap.value === null || snap.value === "") return;
+    if (i + 1 > ctx.period.tw) {
+      ctx.emit("R-PERIOD-01", "period-tw-beyond", at, { params: { tw: TW_LABEL[i], periode: ctx.period.periode ?? `TW ${ctx.period.tw}` } });
+      return;
+    }
+    filledInPeriod++;
+    const percent = typedPercent(snap.value, snap.numberFormat);
+    if (percent && unit === "count") {
+      const shown = typeof snap.value === "number" ? fmtStatedPct(snap.value) : String(snap.value);
+      ctx.emit("R-CAP-03", "unit-percent-realisasi", at, { stated: shown, params: { stated: shown, satuan: ind.satuan } });
+    } else if (v !== null && target !== null && unit !== "count" && percent !== targetPercent && v !== 0 && target !== 0) {
+      // 89 against 27% (0,27): one of the two was typed as a percent
+      const plain = percent ? target : v;
+      const pct = percent ? v : target;
+      if (Math.abs(plain) >= 1.5 && Math.abs(pct) <= 1.5) {
+        const capaianNow = v / target;
+        ctx.emit("R-UNIT-01", "unit-percent-mixed", percent ? at : pk.at(ind.pkRow, targetCell), {
+          stated: percent ? v : target,
+          expected: (percent ? v : target) * 100,
+          params: {
+            target: targetPercent ? fmtStatedPct(target) : fmtNum(target),
+            realisasi: percent ? fmtStatedPct(v) : fmtNum(v),
+            percentSide: percent ? "realisasi" : "target",
+            capaian: fmtPct(capaianNow),
+            satuan: ind.satuan || "%",
+          },
+          fix: { kind: "set-number", at: percent ? at : pk.at(ind.pkRow, targetCell), value: asNumber100(percent ? v : target), numberFormat: "General" },
+        });
+      }
+    }
+  });
+  // a 0 where the indicator was not measured: it counts in a mean, and it becomes the last value
+  values.forEach((v, i) => {
+    if (v !== 0 || i + 1 > ctx.period.tw) return;
+    const earlier = values.slice(0, i).find((x): x is number => x !== null && x > 0);
+    const later = values.slice(i + 1, ctx.period.tw).some((x) => x !== null);
+    let reason: string | null = null;
+    if (metode === "rata-rata") reason = "pada indikator rata-rata: 0 ikut dirata-rata";
+    else if ((metode === "" || metode === "terakhir") && !later && earlier !== undefined) reason = `setelah triwulan sebelumnya ${fmtNum(earlier)}: 0 menjadi realisasi periode`;
+    if (reason) ctx.emit("R-AVG-01", "zero-not-measured", cap.at(r, TW_KEYS[i]!), { stated: 0, params: { tw: TW_LABEL[i], reason } });
+  });
+  if (filledInPeriod === 0 && target !== null && ind.indikator !== "") {
+    ctx.emit("R-REP-01", "rep-realisasi-missing", cap.at(r, TW_KEYS[ctx.period.tw - 1]!), { params: { indikator: ind.indikator, periode: ctx.period.periode ?? `TW ${ctx.period.tw}` } });
+  }
+}
+
+/** A percent-typed value in the column's own unit: 0,27 → 27, decimal-exact. */
+function asNumber100(fraction: number): number {
+  const t = String(fraction);
+  return t.includes("e") ? fraction * 100 : Number(`${t}e2`);
+}
+
+/** Sasaran numbers within a jabatan: 1, 2, 2 (a second sasaran with the same number) or 1, 3 (one skipped). */
+function numbering(ctx: CheckContext): void {
+  const pk = ctx.model.table("pk");
+  const seq = new Map<string, { no: number; sasaran: string; row: number }>();
+  for (const ind of ctx.indicators) {
+    if (!/^sasaran/i.test(ind.level)) continue;
+    const m = /^(\d+)\.?$/.exec(ind.no);
+    if (!m) continue;
+    const no = Number(m[1]);
+    const key = `${normLabel(ind.jabatan)}|${normLabel(ind.level)}`;
+    const prev = seq.get(key);
+    const sasaran = normLabel(ind.sasaran);
+    if (prev) {
+      const continuation = sasaran === "" || sasaran === prev.sasaran;
+      if (no === prev.no && !continuation) {
+        ctx.emit("R-NUMBERING-01", "numbering", pk.at(ind.pkRow, "no"), { stated: ind.no, expected: String(prev.no + 1), params: { stated: ind.no, problem: "dipakai dua kali untuk sasaran yang berbeda", previous: prev.no, expected: prev.no + 1 }, related: [lineless(pk.at(prev.row, "no"))] });
+      } else if (no > prev.no + 1) {
+        ctx.emit("R-NUMBERING-01", "numbering", pk.at(ind.pkRow, "no"), { stated: ind.no, expected: String(prev.no + 1), params: { stated: ind.no, problem: "melompati nomor", previous: prev.no, expected: prev.no + 1 } });
+      }
+    }
+    seq.set(key, { no: Math.max(no, prev?.no ?? 0), sasaran: sasaran || prev?.sasaran || "", row: ind.pkRow });
+  }
+}
+
+const lineless = (a: Address) => ({ kind: "cell" as const, ...a });

@@ -1,0 +1,60 @@
+/**
+ * The sheets as sheets: the column-number row under the headers (R-CAP-04: "5=4/5" where "(6=5/4)"
+ * belongs) and formulas that differ from the rest of their input column (R-XL-04, as Excel's
+ * "inconsistent formula" check).
+ */
+import { colLetter } from "../../address";
+import { TABLE_ROWS } from "../../layouts";
+import type { CheckContext } from "../context";
+
+export function checkSheets(ctx: CheckContext): void {
+  for (const id of ["pk", "capaian", "cpo", "realisasi"] as const) {
+    const t = ctx.model.table(id);
+    if (!t.present) continue;
+    t.layout.columns.forEach((c, col) => {
+      if (!c.number) return;
+      const have = t.snap(TABLE_ROWS.number, col).value;
+      const shown = have === null ? "" : String(have).trim();
+      if (shown !== "" && shown.replace(/\s+/g, "") !== c.number.replace(/\s+/g, "")) {
+        ctx.emit("R-CAP-04", "label-number", { sheet: t.sheet, row: TABLE_ROWS.number, col }, { stated: shown, expected: c.number, params: { stated: shown, expected: c.number } });
+      }
+    });
+    inconsistentFormulas(ctx, id);
+  }
+}
+
+/** A formula in R1C1 terms: relative references as offsets, so the same formula on every row reads the same. */
+export function relativeShape(formula: string, row: number, col: number): string {
+  return formula.replace(/("[^"]*")|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (m, quoted: string | undefined, dc: string, letters: string, dr: string, digits: string) => {
+    if (quoted) return quoted;
+    const c = letters.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const r = Number(digits) - 1;
+    const cPart = dc ? `C${c + 1}` : `C[${c - col}]`;
+    const rPart = dr ? `R${r + 1}` : `R[${r - row}]`;
+    return `${rPart}${cPart}`;
+  });
+}
+
+function inconsistentFormulas(ctx: CheckContext, id: "pk" | "capaian" | "cpo" | "realisasi"): void {
+  const t = ctx.model.table(id);
+  t.layout.columns.forEach((c, col) => {
+    if (c.role !== "input") return;
+    const shapes = new Map<string, number[]>();
+    for (const r of t.rows()) {
+      const f = t.snap(r, col).formula;
+      if (f === null) continue;
+      const s = relativeShape(f.toUpperCase(), r, col);
+      shapes.set(s, [...(shapes.get(s) ?? []), r]);
+    }
+    if (shapes.size < 2) return;
+    const [common, rows] = [...shapes.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+    if (rows.length < 3) return;
+    for (const [shape, at] of shapes) {
+      if (shape === common || at.length * 3 > rows.length) continue;
+      const example = t.snap(rows[0]!, col).formula!;
+      for (const r of at) {
+        ctx.emit("R-XL-04", "formula-inconsistent", { sheet: t.sheet, row: r, col }, { stated: t.snap(r, col).formula!, expected: example, params: { count: rows.length, expected: `mis. ${example} di ${colLetter(col)}${rows[0]! + 1}` } });
+      }
+    }
+  });
+}

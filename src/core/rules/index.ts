@@ -1,0 +1,33 @@
+/**
+ * Periksa: every rule over a read model, every finding collected (never stopping at the first), in
+ * sheet order. Rules are declared in catalogue.ts; the checks that implement them are in checks/.
+ */
+import { compareLocations, type Finding } from "../findings";
+import type { WorkbookModel } from "../model/workbook-model";
+import { checkBudget } from "./checks/budget";
+import { checkComputedCells } from "./checks/computed";
+import { checkIndicators } from "./checks/indicators";
+import { checkInputs } from "./checks/inputs";
+import { checkSheets } from "./checks/sheets";
+import { indicatorsOf, makeEmit, periodInfo, type CheckContext, type RuleCheck } from "./context";
+
+export { RULES, RULE_IDS, severityOf, isRuleId, type RuleId, type RuleSpec } from "./catalogue";
+
+const CHECKS: readonly RuleCheck[] = [checkSheets, checkInputs, checkComputedCells, checkIndicators, checkBudget];
+
+export function validateModel(model: WorkbookModel): Finding[] {
+  const findings: Finding[] = [];
+  const ctx: CheckContext = { model, emit: makeEmit(findings), period: periodInfo(model), indicators: indicatorsOf(model) };
+  for (const check of CHECKS) check(ctx);
+  return sortFindings(findings, model.sheetNames);
+}
+
+/** Sheets in workbook order, then row and column; text lines last. */
+export function sortFindings(findings: Finding[], sheetOrder: readonly string[]): Finding[] {
+  const order = new Map(sheetOrder.map((s, i) => [s.toLowerCase(), i]));
+  const sheetIndex = (f: Finding) => (f.at.kind === "line" ? Infinity : order.get(f.at.sheet.toLowerCase()) ?? sheetOrder.length);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => sheetIndex(a.f) - sheetIndex(b.f) || compareLocations(a.f.at, b.f.at) || a.i - b.i)
+    .map((x) => x.f);
+}
