@@ -94,7 +94,7 @@ export function checkComputedCells(ctx: CheckContext): void {
             } else if (id === "cpo" && key === "penyerapan") {
               ctx.emit("R-EFF-04", "pen-empty", address, { expected: num(expected) ?? undefined, fix: restore });
             } else {
-              ctx.emit("R-XL-01", "formula-missing", address, { expected: shown(expected, snap.numberFormat), fix: restore });
+              ctx.emit("R-XL-01", "formula-missing", address, { expected: shown(expected, snap.numberFormat, true), fix: restore });
             }
             return;
           }
@@ -105,7 +105,7 @@ export function checkComputedCells(ctx: CheckContext): void {
           }
           case "constant": {
             const stated = valOf(snap.value);
-            const exp = isBlankish(expected) || isXlError(expected) ? undefined : shown(expected, snap.numberFormat);
+            const exp = isBlankish(expected) || isXlError(expected) ? undefined : shown(expected, snap.numberFormat, true);
             ctx.emit("R-XL-01", "formula-constant", address, {
               stated: typeof stated === "number" || typeof stated === "string" ? stated : String(stated),
               expected: exp,
@@ -123,9 +123,9 @@ export function checkComputedCells(ctx: CheckContext): void {
   }
 }
 
-/** A value for a message, as its cell shows it. */
-function shown(v: Val, numberFormat: string): string {
-  if (typeof v === "number") return isPercentFormat(numberFormat) ? fmtStatedPct(v) : fmtNum(v);
+/** A value for a message, as its cell shows it; a computed one with the two decimals of a percent. */
+function shown(v: Val, numberFormat: string, computed = false): string {
+  if (typeof v === "number") return isPercentFormat(numberFormat) ? (computed ? fmtPct(v) : fmtStatedPct(v)) : fmtNum(v);
   return fmtVal(v);
 }
 
