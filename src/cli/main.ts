@@ -8,6 +8,7 @@ import { formatAngka, formatPersen } from "../core/numbers";
 import { importSipdCommand } from "./commands/import-sipd";
 import { scaffoldCommand } from "./commands/scaffold";
 import { sipdCommand } from "./commands/sipd";
+import { validateCommand } from "./commands/validate";
 
 export interface Io {
   out: (text: string) => void;
@@ -74,6 +75,7 @@ const COMMANDS: Command[] = [
   scaffoldCommand,
   sipdCommand,
   importSipdCommand,
+  validateCommand,
 ];
 
 function help(io: Io): number {

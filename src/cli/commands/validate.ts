@@ -1,0 +1,108 @@
+/**
+ * `sakip validate FILE.xlsx… [--json]`: Periksa for reviewers. Many files at once (a reviewer receives
+ * a folder), plus the checks across the files of one unit. Exit status: 0 no galat, 1 at least one
+ * galat (or a file that could not be read), 2 wrong usage.
+ */
+import { readWorkbookModel } from "../../app/read-model";
+import { a1 } from "../../core/address";
+import { countBySeverity, findingMessage, locationText, SEVERITY_LABEL, type Finding } from "../../core/findings";
+import type { WorkbookModel } from "../../core/model/workbook-model";
+import { sortFindings, validateModel } from "../../core/rules";
+import { crossValidate } from "../../core/rules/cross";
+import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+import { parseArgs } from "../args";
+import type { Io } from "../main";
+
+/** One finding as `--json` prints it. */
+export interface JsonFinding {
+  file: string;
+  rule: string;
+  code: string;
+  severity: string;
+  sheet: string | null;
+  cell: string | null;
+  stated: number | string | null;
+  expected: number | string | null;
+  message: string;
+}
+
+function toJson(file: string, f: Finding): JsonFinding {
+  const at = f.at;
+  return {
+    file,
+    rule: f.rule,
+    code: f.code,
+    severity: SEVERITY_LABEL[f.severity],
+    sheet: at.kind === "line" ? null : at.sheet,
+    cell: at.kind === "cell" ? a1(at.row, at.col) : at.kind === "range" ? `${a1(at.row, at.col)}:${a1(at.row + at.rows - 1, at.col + at.cols - 1)}` : null,
+    stated: f.stated ?? null,
+    expected: f.expected ?? null,
+    message: findingMessage(f),
+  };
+}
+
+export const validateCommand = {
+  name: "validate",
+  usage: "sakip validate FILE.xlsx… [--json]",
+  summary: "Memeriksa buku kerja (Periksa): temuan per sel, juga antarberkas satu unit kerja.",
+  help:
+    "Setiap berkas diperiksa dengan semua aturan Periksa; berkas-berkas dengan unit kerja, tahun dan periode yang sama\n" +
+    "juga diperiksa silang (indikator yang sama, pagu dan realisasi kode yang sama).\n" +
+    "--json mencetak larik temuan: file, rule, code, severity (galat/peringatan/info), sheet, cell, stated, expected, message.\n" +
+    "Status keluar: 0 tanpa galat, 1 ada galat atau berkas tidak terbaca, 2 salah pemakaian.\n",
+  async run(argv: string[], io: Io): Promise<number> {
+    const parsed = parseArgs(argv, { values: [], booleans: ["json"] });
+    if (!parsed.ok) {
+      io.err(parsed.message + "\n");
+      return 2;
+    }
+    const files = parsed.args.positional;
+    if (files.length === 0) {
+      io.err(`Pemakaian: ${validateCommand.usage}\n${validateCommand.help}`);
+      return 2;
+    }
+    const json = parsed.args.flags.json === true;
+    const models: { name: string; model: WorkbookModel }[] = [];
+    const unreadable: { file: string; message: string }[] = [];
+    for (const file of files) {
+      try {
+        models.push({ name: file, model: await readWorkbookModel(await XlsxWorkbook.fromFile(file)) });
+      } catch (error) {
+        unreadable.push({ file, message: readProblem(file, error) });
+      }
+    }
+    const byFile = new Map<string, Finding[]>(models.map((m) => [m.name, validateModel(m.model)]));
+    for (const { file, finding } of crossValidate(models)) byFile.get(file)!.push(finding);
+    for (const m of models) byFile.set(m.name, sortFindings(byFile.get(m.name)!, m.model.sheetNames));
+
+    let galat = unreadable.length;
+    for (const fs of byFile.values()) galat += fs.filter((f) => f.severity === "error").length;
+    if (json) {
+      const all = models.flatMap((m) => byFile.get(m.name)!.map((f) => toJson(m.name, f)));
+      io.out(JSON.stringify(all, null, 2) + "\n");
+      for (const u of unreadable) io.err(`${u.file}: ${u.message}\n`);
+    } else {
+      for (const m of models) {
+        const fs = byFile.get(m.name)!;
+        const c = countBySeverity(fs);
+        io.out(`${m.name}: ${c.error} galat, ${c.warning} peringatan, ${c.info} info\n`);
+        for (const f of fs) io.out(`  ${SEVERITY_LABEL[f.severity]} ${f.rule} ${locationText(f.at)}: ${findingMessage(f)}\n`);
+      }
+      for (const u of unreadable) io.err(`${u.file}: ${u.message}\n`);
+      if (files.length > 1) {
+        const total = countBySeverity([...byFile.values()].flat());
+        io.out(`Jumlah (${models.length} berkas${unreadable.length ? `, ${unreadable.length} tidak terbaca` : ""}): ${total.error} galat, ${total.warning} peringatan, ${total.info} info\n`);
+      }
+    }
+    return galat > 0 ? 1 : 0;
+  },
+};
+
+function readProblem(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return "berkas tidak ditemukan.";
+  if (code === "EACCES" || code === "EPERM") return "berkas tidak dapat dibaca (izin ditolak).";
+  if (code === "EISDIR") return "ini folder, bukan berkas .xlsx; sebutkan berkasnya (mis. folder/*.xlsx).";
+  if (!/\.xlsx$/i.test(file)) return "bukan berkas .xlsx (simpan dari Excel/LibreOffice sebagai Buku Kerja Excel .xlsx).";
+  return "berkas tidak dapat dibuka sebagai buku kerja .xlsx (rusak, terkunci sandi, atau bukan .xlsx).";
+}

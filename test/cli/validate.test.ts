@@ -1,0 +1,91 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import type { JsonFinding } from "../../src/cli/commands/validate";
+import { CAPAIAN, REALISASI_ANGGARAN } from "../../src/core/layouts";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { correctWorkbook2024, F, write } from "../support/workbooks";
+
+jest.setTimeout(60_000);
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe("sakip validate", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sakip-validate-"));
+  const good = join(dir, "kasubbag-keuangan.xlsx");
+  const bad = join(dir, "kasubbag-keuangan-revisi.xlsx");
+
+  beforeAll(async () => {
+    const a = await correctWorkbook2024(XlsxWorkbook.create());
+    await a.save(good);
+    const b = await correctWorkbook2024(XlsxWorkbook.create());
+    // the revised draft typed 50% over program A's capaian (46 of 100) and changed a pagu by hand
+    await b.apply([write(CAPAIAN, F + 1, "capaian", 0.5), write(REALISASI_ANGGARAN, F + 2, "setelah", 6_700_000)]);
+    await b.save(bad);
+    writeFileSync(join(dir, "catatan.txt"), "bukan buku kerja");
+  });
+
+  it("a correct workbook: no galat, exit 0, one summary line and the SIPD notes as info", async () => {
+    const r = await run("validate", good);
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")[0]).toBe(`${good}: 0 galat, 0 peringatan, 13 info`);
+    expect(r.err).toBe("");
+  });
+
+  it("a folder of files: findings per file, the checks across files of one unit, exit 1 on galat", async () => {
+    const r = await run("validate", good, bad);
+    expect(r.code).toBe(1);
+    const lines = r.out.split("\n");
+    expect(lines).toContain(`  galat R-CAP-01 Capaian!O8: Capaian tertulis 50%, sedangkan realisasi ÷ target (46 ÷ 100) = 46,00%. Ketik ulang realisasi/target atau pulihkan rumusnya.`);
+    // the hand-typed pagu of a sub kegiatan disagrees with the Rincian SIPD of the same file and with the
+    // other file, and its kegiatan and program no longer add up
+    expect(lines.filter((l) => /'Realisasi Anggaran'!E[789]:/.test(l)).map((l) => l.trim().split(":")[0])).toEqual([
+      "galat R-SUM-01 'Realisasi Anggaran'!E7",
+      "galat R-SUM-01 'Realisasi Anggaran'!E8",
+      "galat R-XREF-01 'Realisasi Anggaran'!E9",
+      "galat R-XREF-01 'Realisasi Anggaran'!E9",
+    ]);
+    expect(r.out).toContain(`Pagu 7.01.01.2.01.0001 tertulis Rp 6.700.000, sedangkan lembar Realisasi Anggaran di ${good} mencatat Rp 2.750.000.`);
+    expect(lines.at(-2)).toMatch(/^Jumlah \(2 berkas\): \d+ galat, \d+ peringatan, 26 info$/);
+  });
+
+  it("--json: every finding with file, rule, severity in Indonesian, sheet, cell, stated, expected and message", async () => {
+    const r = await run("validate", good, bad, "--json");
+    expect(r.code).toBe(1);
+    const all = JSON.parse(r.out) as JsonFinding[];
+    const cap = all.find((f) => f.rule === "R-CAP-01")!;
+    expect(cap).toEqual({
+      file: bad,
+      rule: "R-CAP-01",
+      code: "cap-mismatch",
+      severity: "galat",
+      sheet: "Capaian",
+      cell: "O8",
+      stated: 0.5,
+      expected: 0.46,
+      message: "Capaian tertulis 50%, sedangkan realisasi ÷ target (46 ÷ 100) = 46,00%. Ketik ulang realisasi/target atau pulihkan rumusnya.",
+    });
+    expect(new Set(all.map((f) => f.severity))).toEqual(new Set(["galat", "peringatan", "info"]));
+    expect(all.filter((f) => f.file === good).every((f) => f.severity === "info")).toBe(true);
+  });
+
+  it("says which files could not be read and still checks the others", async () => {
+    const r = await run("validate", good, join(dir, "catatan.txt"), join(dir, "hilang.xlsx"));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `${join(dir, "catatan.txt")}: bukan berkas .xlsx (simpan dari Excel/LibreOffice sebagai Buku Kerja Excel .xlsx).\n` + `${join(dir, "hilang.xlsx")}: berkas tidak ditemukan.\n`,
+    );
+    expect(r.out).toContain(`${good}: 0 galat, 0 peringatan, 13 info`);
+  });
+
+  it("wrong usage: exit 2 with the usage", async () => {
+    expect((await run("validate")).code).toBe(2);
+    expect((await run("validate", "--xml", good)).err).toMatch(/Opsi --xml tidak dikenal/);
+  });
+});
