@@ -134,7 +134,6 @@ const MESSAGES = {
   "pen-mismatch": (p: MessageParams) => `Penyerapan tertulis ${p.stated}, sedangkan realisasi ÷ pagu = ${p.expected} (${p.realisasi} ÷ ${p.pagu}).`,
   "pen-over": (p: MessageParams) => `Realisasi anggaran ${p.stated} melebihi pagu ${p.expected} (penyerapan ${p.persen}).`,
   "sisa-mismatch": (p: MessageParams) => `Sisa anggaran tertulis ${p.stated}, sedangkan pagu − realisasi = ${p.expected}.`,
-  "sisa-negative": (p: MessageParams) => `Sisa anggaran negatif (${p.stated}): realisasi melebihi pagu.`,
   "eff-mismatch": (p: MessageParams) => `Efisiensi tertulis ${p.stated}, sedangkan (6) − (9) = ${p.capaian} − ${p.penyerapan} = ${p.expected}${p.reason ? ` (${p.reason})` : ""}.`,
   "eff-mixed-units": (p: MessageParams) =>
     `Efisiensi ${p.stated} tampaknya dihitung dari persen dikurangi pecahan (${p.how}); dengan satuan yang sama (6) − (9) = ${p.expected}.`,

@@ -106,7 +106,7 @@ export const RULES = {
     title: "Sisa anggaran tidak sama dengan pagu − realisasi, atau negatif",
     why: "Sisa anggaran disebut dalam narasi (dalam angka dan huruf); harus sama dengan pagu dikurangi realisasi.",
     fix: "Pulihkan rumus sisa; periksa realisasi yang melebihi pagu.",
-    codes: { "sisa-mismatch": "error", "sisa-negative": "warning", "sipd-sisa-mismatch": "error", "sipd-sisa-negative": "warning" },
+    codes: { "sisa-mismatch": "error", "sipd-sisa-mismatch": "error", "sipd-sisa-negative": "warning" },
     scope: ["workbook", "paste"],
   },
   "R-EFF-01": {

@@ -100,16 +100,14 @@ function childrenSums(ctx: CheckContext): void {
   const m = ctx.model;
   const cpo = m.table("cpo");
   const children = new Map<string, Indicator[]>();
-  for (const i of ctx.indicators) if (i.induk !== "") children.set(i.induk.toLowerCase(), [...(children.get(i.induk.toLowerCase()) ?? []), i]);
-  const typed = (row: number, key: SheetKeys["cpo"]) => cpo.status(row, cpo.col(key)) !== "standard";
+  for (const i of ctx.indicators) if (i.induk !== "" && i.induk.toLowerCase() !== i.id.toLowerCase()) children.set(i.induk.toLowerCase(), [...(children.get(i.induk.toLowerCase()) ?? []), i]);
   for (const parent of ctx.indicators) {
     const kids = children.get(parent.id.toLowerCase());
     if (!kids || parent.cpoRow === undefined || parent.id === "") continue;
-    // where every amount is the formula and every child's kode lies under the parent's, the formulas
-    // already sum by kode: a table that lists only some kegiatan of a program is not wrong
-    const byKode = kids.every((k) => k.kode.toLowerCase().startsWith(parent.kode.toLowerCase() + ".")) && KODE_NOTATION.test(parent.kode);
+    // where every child's kode lies under the parent's, the amounts belong to the kode (checked against
+    // Realisasi Anggaran by R-XREF): a jabatan's table lists only the kegiatan it owns, and is not wrong
+    if (KODE_NOTATION.test(parent.kode) && kids.every((k) => k.kode.toLowerCase().startsWith(parent.kode.toLowerCase() + "."))) continue;
     for (const key of ["pagu", "realisasiAnggaran"] as const satisfies readonly SheetKeys["cpo"][]) {
-      if (byKode && !typed(parent.cpoRow, key) && kids.every((k) => k.cpoRow === undefined || !typed(k.cpoRow, key))) continue;
       const stated = num(m.value("cpo", parent.cpoRow, key));
       if (stated === null) continue;
       const withValue = kids.filter((k) => k.cpoRow !== undefined && num(m.value("cpo", k.cpoRow, key)) !== null);

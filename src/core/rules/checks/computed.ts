@@ -169,7 +169,8 @@ function statedAgainstFormula(
   if (mirrors && key in mirrors) {
     const s = text(stated);
     const e = text(expected);
-    if (normLabel(s) !== normLabel(e)) ctx.emit("R-LABEL-01", "label-differs", address, { stated: s, expected: e, params: { what: mirrors[key], stated: s, expected: e, id: idText } });
+    // a row the PK does not have is reported once, as such (row-not-in-pk)
+    if (e !== "" && normLabel(s) !== normLabel(e)) ctx.emit("R-LABEL-01", "label-differs", address, { stated: s, expected: e, params: { what: mirrors[key], stated: s, expected: e, id: idText } });
     return;
   }
   if (id === "capaian" && key === "satuan") {
@@ -265,7 +266,8 @@ function capaian(ctx: CheckContext, row: number, address: Address, s: number, e:
     ctx.emit("R-CAP-05", "cap-capped", address, { stated: s, expected: e, params: { expected: fmtPct(e) } });
     return;
   }
-  if (realisasi !== null && compareRatio(s, realisasi / 5) === "ok" && compareRatio(s, e) === "mismatch") {
+  // "5=4/5" applied literally: realisasi ÷ 5, read as a fraction or as percent points
+  if (realisasi !== null && (compareRatio(s, realisasi / 5) === "ok" || compareRatio(s, realisasi / 500) === "ok")) {
     ctx.emit("R-CAP-04", "cap-literal", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtPct(e) } });
     return;
   }
