@@ -145,6 +145,10 @@ const MESSAGES = {
   "sum-mismatch": (p: MessageParams) => `${p.what} ${p.name} tertulis ${p.stated}, sedangkan jumlah ${p.count} ${p.children} di bawahnya ${p.expected}.`,
   "sum-children": (p: MessageParams) =>
     `${p.what} ${p.name}: ${p.stated}, sedangkan jumlah ${p.count} baris yang ber-Induk ${p.id} ${p.expected}${p.missing ? ` (${p.missing})` : ""}.`,
+  "sum-unattached": (p: MessageParams) =>
+    `${p.what} ${p.name} berpagu ${p.stated} tetapi tidak ber-Induk, padahal baris lain setingkatnya ber-Induk; pagunya tidak terhitung di sasaran mana pun.`,
+  "sum-no-children": (p: MessageParams) =>
+    `${p.what} ${p.name} berpagu ${p.stated}, tetapi tidak ada baris yang ber-Induk ${p.id}; jumlah sasaran tidak sama dengan jumlah kegiatannya.`,
   "predikat-mismatch": (p: MessageParams) => `Predikat tertulis "${p.stated}", sedangkan capaian ${p.capaian} pada skala ${p.skala} berpredikat "${p.expected}".`,
   "text-in-number": (p: MessageParams) => `"${p.stated}" bukan angka; kolom ini berisi angka.`,
   "xref-pagu": (p: MessageParams) => `Pagu ${p.kode} tertulis ${p.stated}, sedangkan lembar ${p.source} mencatat ${p.expected}.`,

@@ -148,7 +148,7 @@ export const RULES = {
     why: "Pagu dan realisasi program = jumlah kegiatannya = jumlah sub kegiatannya; sasaran = jumlah program di bawahnya. Jumlah yang tidak cocok berarti ada baris terlewat atau diketik ulang.",
     fix: "Biarkan rumus menjumlahkan menurut kode; isi kolom Induk (ID) agar sasaran menjumlahkan program di bawahnya.",
     tolerance: "Rupiah bulat: harus sama persis.",
-    codes: { "sum-mismatch": "error", "sum-children": "warning", "sipd-sd-mismatch": "error", "sipd-rollup": "error", "sipd-rollup-literal-only": "info", "sipd-footer-mismatch": "error" },
+    codes: { "sum-mismatch": "error", "sum-children": "warning", "sum-unattached": "warning", "sum-no-children": "warning", "sipd-sd-mismatch": "error", "sipd-rollup": "error", "sipd-rollup-literal-only": "info", "sipd-footer-mismatch": "error" },
     scope: ["workbook", "paste"],
   },
   "R-XREF-01": {

@@ -202,6 +202,13 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
   "R-SUM-01": {
     fail: [
       { kind: "workbook", name: "pagu program diketik tangan, tidak sama dengan jumlah sub kegiatannya", ops: [put(REALISASI_ANGGARAN, F + 0, "setelah", 7_000_000_000)], expect: ["R-SUM-01 sum-mismatch 'Realisasi Anggaran'!E7", "R-XREF-01 xref-sipd-pagu 'Realisasi Anggaran'!E7"] },
+      { kind: "workbook", name: "sub kegiatan berpagu tanpa Induk, padahal sub kegiatan lain ber-Induk", ops: [put(PERJANJIAN_KINERJA, F + 4, "induk", null)], expect: ["R-SUM-01 sum-unattached 'Cost per Outcome'!J11"] },
+      {
+        kind: "workbook",
+        name: "program berpagu tanpa baris yang ber-Induk kepadanya",
+        ops: [put(PERJANJIAN_KINERJA, F + 9, "jabatan", "Kasubbag Keuangan"), put(PERJANJIAN_KINERJA, F + 9, "level", "Program"), put(PERJANJIAN_KINERJA, F + 9, "kode", "7.01.02"), put(PERJANJIAN_KINERJA, F + 9, "sasaran", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik")],
+        expect: ["R-SUM-01 sum-no-children 'Cost per Outcome'!J16"],
+      },
       { kind: "workbook", name: "sasaran (SEMUA) dengan hanya satu program ber-Induk kepadanya", ops: [put(PERJANJIAN_KINERJA, F + 1, "induk", "IK-001")], expect: ["R-SUM-01 sum-children 'Cost per Outcome'!J7", "R-SUM-01 sum-children 'Cost per Outcome'!K7"] },
       { kind: "paste", name: "ekspor dengan S/D yang tidak sama dengan bulan lalu + bulan ini", text: paste((l) => set(l, 19, dataLine(`${P} 01 2.01.0001 5 1 02 01 01 0024`, "Belanja Alat Tulis Kantor", 600000, 200000, 100000, { sd: "310.000,00", sisa: "290.000,00", persen: "51,67" }))), expect: [...rollup18(2), "R-SUM-01 sipd-sd-mismatch baris 19"] },
       { kind: "paste", name: "kode salah bentuk yang induknya cocok hanya bila kodenya dibaca sesuai perbaikan", text: paste((l) => set(l, 19, dataLine(`${P} 01 2.01.0001 5 1 02 01 01 01 0024`, "Belanja Alat Tulis Kantor", 600000, 200000, 100000))), expect: ["R-SUM-01 sipd-rollup-literal-only baris 18", "R-KODE-01 sipd-kode-repaired baris 19"] },
