@@ -2,11 +2,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { functionBenchmarks } from "./functions.bench";
 import { printTable, type BenchResult } from "./harness";
+import { periksaBenchmarks } from "./periksa.bench";
 import { sipdBenchmarks } from "./sipd.bench";
 
 const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   functions: functionBenchmarks,
   sipd: sipdBenchmarks,
+  periksa: periksaBenchmarks,
 };
 
 async function main(): Promise<void> {

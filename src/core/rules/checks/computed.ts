@@ -77,7 +77,8 @@ export function checkComputedCells(ctx: CheckContext): void {
         const status = table.status(row, col);
         const snap = table.snap(row, col);
         const expected = ctx.model.twinAt(id, row, col);
-        const restore = { kind: "restore-formula" as const, at: address, formula: table.expectedFormula(row, col)! };
+        // built only for a cell that needs repair: the formula text is long, and most cells are fine
+        const restore = () => ({ kind: "restore-formula" as const, at: address, formula: table.expectedFormula(row, col)! });
         const key = spec.key;
         switch (status) {
           case "standard": {
@@ -90,18 +91,19 @@ export function checkComputedCells(ctx: CheckContext): void {
           }
           case "blank": {
             if (isBlankish(expected)) {
-              ctx.emit("R-XL-01", "formula-missing", address, { fix: restore });
+              ctx.emit("R-XL-01", "formula-missing", address, { fix: restore() });
             } else if (id === "cpo" && key === "efisiensi") {
-              ctx.emit("R-EFF-04", "eff-empty", address, { expected: num(expected) ?? undefined, fix: restore });
+              ctx.emit("R-EFF-04", "eff-empty", address, { expected: num(expected) ?? undefined, fix: restore() });
             } else if (id === "cpo" && key === "penyerapan") {
-              ctx.emit("R-EFF-04", "pen-empty", address, { expected: num(expected) ?? undefined, fix: restore });
+              ctx.emit("R-EFF-04", "pen-empty", address, { expected: num(expected) ?? undefined, fix: restore() });
             } else {
-              ctx.emit("R-XL-01", "formula-missing", address, { expected: shown(expected, snap.numberFormat, true), fix: restore });
+              ctx.emit("R-XL-01", "formula-missing", address, { expected: shown(expected, snap.numberFormat, true), fix: restore() });
             }
             return;
           }
           case "edited": {
-            ctx.emit("R-XL-02", "formula-edited", address, { stated: snap.formula!, expected: restore.formula, params: { stated: snap.formula!, expected: restore.formula }, fix: restore });
+            const fix = restore();
+            ctx.emit("R-XL-02", "formula-edited", address, { stated: snap.formula!, expected: fix.formula, params: { stated: snap.formula!, expected: fix.formula }, fix });
             if (snap.value === null) return;
             break;
           }
@@ -112,7 +114,7 @@ export function checkComputedCells(ctx: CheckContext): void {
               stated: typeof stated === "number" || typeof stated === "string" ? stated : String(stated),
               expected: exp,
               params: { stated: shown(stated, snap.numberFormat), expected: exp },
-              fix: restore,
+              fix: restore(),
             });
             break;
           }
