@@ -347,6 +347,11 @@ export class WorkbookModel {
     };
   }
 
+  /** What amountByKode gives for a kode over one Realisasi Anggaran column (pagu, a TW's realisasi). */
+  amountFor(kode: Val, valueKey: SheetKeys["realisasi"]): Val {
+    return this.amounts(valueKey).amount(kode);
+  }
+
   private amounts(valueKey: SheetKeys["realisasi"]): AmountIndex {
     let index = this.amountIndex.get(valueKey);
     if (!index) {
