@@ -198,7 +198,16 @@ function match<T>(rows: T[], pk: { indikator: string }[], name: (r: T) => string
   });
 }
 
-export async function seedWorkbook(seed: Seed): Promise<SeedWorkbook> {
+/**
+ * `as-printed`: every printed number typed, computed ones over their formulas (the catalogue's setting).
+ * `correct`: only the inputs, in consistent units (a realisasi printed as a percent of a count target is
+ * typed as that share of the target, 25% of 12 Dokumen as 3), every computed column left to its
+ * formula; the tables' amounts as the lowest rows print them, so parents add up by structure.
+ */
+export type BuildMode = "as-printed" | "correct";
+
+export async function seedWorkbook(seed: Seed, mode: BuildMode = "as-printed"): Promise<SeedWorkbook> {
+  const printed = mode === "as-printed";
   const files = FILES[seed];
   const first = readFixture<PkFixture>(`pk-${seed}-${files[0]}.json`);
   const wb = new MemoryWorkbook();
@@ -236,7 +245,7 @@ export async function seedWorkbook(seed: Seed): Promise<SeedWorkbook> {
       const row = next++;
       const id = `IK-${String(row - F + 1).padStart(3, "0")}`;
       if (!sameSasaran(ind.sasaran)) sasaran = ind.sasaran;
-      const t = splitUnit(ind.target_raw);
+      const t = printed ? splitUnit(ind.target_raw) : plainUnit(ind.target_raw);
       const unit = t.unit ?? (ind.target_unit && ind.target_unit !== "%" ? ind.target_unit : ind.target_unit === "%" ? "%" : null);
       w.put(PERJANJIAN_KINERJA, row, "jabatan", jabatan);
       w.put(PERJANJIAN_KINERJA, row, "no", cleanNo(ind.no));
@@ -308,6 +317,10 @@ export async function seedWorkbook(seed: Seed): Promise<SeedWorkbook> {
       const row = p.row;
       w.markAll(capSpans[i]!, CAPAIAN.sheet, row);
       const real = splitUnit(r.realisasi_raw);
+      if (!printed) {
+        w.put(CAPAIAN, row, twKey, correctRealisasi(r.realisasi_raw, p.unit, p.target));
+        return;
+      }
       w.put(CAPAIAN, row, twKey, real.value, real.numberFormat);
       if (r.capaian_stated) w.typed(CAPAIAN, row, "capaian", r.capaian_stated.raw);
       if (!similar(r.indikator, p.indikator)) w.put(CAPAIAN, row, "indikator", r.indikator);
@@ -331,6 +344,7 @@ export async function seedWorkbook(seed: Seed): Promise<SeedWorkbook> {
     let cpoSasaran = "";
     const typeCpo = (row: number, r: CpoFixture["rows"][number], kinerja: boolean) => {
       w.markAll(cpoSpans.get(r)!, COST_PER_OUTCOME.sheet, row);
+      if (!printed) return;
       if (kinerja && r.kinerja) {
         w.typed(COST_PER_OUTCOME, row, "target", r.kinerja.target_raw);
         w.typed(COST_PER_OUTCOME, row, "realisasi", r.kinerja.realisasi_raw);
@@ -351,6 +365,7 @@ export async function seedWorkbook(seed: Seed): Promise<SeedWorkbook> {
       if (m === null || m === undefined) {
         // a sasaran Tabel 2.3 reports that the PK does not have: typed in Cost per Outcome only
         const sasaranNow = cpoSasaran;
+        if (!printed) return;
         cpoOnly.push(() => {
           const row = next++;
           w.put(COST_PER_OUTCOME, row, "sasaran", sasaranNow);
@@ -361,13 +376,14 @@ export async function seedWorkbook(seed: Seed): Promise<SeedWorkbook> {
       }
       const row = pkRows[m]!.row;
       const pkSasaran = pkRows[m]!.sasaran;
-      if (!sameSasaran(r.sasaran) && r.sasaran!.toLowerCase().trim() !== pkSasaran.toLowerCase().trim()) w.put(COST_PER_OUTCOME, row, "sasaran", r.sasaran!);
-      if (r.indikator && !similar(r.indikator, pkRows[m]!.indikator)) w.put(COST_PER_OUTCOME, row, "indikator", r.indikator);
+      if (printed && !sameSasaran(r.sasaran) && r.sasaran!.toLowerCase().trim() !== pkSasaran.toLowerCase().trim()) w.put(COST_PER_OUTCOME, row, "sasaran", r.sasaran!);
+      if (printed && r.indikator && !similar(r.indikator, pkRows[m]!.indikator)) w.put(COST_PER_OUTCOME, row, "indikator", r.indikator);
       typeCpo(row, r, true);
     });
     budget.forEach((b, i) => {
       const row = budgetRow.get(i);
       if (row === undefined) {
+        if (!printed) return;
         cpoOnly.push(() => {
           const r = next++;
           w.put(COST_PER_OUTCOME, r, "sasaran", b.sasaran ?? b.nama ?? "");
@@ -377,7 +393,7 @@ export async function seedWorkbook(seed: Seed): Promise<SeedWorkbook> {
       }
       // the indicator a budget row prints in Tabel 2.3 against the PK row it merged into
       const pkInd = pkRows.find((p) => p.row === row)?.indikator;
-      if (merged && b.indikator && pkInd && !similar(b.indikator, pkInd)) w.put(COST_PER_OUTCOME, row, "indikator", b.indikator);
+      if (printed && merged && b.indikator && pkInd && !similar(b.indikator, pkInd)) w.put(COST_PER_OUTCOME, row, "indikator", b.indikator);
       typeCpo(row, b, !merged);
       // Realisasi Anggaran: each kode with the amounts Tabel 2.3 prints for it
       const kodeOp = [...w.ops].reverse().find((o) => o.type === "write" && o.sheet === PERJANJIAN_KINERJA.sheet && o.row === row && o.col === colIndex(PERJANJIAN_KINERJA, "kode"));
@@ -399,6 +415,14 @@ export async function seedWorkbook(seed: Seed): Promise<SeedWorkbook> {
         const s2 = sasaranRow(sas);
         if (k !== undefined && s2) w.put(PERJANJIAN_KINERJA, k, "induk", s2.id);
       }
+      // sasaran 2's budget is a program Tabel 2.3 lists no kegiatan of (E003-13): in the correct
+      // workbook it has its own kode and amounts
+      const s2 = sasaranRow("2");
+      const printedRow = cpo.rows[byNo("sasaran_kegiatan", "2")];
+      if (!printed && s2 && printedRow?.anggaran) {
+        w.put(PERJANJIAN_KINERJA, s2.row, "kode", "7.01.05");
+        ra.set("7.01.05", { level: "Program", uraian: printedRow.sasaran ?? "", pagu: money(printedRow.anggaran.pagu_raw ?? ""), realisasi: money(printedRow.anggaran.realisasi_raw ?? "") });
+      }
     }
   }
   for (const f of cpoOnly) f();
@@ -415,6 +439,25 @@ export async function seedWorkbook(seed: Seed): Promise<SeedWorkbook> {
   }
   await wb.apply(w.ops);
   return { wb, rowsByLine: w.rowsByLine, jabatan: jabatanList };
+}
+
+/** A target as the correct workbook holds it: the number, and its unit ("%" for a percent) in Satuan. */
+function plainUnit(raw: string): { value: CellContent; unit: string | null; numberFormat?: string } {
+  const r = parseAngka(raw);
+  if (!r.ok) return { value: null, unit: null };
+  return { value: r.value, unit: r.percent ? "%" : r.unit };
+}
+
+/**
+ * A realisasi in the target's unit: printed as a percent of a count target, it is that share of the
+ * target (25% of 12 Dokumen is 3, 100% of 7 desa is 7); otherwise the printed number.
+ */
+function correctRealisasi(raw: string, targetUnit: string | null, target: CellContent): CellContent {
+  const r = parseAngka(raw);
+  if (!r.ok) return null;
+  const countTarget = targetUnit !== null && targetUnit !== "%" && typeof target === "number";
+  if (r.percent && countTarget) return Math.round((r.value / 100) * (target as number) * 100) / 100;
+  return r.value;
 }
 
 /** A printed amount as the number it means ("1,706,504,410", "2.400.000,-", "0"). */
