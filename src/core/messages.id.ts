@@ -85,6 +85,8 @@ const MESSAGES = {
   "sipd-kode-unit": (p: MessageParams) => `Kode ${p.kode} milik unit ${p.unit}, sedangkan baris pertama milik ${p.expected}.`,
   "sipd-urusan-mismatch": (p: MessageParams) => `Urusan pada kode rekening (${p.kode}) berbeda dengan kepala laporan (${p.header}).`,
   "sipd-cell-unreadable": (p: MessageParams) => `${p.column ?? "Nilai"} "${p.raw}" tidak dapat dibaca sebagai angka.`,
+  "sipd-amount-out-of-range": (p: MessageParams) =>
+    `${p.column ?? "Nilai"} "${p.raw}" terlalu besar untuk dihitung tepat (lebih dari ${p.max}); nilai ini tidak dibaca.`,
   "sipd-cell-empty": (p: MessageParams) => `${p.column ?? "Sel"} kosong.`,
   "sipd-sen": (p: MessageParams) => `${p.column ?? "Nilai"} "${p.raw}" memuat sen; SIPD mencetak rupiah bulat (,00).`,
   "sipd-sd-mismatch": (p: MessageParams) =>

@@ -88,6 +88,10 @@ function readAmounts(fields: readonly string[], line: number, kode: string | und
       else if (!Number.isInteger(cell.value)) {
         out.push(finding({ rule: "R-NUM-02", code: "sipd-sen", severity: "info", line, kode, column, stated: raw.trim(), params: { column: COLUMN_LABEL[column], raw: raw.trim() } }));
       }
+    } else if (cell.kind === "out-of-range") {
+      out.push(
+        finding({ rule: "R-PARSE", code: "sipd-amount-out-of-range", severity: "error", line, kode, column, stated: raw.trim(), params: { column: COLUMN_LABEL[column], raw: raw.trim(), max: formatAngka(Number.MAX_SAFE_INTEGER, "count") } }),
+      );
     } else if (cell.kind === "unreadable") {
       out.push(
         finding({ rule: "R-PARSE", code: "sipd-cell-unreadable", severity: "error", line, kode, column, stated: raw, params: { column: COLUMN_LABEL[column], raw: raw.trim() } }),

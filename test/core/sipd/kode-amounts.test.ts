@@ -134,6 +134,21 @@ describe("cells", () => {
     expect(readCell(raw, column)).toEqual({ kind: "unreadable", raw });
   });
 
+  it.each([
+    ["999.999.999.999.999.999,00", "anggaranSetelah"],
+    ["(10.000.000.000.000.000,00)", "sisa"],
+    ["-9007199254740993,00", "anggaranSebelum"],
+    ["9.007.199.254.740.992,00", "realisasiSd"],
+    ["1.000.000.000.000.000.000", "persen"],
+  ] as const)("refuses %s in %s: beyond exact integers, it would be read rounded", (raw, column) => {
+    expect(readCell(raw, column)).toEqual({ kind: "out-of-range", raw });
+  });
+
+  it("reads the largest exact amount exactly", () => {
+    expect(readCell("9.007.199.254.740.991,00", "anggaranSetelah")).toMatchObject({ kind: "value", value: Number.MAX_SAFE_INTEGER });
+    expect(readCell("(999.999.999.999.999,00)", "sisa")).toMatchObject({ kind: "value", value: -999_999_999_999_999 });
+  });
+
   it("reads empty and blank cells as empty", () => {
     expect(readCell("", "sisa")).toEqual({ kind: "empty" });
     expect(readCell("   ", "persen")).toEqual({ kind: "empty" });
