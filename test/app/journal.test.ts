@@ -23,7 +23,7 @@ describe("the journal of confirmed decisions", () => {
     const many = Array.from({ length: 2000 }, (_, i) => `R-CAP-01 Capaian!M${i + 7}: capaian tertulis tidak sama dengan realisasi ÷ target`);
     const ops = journalOps(undefined, { at, action: "Ekspor laporan", detail: "", confirmed: many });
     const write = ops.filter((o) => o.type === "write").pop()!;
-    const text = (write as { cells: string[][] }).cells[0]![3]!;
+    const text = (write as { cells: readonly (readonly unknown[])[] }).cells[0]![3] as string;
     expect(text.length).toBeLessThanOrEqual(32_767);
     expect(text).toMatch(/\n… dan \d+ lagi$/);
     const kept = text.split("\n").length - 1;
