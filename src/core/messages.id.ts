@@ -78,7 +78,11 @@ const MESSAGES = {
   "sipd-kode-malformed": (p: MessageParams) =>
     `Kode rekening ${p.kode} tidak sesuai struktur (${p.reason}); baris diimpor dan diperiksa menurut kode apa adanya.`,
   "sipd-kode-repaired": (p: MessageParams) =>
-    `Kode rekening ${p.kode} tidak sesuai struktur (segmen "${p.segment}" berulang); untuk pemeriksaan jumlah dibaca sebagai ${p.repaired}.`,
+    `Kode rekening ${p.kode} tidak sesuai struktur (segmen "${p.segment}" berlebih); hanya pembacaan tanpa segmen itu yang cocok dengan ` +
+    `jumlah induk dan rinciannya, jadi untuk pemeriksaan jumlah dibaca sebagai ${p.repaired}.`,
+  "sipd-kode-ambiguous": (p: MessageParams) =>
+    `Kode rekening ${p.kode} tidak sesuai struktur; jumlahnya cocok dengan lebih dari satu pembacaan (${p.readings}), ` +
+    "jadi kode tidak diperbaiki dan diperiksa apa adanya.",
   "sipd-kode-orphan": (p: MessageParams) =>
     `Baris induk kode ${p.kode} (${p.parent}) tidak ada; jumlahnya tidak dapat diperiksa ke atas.`,
   "sipd-kode-duplicate": (p: MessageParams) => `Kode rekening ${p.kode} sudah ada di baris ${p.first}; baris ini tidak ikut dijumlahkan.`,

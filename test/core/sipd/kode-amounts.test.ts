@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { formatAngka, parseAngka, roundHalfUp } from "../../../src/core/numbers";
 import { readCell } from "../../../src/core/sipd/amounts";
-import { KODE_PATTERN, classify, parentKode, repairAkun } from "../../../src/core/sipd/kode";
+import { KODE_PATTERN, classify, parentKode } from "../../../src/core/sipd/kode";
 import { persenOf } from "../../../src/core/sipd";
 
 describe("kode rekening", () => {
@@ -26,19 +26,6 @@ describe("kode rekening", () => {
     ["01", "2.01.0001", "5 1 02 02 01 71", "malformed"],
   ])("program %s, sub %s, akun %s is %s", (program, sub, akun, level) => {
     expect(classify(program, sub, akun.split(" "))).toBe(level);
-  });
-
-  it.each([
-    ["5 1 01 01 01 02", "5 1 01 01 02", "01"],
-    ["5 1 01 01 01 02 0001", "5 1 01 01 02 0001", "01"],
-    ["5 1 01 01 01 05", "5 1 01 01 05", "01"],
-    ["5 1 02 02 01 0071", null, null],
-    ["5 1 02 03 04 05", null, null],
-    ["5 1 02 01 01 029", null, null],
-  ])("repairs %s as %s", (akun, repaired, segment) => {
-    const r = repairAkun("01", "2.02.0001", akun.split(" "));
-    expect(r === null ? null : r.akun.join(" ")).toBe(repaired);
-    expect(r === null ? null : r.segment).toBe(segment);
   });
 
   it.each([
