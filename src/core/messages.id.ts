@@ -45,6 +45,25 @@ const MESSAGES = {
   "function-unknown": (p: MessageParams) => `Fungsi "${p.raw}" tidak dikenal. Fungsi yang tersedia: ${p.choices}.`,
   "arity": (p: MessageParams) => `Fungsi ${p.fn} memerlukan ${p.min}${p.max !== p.min ? `–${p.max}` : ""} argumen, diberikan ${p.given}.`,
 
+  // files — bytes of a file read as text (src/core/decode.ts)
+  "file-zip": () =>
+    "Berkas ini bukan teks, melainkan berkas zip (misalnya buku kerja Excel .xlsx). Buka berkasnya di Excel, pilih sel LRA beserta judulnya, " +
+    "lalu salin dan tempel di panel Impor SIPD; atau simpan sebagai Teks (dipisah tab) (*.txt) dan baca berkas .txt itu.",
+  "file-xls": () =>
+    "Berkas ini bukan teks, melainkan buku kerja Excel lama (.xls). Buka di Excel lalu simpan sebagai Teks (dipisah tab) (*.txt), atau salin sel LRA-nya.",
+  "file-pdf": () =>
+    "Berkas ini bukan teks, melainkan PDF; angka dari PDF tidak dapat dipasangkan ke kolomnya. Unduh LRA dari SIPD dalam format Excel, " +
+    "lalu simpan sebagai Teks (dipisah tab) (*.txt) atau salin selnya.",
+  "file-image": (p: MessageParams) =>
+    `Berkas ini bukan teks, melainkan gambar${p.kind ? ` ${p.kind}` : ""}. Unduh LRA dari SIPD dalam format Excel, lalu simpan sebagai Teks (dipisah tab) (*.txt) atau salin selnya.`,
+  "file-binary": (p: MessageParams) =>
+    `Berkas ini bukan teks${p.kind ? ` (${p.kind})` : ""}. Unduh LRA dari SIPD dalam format Excel, lalu simpan sebagai Teks (dipisah tab) (*.txt) atau salin selnya.`,
+  "file-encoding-unsupported": (p: MessageParams) =>
+    `Berkas ini berkode ${p.encoding}, yang tidak dapat dibaca. Di Excel, simpan ulang sebagai Teks (dipisah tab) (*.txt) atau Teks Unicode (*.txt).`,
+  "file-decoded-as": (p: MessageParams) => `berkas dibaca sebagai ${p.encoding}${p.hint ?? ""}.`,
+  "file-encoding-invalid": (p: MessageParams) =>
+    `Berkas ini bertanda ${p.encoding}, tetapi isinya bukan ${p.encoding} yang sah (rusak atau terpotong?). Simpan ulang dari Excel sebagai Teks (dipisah tab) (*.txt).`,
+
   // sipd — SIPD LRA kode-rekening paste (src/core/sipd)
   "sipd-expected": () =>
     "Yang diharapkan: tabel Laporan Realisasi Anggaran SIPD per kode rekening, 9 kolom dipisah TAB (Kode Rekening, Uraian, " +

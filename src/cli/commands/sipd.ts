@@ -4,19 +4,29 @@ import { previewLra } from "../../app/import-sipd";
 import { findingMessage, SEVERITY_LABEL } from "../../core/findings";
 import { formatAngka } from "../../core/numbers";
 import { parseLra, type LraParseSuccess } from "../../core/sipd";
+import { decodeText, ENCODING_LABEL, type TextEncoding } from "../../core/decode";
+import { message } from "../../core/messages.id";
 import { parseArgs } from "../args";
+
+const DECODED_HINT: Record<TextEncoding, string> = { "utf-8": "", "utf-16le": " (Teks Unicode dari Excel)", "utf-16be": "", "windows-1252": " (bukan UTF-8)" };
 import type { Io } from "../main";
 
 /** Reads a pasted-text file; "-" is standard input. Exit code 1 when the text is not an LRA. */
 export function readLraFile(file: string, io: Io): LraParseSuccess | null {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file === "-" ? 0 : file, "utf8");
+    bytes = readFileSync(file === "-" ? 0 : file);
   } catch (error) {
     io.err(`Berkas "${file}" tidak dapat dibaca: ${(error as Error).message}\n`);
     return null;
   }
-  const r = parseLra(text);
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    io.err(`Berkas ${file}: ${message(decoded.code, decoded.params)}\n`);
+    return null;
+  }
+  if (decoded.encoding !== "utf-8") io.err(`Catatan: ${message("file-decoded-as", { encoding: ENCODING_LABEL[decoded.encoding], hint: DECODED_HINT[decoded.encoding] })}\n`);
+  const r = parseLra(decoded.text);
   if (!r.ok) {
     io.err(`${r.message}\n`);
     return null;
