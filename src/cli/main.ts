@@ -1,6 +1,7 @@
 /**
  * `sakip` command line. Subcommands are declared in COMMANDS; each returns an exit code:
- * 0 done, 1 the data had a problem (message printed), 2 the command was used wrongly.
+ * 0 done, 1 the data had a problem (message printed), 2 the command was used wrongly, 3 the import waits
+ * for --paksa.
  */
 import { findFunction, isFunctionError, LIBRARY, type Matrix, type ResultCell } from "../core/functions/library";
 import { message } from "../core/messages.id";

@@ -45,6 +45,18 @@ const MESSAGES = {
   "function-unknown": (p: MessageParams) => `Fungsi "${p.raw}" tidak dikenal. Fungsi yang tersedia: ${p.choices}.`,
   "arity": (p: MessageParams) => `Fungsi ${p.fn} memerlukan ${p.min}${p.max !== p.min ? `–${p.max}` : ""} argumen, diberikan ${p.given}.`,
 
+  // import — what stops an LRA import before it writes (src/core/sipd/gate.ts)
+  "import-truncated": (p: MessageParams) =>
+    `LRA ini terpotong: teks berakhir di baris ${p.line}${p.fields ? `, pada baris berkode yang hanya berisi ${p.fields} kolom` : ""}, ` +
+    `tanpa baris penutup ${p.missing}. Salin ulang seluruh laporan sampai baris Surplus / Defisit.`,
+  "import-no-period": (p: MessageParams) =>
+    `Kepala LRA tidak memuat ${p.missing}, jadi kolom triwulan tidak dapat ditentukan. Salin LRA beserta judulnya (TAHUN ANGGARAN …, BAGIAN BULAN …).`,
+  "import-galat": (p: MessageParams) =>
+    `LRA ini memuat ${p.count} galat (baris ${p.lines}): angka yang tidak cocok akan tertulis apa adanya. Periksa temuannya lebih dulu.`,
+  "import-other-skpd": (p: MessageParams) =>
+    `LRA ini milik ${p.lra}, sedangkan Pengaturan buku kerja ini untuk ${p.workbook}: kode dua perangkat daerah akan bercampur di lembar Realisasi Anggaran.`,
+  "import-other-tahun": (p: MessageParams) => `LRA ini untuk tahun anggaran ${p.lra}, sedangkan Pengaturan buku kerja ini untuk tahun ${p.workbook}.`,
+
   // files — bytes of a file read as text (src/core/decode.ts)
   "file-zip": () =>
     "Berkas ini bukan teks, melainkan berkas zip (misalnya buku kerja Excel .xlsx). Buka berkasnya di Excel, pilih sel LRA beserta judulnya, " +
