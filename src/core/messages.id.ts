@@ -76,6 +76,28 @@ const MESSAGES = {
   "file-encoding-invalid": (p: MessageParams) =>
     `Berkas ini bertanda ${p.encoding}, tetapi isinya bukan ${p.encoding} yang sah (rusak atau terpotong?). Simpan ulang dari Excel sebagai Teks (dipisah tab) (*.txt).`,
 
+  // cli — files and the process (src/cli); exit codes in src/cli/exit-codes.ts
+  "file-missing": (p: MessageParams) => `Berkas ${p.path} tidak ada.`,
+  "file-is-folder": (p: MessageParams) => `${p.path} adalah folder, bukan berkas.`,
+  "file-no-permission": (p: MessageParams) => `Tidak ada izin membaca ${p.path}.`,
+  "file-unreadable": (p: MessageParams) => `Berkas ${p.path} tidak dapat dibaca (${p.detail}).`,
+  "file-too-large": (p: MessageParams) =>
+    `Berkas ${p.path} berukuran ${p.size} MB, lebih dari ${p.limit} MB. Satu LRA perangkat daerah hanya beberapa MB: pastikan berkas ini ` +
+    "memang LRA satu perangkat daerah, bukan gabungan beberapa laporan atau berkas lain.",
+  "workbook-unreadable": (p: MessageParams) =>
+    `Buku kerja ${p.path} tidak dapat dibaca sebagai .xlsx (${p.detail}). Berkasnya rusak atau bukan buku kerja Excel; ` +
+    "buka di Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx).",
+  "save-no-permission": (p: MessageParams) =>
+    `Tidak ada izin menulis ${p.path} (foldernya hanya-baca, atau berkasnya sedang dibuka di Excel). ` +
+    "Tutup berkasnya atau simpan ke folder lain; berkas lama tidak berubah.",
+  "save-disk-full": (p: MessageParams) => `Disk penuh: ${p.path} tidak dapat disimpan. Berkas lama tidak berubah; kosongkan ruang disk lalu jalankan lagi.`,
+  "save-no-folder": (p: MessageParams) => `Folder ${p.folder} tidak ada; ${p.name} tidak dapat disimpan di sana. Buat foldernya dulu, atau pilih folder lain.`,
+  "save-failed": (p: MessageParams) => `${p.path} tidak dapat disimpan (${p.detail}). Berkas lama tidak berubah.`,
+  "output-disk-full": () => "Disk penuh: keluaran sakip tidak dapat ditulis seluruhnya.",
+  "output-failed": (p: MessageParams) => `Keluaran sakip tidak dapat ditulis (${p.detail}).`,
+  "cli-internal": (p: MessageParams) =>
+    `Kesalahan tak terduga di sakip (${p.detail}). Ini kesalahan program, bukan data Anda; laporkan bersama perintah yang dijalankan. Berkas Anda tidak diubah.`,
+
   // sipd — SIPD LRA kode-rekening paste (src/core/sipd)
   "sipd-expected": () =>
     "Yang diharapkan: tabel Laporan Realisasi Anggaran SIPD per kode rekening, 9 kolom dipisah TAB (Kode Rekening, Uraian, " +
@@ -83,8 +105,10 @@ const MESSAGES = {
     'Sisa Anggaran), dengan kode seperti "7 01 7 01 00 01 2.01.0001 5 1".',
   "sipd-not-text": (p: MessageParams) => `Yang diterima bukan teks (${p.type}).`,
   "sipd-empty": () => "Teks yang ditempel kosong.",
+  // the limit is the product's, not the user's to raise: say what a real export weighs instead
   "sipd-too-large": (p: MessageParams) =>
-    `Teks terlalu besar: ${p.size} MB, batasnya ${p.limit} MB. Tempel LRA satu perangkat daerah saja, atau naikkan batas ukuran.`,
+    `Teks terlalu besar: ${p.size} MB, lebih dari ${p.limit} MB. Satu LRA perangkat daerah hanya beberapa MB: pastikan yang ditempel atau ` +
+    "dipilih hanya LRA satu perangkat daerah, bukan beberapa laporan sekaligus atau isi lain.",
   "sipd-html": (p: MessageParams) =>
     `Teks berisi kode HTML (${p.tag}), bukan isi tabel. Tempel sebagai teks biasa (Ctrl+Shift+V) atau salin ulang tabel dari SIPD/Excel.`,
   "sipd-summary-lra": () =>
