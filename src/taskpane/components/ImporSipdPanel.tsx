@@ -22,7 +22,9 @@ import {
 import { FailureBar, PhaseProgress, SuccessLines } from "./Feedback";
 import type { ImportOptions, ImportProgress, ImportResult } from "../../app/import-sipd";
 import { formatAngka } from "../../core/numbers";
-import { refusalKey, type ImportRefusal, type LraParseSuccess, type Severity } from "../../core/sipd";
+import type { LraParseSuccess, Severity } from "../../core/sipd";
+// gate.ts alone: the parser stays in its own chunk (impor-lra.ts)
+import { refusalKey, type ImportRefusal } from "../../core/sipd/gate";
 import type { FailureText } from "../siapkan";
 import {
   afterPaint,
