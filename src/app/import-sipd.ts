@@ -309,7 +309,7 @@ export async function importLra(
       (p.twColumn ? ` → kolom "${p.twColumn}".` : `; ${MONTH_NAMES[bulan.number - 1]} bukan akhir triwulan, jadi hanya kolom "s/d Bulan Terakhir" yang diisi.`),
     `${layout.sheet}: ${updated} baris diperbarui, ${fresh.length} baris baru.`,
     `${DETAIL_SHEET}: ${lra.rows.length} baris kode rekening (untuk penelusuran).`,
-    `Temuan pada LRA: ${p.findings.error} galat, ${p.findings.warning} peringatan, ${p.findings.info} info.`,
+    `Temuan pada LRA: ${p.findings.error} ${SEVERITY_LABEL.error}, ${p.findings.warning} ${SEVERITY_LABEL.warning}, ${p.findings.info} ${SEVERITY_LABEL.info}.`,
     ...(refusals.length ? [`Dikonfirmasi: ${refusals.length} hal, dicatat di lembar ${journalSheet(wb.sheets)?.name ?? JOURNAL_SHEET}.`] : []),
   ];
   return { ok: true, lines, updated, added: fresh.length, detailRows: lra.rows.length, report, scaffolded, ...(refusals.length ? { confirmed: refusals } : {}) };
