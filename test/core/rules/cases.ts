@@ -263,6 +263,17 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
       { kind: "paste", name: "baris yang baris induknya hilang", text: paste((l) => l.splice(16, 1)), expect: ["R-KODE-01 sipd-kode-orphan baris 17"] },
       { kind: "paste", name: "baris milik unit lain", text: paste((l) => set(l, 21, dataLine(`7 01 7 02 00 01 2.01.0001 5 1 02 01 01 0029`, "Belanja Bahan Komputer", 150000, 0, 0))), expect: [...rollup18(3), "R-KODE-01 sipd-kode-unit baris 21", "R-KODE-01 sipd-kode-orphan baris 21"] },
       { kind: "paste", name: "baris dengan urusan lain dari kepala laporan", text: paste((l) => set(l, 6, "URUSAN PEMERINTAHAN : 7.02 KECAMATAN : KECAMATAN LUMAJANG")), expect: ["R-KODE-01 sipd-urusan-mismatch baris 12"] },
+      {
+        kind: "paste",
+        name: "segmen berlebih di akhir kode yang punya rincian: dua pembacaan cocok",
+        text: paste((l) => {
+          set(l, 18, dataLine(`${P} 01 2.01.0001 5 1 02 01 01 07`, "Belanja Barang Pakai Habis", 1000000, 300000, 100000));
+          set(l, 19, dataLine(`${P} 01 2.01.0001 5 1 02 01 01 07 0024`, "Belanja Alat Tulis Kantor", 600000, 200000, 100000));
+          set(l, 20, dataLine(`${P} 01 2.01.0001 5 1 02 01 01 07 0026`, "Belanja Bahan Cetak", 250000, 100000, 0));
+          set(l, 21, dataLine(`${P} 01 2.01.0001 5 1 02 01 01 07 0029`, "Belanja Bahan Komputer", 150000, 0, 0));
+        }),
+        expect: ["R-KODE-01 sipd-kode-orphan baris 18", ...[18, 19, 20, 21].map((l) => `R-KODE-01 sipd-kode-ambiguous baris ${l}`)],
+      },
       { kind: "paste", name: "kode salah bentuk tanpa bacaan yang jelas", text: paste((l) => set(l, 21, dataLine(`${P} 01 2.01.0001 5 1 02 01 01 029`, "Belanja Bahan Komputer", 150000, 0, 0))), expect: ["R-KODE-01 sipd-kode-malformed baris 21"] },
     ],
     pass: [
@@ -373,6 +384,7 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
     fail: [
       { kind: "paste", name: "baris data berisi enam kolom", text: paste((l) => set(l, 19, l[18]!.split("\t").slice(0, 6).join("\t"))), expect: [...rollup18(6), "R-PARSE sipd-line-fields baris 19"] },
       { kind: "paste", name: "jumlah uang yang bukan angka", text: paste((l) => set(l, 19, dataLine(`${P} 01 2.01.0001 5 1 02 01 01 0024`, "Belanja Alat Tulis Kantor", 600000, 200000, 100000, { ini: "100.0a0,00" }))), expect: ["R-PARSE sipd-cell-unreadable baris 19"] },
+      { kind: "paste", name: "jumlah uang di luar batas hitung tepat", text: paste((l) => set(l, 21, dataLine(`${P} 01 2.01.0001 5 1 02 01 01 0029`, "Belanja Bahan Komputer", 150000, 0, 0, { sebelum: "99.999.999.999.999.999,00" }))), expect: ["R-PARSE sipd-amount-out-of-range baris 21"] },
       { kind: "paste", name: "jumlah uang kosong", text: paste((l) => set(l, 19, dataLine(`${P} 01 2.01.0001 5 1 02 01 01 0024`, "Belanja Alat Tulis Kantor", 600000, 200000, 100000, { sebelum: "" }))), expect: ["R-PARSE sipd-cell-empty baris 19"] },
       { kind: "paste", name: "baris berisi angka tanpa kode", text: paste((l) => l.splice(21, 0, "\tJumlah lain\t1.000,00\t1.000,00\t0,00\t0,00\t0,00\t0,00\t1.000,00")), expect: ["R-PARSE sipd-unlabelled-row baris 22"] },
       { kind: "paste", name: "uraian terbungkus ke baris berikutnya", text: paste((l) => l.splice(19, 0, "Bermotor Perorangan")), expect: ["R-PARSE sipd-uraian-continuation baris 20"] },
