@@ -5,7 +5,8 @@
  * March, June, September and December exports build the year; importing a month again replaces its
  * values in place (rows are matched by kode, never duplicated).
  */
-import { colIndex, columnNumberFormat, COMPUTED_FILL, expectedFormula, isEmpty, REALISASI_ANGGARAN, TABLE_ROWS, TW_KEYS } from "../core/layouts";
+import { colIndex, columnNumberFormat, COMPUTED_FILL, describeChanges, expectedFormula, isEmpty, REALISASI_ANGGARAN, TABLE_ROWS, TW_KEYS } from "../core/layouts";
+import { a1 } from "../core/workbook-ops";
 import { kegiatanName, MONTH_NAMES, monthOf, type LraFinding, type LraParseSuccess, type LraTotals } from "../core/sipd";
 import { WorkbookRuleError, type CellContent, type WorkbookOp } from "../core/workbook-ops";
 import type { ApplyReport, SheetInfo, WorkbookPort } from "../workbook/port";
@@ -172,6 +173,8 @@ export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProg
   }
 
   const ops: WorkbookOp[] = [];
+  const keptCells = new Set<string>();
+  const kept: string[] = [];
   let updated = 0;
   const fresh: BudgetLine[] = [];
   for (const line of budgetLines(lra)) {
@@ -206,7 +209,12 @@ export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProg
     const block: CellContent[][] = fresh.map((line, i) =>
       layout.columns.map((c, j): CellContent => {
         const r = start + i;
-        if (c.role === "computed") return { formula: expectedFormula(layout, j, r)! };
+        if (c.role === "computed") {
+          // a constant the user typed over the formula stays, as the scaffold leaves it (reported below)
+          const have = cells[r]?.[j];
+          if (!isEmpty(have) && have?.formula === null) keptCells.add(`${i}:${j}`);
+          return { formula: expectedFormula(layout, j, r)! };
+        }
         switch (c.key) {
           case "level":
             return line.level;
@@ -227,7 +235,11 @@ export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProg
         }
       }),
     );
-    ops.push({ type: "write", sheet, row: start, col: 0, cells: block });
+    ops.push(...writesKeeping(sheet, start, block, keptCells));
+    for (const key of keptCells) {
+      const [i, j] = key.split(":").map(Number) as [number, number];
+      kept.push(a1(start + i, j));
+    }
   }
 
   const detail = wb.sheets.find((s) => s.name.toLowerCase() === DETAIL_SHEET.toLowerCase());
@@ -250,10 +262,41 @@ export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProg
     `${layout.sheet}: ${p.counts.program} program, ${p.counts.kegiatan} kegiatan, ${p.counts.subKegiatan} sub kegiatan dari LRA ${bulanLabel}` +
       (p.twColumn ? ` → kolom "${p.twColumn}".` : `; ${MONTH_NAMES[bulan.number - 1]} bukan akhir triwulan, jadi hanya kolom "s/d Bulan Terakhir" yang diisi.`),
     `${layout.sheet}: ${updated} baris diperbarui, ${fresh.length} baris baru.`,
+    ...(kept.length ? describeChanges([{ sheet, notes: [{ code: "kept-user-values", cells: kept }] }]) : []),
     `${DETAIL_SHEET}: ${lra.rows.length} baris kode rekening (untuk penelusuran).`,
     `Temuan pada LRA: ${p.findings.error} galat, ${p.findings.warning} peringatan, ${p.findings.info} info.`,
   ];
   return { ok: true, lines, updated, added: fresh.length, detailRows: lra.rows.length, report, scaffolded };
+}
+
+/**
+ * Writes a block of rows except the cells in `skip` ("i:j", block-relative): rows without skipped
+ * cells go out together, the others as the runs of cells between the skipped ones.
+ */
+function writesKeeping(sheet: string, row: number, block: CellContent[][], skip: ReadonlySet<string>): WorkbookOp[] {
+  if (skip.size === 0) return [{ type: "write", sheet, row, col: 0, cells: block }];
+  const ops: WorkbookOp[] = [];
+  let plain: { start: number; rows: CellContent[][] } | null = null;
+  const flush = () => {
+    if (plain) ops.push({ type: "write", sheet, row: row + plain.start, col: 0, cells: plain.rows });
+    plain = null;
+  };
+  block.forEach((cells, i) => {
+    if (!cells.some((_c, j) => skip.has(`${i}:${j}`))) {
+      plain ??= { start: i, rows: [] };
+      plain.rows.push(cells);
+      return;
+    }
+    flush();
+    let from = 0;
+    for (let j = 0; j <= cells.length; j++) {
+      if (j < cells.length && !skip.has(`${i}:${j}`)) continue;
+      if (j > from) ops.push({ type: "write", sheet, row: row + i, col: from, cells: [cells.slice(from, j)] });
+      from = j + 1;
+    }
+  });
+  flush();
+  return ops;
 }
 
 function titleCase(s: string): string {
