@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { chmod, lstat, mkdir, mkdtemp, readdir, rm, stat, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
@@ -352,6 +352,25 @@ describe("xlsx workbook specifics", () => {
       await mkdir(join(dir, "lkjip.xlsx"));
       await expect(wb.save(join(dir, "lkjip.xlsx"))).rejects.toThrow();
       expect(await readdir(dir)).toEqual(["lkjip.xlsx"]);
+    });
+
+    it("keeps the permissions of the file it saves over, and saves through a symbolic link into the file it names", async () => {
+      const wb = XlsxWorkbook.create();
+      await wb.apply(layoutOps);
+      const file = join(dir, "lkjip.xlsx");
+      await wb.save(file);
+      await chmod(file, 0o640);
+      await wb.save(file);
+      expect((await stat(file)).mode & 0o777).toBe(0o640);
+      await chmod(file, 0o604);
+      await symlink(file, join(dir, "tautan.xlsx"));
+      await wb.apply([{ type: "write", sheet: CAPAIAN, row: 5, col: 0, cells: [["lewat tautan"]] }]);
+      await wb.save(join(dir, "tautan.xlsx"));
+      expect((await lstat(join(dir, "tautan.xlsx"))).isSymbolicLink()).toBe(true);
+      expect((await stat(file)).mode & 0o777).toBe(0o604);
+      const back = await XlsxWorkbook.fromFile(file);
+      expect((await back.read([{ sheet: CAPAIAN, row: 5, col: 0, rows: 1, cols: 1 }]))[0]![0]![0]!.value).toBe("lewat tautan");
+      expect((await readdir(dir)).sort()).toEqual(["lkjip.xlsx", "tautan.xlsx"]);
     });
 
     it("refuses to save a workbook without sheets, which Excel cannot open", async () => {

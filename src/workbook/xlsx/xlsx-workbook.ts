@@ -175,14 +175,26 @@ export class XlsxWorkbook implements WorkbookPort {
     throw new Error("ExcelJS writeBuffer returned no bytes.");
   }
 
-  /** Node only. Writes to a temporary file beside `file`, then renames it, so a failed save leaves no half file. */
+  /**
+   * Node only. Writes to a temporary file beside `file`, then renames it over the file, so a failed
+   * save leaves the old file as it was and no temporary one. A file saved over keeps its permissions,
+   * and a symbolic link stays a link to the file it names.
+   */
   async save(file: string): Promise<void> {
     const [fs, path] = [await nodeFs(), await nodePath()];
     const bytes = await this.toBuffer();
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${globalThis.crypto.randomUUID()}.tmp`);
+    // ENOENT: a new file, written where it was named
+    const target = await fs.realpath(file).catch(() => file);
+    const mode = await fs.stat(target).then(
+      (s) => s.mode & 0o7777,
+      () => undefined,
+    );
+    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${globalThis.crypto.randomUUID()}.tmp`);
     try {
-      await fs.writeFile(tmp, bytes);
-      await fs.rename(tmp, file);
+      // owner-only until it is complete; then the old file's mode, or the default for a new file
+      await fs.writeFile(tmp, bytes, { mode: mode === undefined ? 0o666 : 0o600, flag: "wx" });
+      if (mode !== undefined) await fs.chmod(tmp, mode);
+      await fs.rename(tmp, target);
     } catch (error) {
       const cleanup = await fs.rm(tmp, { force: true }).then(
         () => null,
