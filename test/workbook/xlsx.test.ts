@@ -79,7 +79,7 @@ describe("xlsx workbook specifics", () => {
     expect(sheet).toContain('sqref="D5:D104"');
     expect(sheet).toContain('<mergeCell ref="A1:E1"/>');
     const book = await part(back, "xl/workbook.xml");
-    expect(book).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Capaian&apos;!$1:$4</definedName>`);
+    expect(book).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Capaian'!$1:$4</definedName>`);
     expect(book).toContain('<definedName name="SAKIP_PILIHAN">Pengaturan!$B$12:$B$13</definedName>');
     expect(book).toContain('fullCalcOnLoad="1"');
   });

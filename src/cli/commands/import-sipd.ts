@@ -1,7 +1,7 @@
 /** `sakip import-sipd WORKBOOK.xlsx FILE`: write a SIPD LRA export into a workbook's Realisasi Anggaran. */
 import { existsSync } from "node:fs";
 import { importLra } from "../../app/import-sipd";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+import { lossMessage, XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { parseArgs } from "../args";
 import type { Io } from "../main";
 import { readLraFile } from "./sipd";
@@ -26,6 +26,10 @@ export const importSipdCommand = {
     if (!lra) return 1;
     const existed = existsSync(book);
     const wb = existed ? await XlsxWorkbook.fromFile(book) : XlsxWorkbook.create();
+    if (wb.losses.length) {
+      io.err(lossMessage(wb.losses) + "\n");
+      return 1;
+    }
     const result = await importLra(wb, lra);
     if (!result.ok) {
       io.err(result.message + "\n");

@@ -1,7 +1,7 @@
 /** `sakip scaffold out.xlsx [--unit … --tahun … --periode …]`: the standard workbook as a file. */
 import { existsSync } from "node:fs";
 import { scaffold } from "../../app/scaffold";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+import { lossMessage, XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { parseArgs } from "../args";
 import type { Io } from "../main";
 
@@ -44,6 +44,10 @@ export const scaffoldCommand = {
 
     const existed = existsSync(file);
     const wb = existed ? await XlsxWorkbook.fromFile(file) : XlsxWorkbook.create();
+    if (wb.losses.length) {
+      io.err(lossMessage(wb.losses) + "\n");
+      return 1;
+    }
     const result = await scaffold(wb, input);
     if (!result.ok) {
       io.err("Pengaturan belum benar:\n" + result.problems.map((p) => `  - ${p.field}: ${p.message}`).join("\n") + "\n");

@@ -51,14 +51,34 @@ export function formulaModel(cell: Cell): FormulaModel {
   return cell.model as unknown as FormulaModel;
 }
 
-/** Replaces the workbook's defined-name store for the writer (see XlsxWorkbook's names). */
-export function overrideDefinedNames(wb: Workbook, model: () => { name: string; ranges: string[]; localSheetId?: number }[]): void {
+/**
+ * Empties ExcelJS's defined-name store for the writer: the adapter keeps the names itself and
+ * assemble.ts writes them (ExcelJS can write only plain ranges, without attributes).
+ */
+export function silenceDefinedNames(wb: Workbook): void {
   Object.defineProperty(wb.definedNames, "model", {
     configurable: true,
-    get: model,
+    get: () => [],
     // ExcelJS's loader assigns its lossy parse here; the adapter reads the names from the package itself
     set: () => undefined,
   });
+}
+
+/**
+ * Forgets what ExcelJS loaded but the adapter keeps from the file instead (keep.ts), so ExcelJS does
+ * not write a second, lossy copy: cell notes (the file's comments parts are kept) and the workbook's
+ * images (the file's drawings and media are kept).
+ */
+export function dropNote(cell: Cell): void {
+  const c = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  if (c._comment === undefined) return;
+  delete c._comment;
+  // the loader's cell model, which the writer reads back, carries the note too
+  if (c._value?.model) delete c._value.model.comment;
+}
+
+export function dropMedia(wb: Workbook): void {
+  (wb as unknown as { media: unknown[] }).media = [];
 }
 
 export function checkInternals(ws: Worksheet): void {

@@ -14,11 +14,16 @@
  * - A defined name is matched case-insensitively, as Excel does.
  * - apply() is all-or-nothing through an undo log of what each operation replaces (cell models, styles,
  *   sheet settings), so a batch costs in proportion to what it touches, not to the sheet's size.
+ * - Nothing of an opened file is lost on save: what ExcelJS drops (charts, drawings, images, comments,
+ *   pivot tables, tables, other parts and sheet elements) is kept from the file and put back (keep.ts,
+ *   assemble.ts). A file holding what cannot be kept that way (a chart sheet, VBA) is not saved at all:
+ *   save() and toBuffer() throw XlsxLossError, and `losses` says why before any work is done.
  *
  * The task pane bundles this module for downloads, so it uses no Node API at load: fromFile and save
  * import node:fs when called (webpackIgnore keeps webpack from resolving it for the browser).
  */
 import { ValueType, Workbook, type Cell, type CellValue as ExcelValue, type Style, type Worksheet, type WorkbookView } from "exceljs";
+import JSZip from "jszip";
 import {
   a1,
   checkOps,
@@ -35,16 +40,20 @@ import {
   type WorkbookOp,
   type WorkbookPort,
 } from "../port";
+import { assemble, zipToBuffer, zipToFile, type PartData } from "./assemble";
 import {
   checkInternals,
+  dropMedia,
+  dropNote,
   formulaModel,
-  overrideDefinedNames,
   setSheetViews,
   sheetInternals,
   sheetViews,
+  silenceDefinedNames,
   type SheetView,
 } from "./exceljs-internals";
 import { fromFileFormula, toFileFormula } from "./formulas";
+import { emptyKept, readKept, type KeptPackage } from "./keep";
 import { readPackageParts, type FileDefinedName, type FileValidation, type PackageParts } from "./package-parts";
 import { intersects, parseRect, rectA1, rectOf, rectRef, subtract, type Rect } from "./rects";
 import { restyle } from "./styles";
@@ -65,6 +74,28 @@ export interface XlsxSheetLayout {
   activeCell: string | null;
   tabSelected: boolean;
 }
+
+/**
+ * The file holds something a save would lose (a chart sheet, VBA); thrown before anything is written.
+ * The message says what, in Indonesian.
+ */
+export class XlsxLossError extends Error {
+  constructor(readonly losses: readonly string[]) {
+    super(lossMessage(losses));
+    this.name = "XlsxLossError";
+  }
+}
+
+/** Why a file is not saved: what it holds that would be lost, and what the user can do instead. */
+export function lossMessage(losses: readonly string[]): string {
+  return (
+    `Berkas ini memuat ${losses.join("; ")}, yang akan hilang bila disimpan oleh SAKIP. Tidak ada yang diubah. ` +
+    "Jalankan perintah pada salinan buku kerja tanpa bagian itu, atau isi lembar SAKIP di Excel dengan add-in."
+  );
+}
+
+/** ExcelJS leaves these to the adapter: its own copies would be lossy (see package-parts.ts, keep.ts). */
+const IGNORED_ON_LOAD = ["dataValidations", "drawing", "picture", "tableParts"];
 
 type CellRecord = { cell: Cell; model: Cell["model"] } | { cell: Cell; style: Partial<Style> };
 
@@ -108,10 +139,12 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   private definedNames: FileDefinedName[] = [];
 
-  private constructor(private readonly wb: Workbook) {
-    overrideDefinedNames(wb, () =>
-      this.definedNames.map((n) => (n.localSheetId === undefined ? { name: n.name, ranges: [n.text] } : { name: n.name, ranges: [n.text], localSheetId: n.localSheetId })),
-    );
+  private constructor(
+    private readonly wb: Workbook,
+    /** What the opened file holds beyond what ExcelJS writes; put back on save. */
+    private readonly kept: KeptPackage = emptyKept(),
+  ) {
+    silenceDefinedNames(wb);
   }
 
   static create(): XlsxWorkbook {
@@ -122,12 +155,20 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   static async fromBuffer(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
-    const parts = await readPackageParts(data);
-    const book = new XlsxWorkbook(new Workbook());
+    const zip = await JSZip.loadAsync(data);
+    const kept = await readKept(zip);
+    const parts = await readPackageParts(zip);
+    const book = new XlsxWorkbook(new Workbook(), kept);
     // ExcelJS's typing says ArrayBuffer; its loader (JSZip) takes any of these byte containers
-    await book.wb.xlsx.load(data as ArrayBuffer, { ignoreNodes: ["dataValidations"] });
+    await book.wb.xlsx.load(data as ArrayBuffer, { ignoreNodes: IGNORED_ON_LOAD });
+    dropMedia(book.wb);
     book.adopt(parts);
     return book;
+  }
+
+  /** What saving this workbook would lose, in Indonesian; empty for files the adapter can keep whole. */
+  get losses(): readonly string[] {
+    return this.kept.losses;
   }
 
   /** Node only. */
@@ -138,7 +179,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Takes over what ExcelJS's loader left out or would keep lossily (see package-parts.ts). */
   private adopt(parts: PackageParts): void {
-    this.definedNames = parts.definedNames;
+    this.definedNames = this.kept.definedNames;
     for (const ws of this.wb.worksheets) {
       checkInternals(ws);
       // the loader moved print areas and titles from the names into pageSetup; the names keep them now
@@ -163,16 +204,22 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  /** The file's bytes: a Node Buffer under Node, ExcelJS's Uint8Array-based buffer in a browser. */
+  /** The file's bytes. */
   async toBuffer(): Promise<Uint8Array> {
+    return zipToBuffer(await this.package());
+  }
+
+  /** The parts of the file to write: ExcelJS's, with what the opened file held put back. */
+  private async package(): Promise<Map<string, PartData>> {
+    if (this.kept.losses.length) throw new XlsxLossError(this.kept.losses);
     if (this.wb.worksheets.length === 0) throw new Error("Buku kerja belum berisi lembar; file .xlsx harus memiliki paling sedikit satu lembar.");
     this.wb.modified = new Date();
     // nothing here calculates, so cached results may be stale: Excel recalculates on open
     this.wb.calcProperties.fullCalcOnLoad = true;
     const bytes: unknown = await this.wb.xlsx.writeBuffer();
-    if (bytes instanceof Uint8Array) return bytes;
-    if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
-    throw new Error("ExcelJS writeBuffer returned no bytes.");
+    const exceljs = bytes instanceof Uint8Array ? bytes : bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : null;
+    if (!exceljs) throw new Error("ExcelJS writeBuffer returned no bytes.");
+    return assemble({ exceljs, kept: this.kept, definedNames: this.definedNames });
   }
 
   /**
@@ -182,7 +229,7 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   async save(file: string): Promise<void> {
     const [fs, path] = [await nodeFs(), await nodePath()];
-    const bytes = await this.toBuffer();
+    const parts = await this.package();
     // ENOENT: a new file, written where it was named
     const target = await fs.realpath(file).catch(() => file);
     const mode = await fs.stat(target).then(
@@ -192,7 +239,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${globalThis.crypto.randomUUID()}.tmp`);
     try {
       // owner-only until it is complete; then the old file's mode, or the default for a new file
-      await fs.writeFile(tmp, bytes, { mode: mode === undefined ? 0o666 : 0o600, flag: "wx" });
+      await zipToFile(parts, tmp, mode === undefined ? 0o666 : 0o600);
       if (mode !== undefined) await fs.chmod(tmp, mode);
       await fs.rename(tmp, target);
     } catch (error) {
@@ -416,7 +463,8 @@ export class XlsxWorkbook implements WorkbookPort {
           this.definedNames = before;
         });
         const key = op.name.toLowerCase();
-        const name: FileDefinedName = { name: op.name, text: toFileFormula(op.formula) };
+        // a name redefined keeps what else the file said of it (hidden, comment)
+        const name: FileDefinedName = { ...before.find((n) => n.localSheetId === undefined && n.name.toLowerCase() === key), name: op.name, text: toFileFormula(op.formula) };
         const at = before.findIndex((n) => n.localSheetId === undefined && n.name.toLowerCase() === key);
         this.definedNames = at < 0 ? [...before, name] : before.map((n, i) => (i === at ? name : n));
         return;
@@ -592,6 +640,7 @@ function normaliseCells(ws: Worksheet): void {
   const masters: Cell[] = [];
   ws.eachRow((row) =>
     row.eachCell((cell) => {
+      dropNote(cell);
       if (cell.type === ValueType.Merge && !(cell.master as Cell | undefined)) {
         cell.model = { address: cell.address, type: ValueType.Null, style: cell.style } as unknown as Cell["model"];
         return;
