@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { importLra } from "../../src/app/import-sipd";
 import { scaffold } from "../../src/app/scaffold";
 import { parseLra, type LraParseSuccess } from "../../src/core/sipd";
-import { XlsxLossError, XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { XlsxLossError, XlsxWorkbook, type XlsxOptions } from "../../src/workbook/xlsx/xlsx-workbook";
 import { convert } from "../support/libreoffice";
 import { COMMENT_TEXT, userXlsx, type UserXlsx } from "../support/user-xlsx";
 import { dxf, readPackage, type PackageView } from "../support/xlsx-package";
@@ -18,8 +18,8 @@ import { dxf, readPackage, type PackageView } from "../support/xlsx-package";
 const LRA = parseLra(readFileSync(join(__dirname, "../fixtures/sipd-lra-002-kode-rekening.tsv"), "utf8")) as LraParseSuccess;
 const USER_SHEETS = ["Data Grafik", "Catatan", "Pivot"];
 
-async function scaffoldAndImport(bytes: Uint8Array): Promise<Uint8Array> {
-  const wb = await XlsxWorkbook.fromBuffer(bytes);
+async function scaffoldAndImport(bytes: Uint8Array, options: XlsxOptions = {}): Promise<Uint8Array> {
+  const wb = await XlsxWorkbook.fromBuffer(bytes, options);
   expect((await scaffold(wb, { unitKerja: "Kecamatan Lumajang", tahun: 2024, periode: "TW II" })).ok).toBe(true);
   expect((await importLra(wb, LRA)).ok).toBe(true);
   return wb.toBuffer();
@@ -92,6 +92,14 @@ describe("a user's .xlsx through scaffold and SIPD import", () => {
     for (const path of user.added.filter((p) => p !== "xl/tables/table1.xml")) expect({ path, same: Buffer.compare(Buffer.from(again.parts.get(path) ?? []), Buffer.from(before.parts.get(path)!)) }).toEqual({ path, same: 0 });
     expect(tableHeaderDxf(again)).toBe(tableHeaderDxf(before));
     expect(again.dangling).toEqual([]);
+  });
+
+  it("keeps them as well when every sheet is read and written through a bulk store", async () => {
+    const bulk = await readPackage(await scaffoldAndImport(await scaffoldAndImport(user.bytes, { bulkCells: 0, bulkLoadBytes: 0 }), { bulkCells: 0, bulkLoadBytes: 0 }));
+    for (const path of user.added.filter((p) => p !== "xl/tables/table1.xml")) expect({ path, same: Buffer.compare(Buffer.from(bulk.parts.get(path) ?? []), Buffer.from(before.parts.get(path)!)) }).toEqual({ path, same: 0 });
+    for (const sheet of USER_SHEETS) expect({ sheet, refs: bulk.sheets.get(sheet) }).toEqual({ sheet, refs: before.sheets.get(sheet) });
+    expect(tableHeaderDxf(bulk)).toBe(tableHeaderDxf(before));
+    expect(bulk.dangling).toEqual([]);
   });
 
   it("LibreOffice still opens it and sees the chart, the picture, the comment and the pivot table", async () => {

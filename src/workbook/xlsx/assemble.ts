@@ -13,14 +13,26 @@ import { addContentTypes, freshRelId, readRels, relsPath, resolveTarget, writeRe
 import type { FileDefinedName } from "./package-parts";
 import { childElements, descendants, elementsOf, NS, outline, parseXml, serializeInScope, serializePart, splice, type Document, type Element, type Splice, type XmlOutline } from "./xml";
 
-/** A part's content. */
-export type PartData = string | Uint8Array;
+/** A part's content: text, bytes, or text produced in pieces (a large sheet, written as it is zipped). */
+export type PartData = string | Uint8Array | { chunks: () => Iterable<Uint8Array> };
 
 export interface AssembleInput {
   /** The package ExcelJS wrote. */
   exceljs: Uint8Array;
   kept: KeptPackage;
   definedNames: readonly FileDefinedName[];
+  /** Sheets whose rows are written here instead of by ExcelJS (bulk-cells.ts), by name. */
+  sheetData?: ReadonlyMap<string, SheetDataWriter>;
+}
+
+/** The rows of a sheet ExcelJS wrote without any. */
+export interface SheetDataWriter {
+  /** "A1:Q310003", or null for a sheet without cells. */
+  dimension: string | null;
+  /** Merged areas ("A1:E1"). */
+  merges: readonly string[];
+  /** UTF-8 pieces of the rows' XML. */
+  rows: () => Iterable<Uint8Array>;
 }
 
 const WORKBOOK = "xl/workbook.xml";
@@ -78,6 +90,12 @@ export async function assemble(input: AssembleInput): Promise<Map<string, PartDa
     }
     edits.push(...insertions(o, additions, SHEET_ORDER));
     parts.set(path, splice(xml, edits));
+  }
+
+  for (const [name, writer] of input.sheetData ?? []) {
+    const path = sheetPaths.get(name);
+    if (!path) throw new Error(`Lembar "${name}" tidak tertulis; penyimpanan dibatalkan agar isinya tidak hilang.`);
+    parts.set(path, withSheetData(text(path), path, writer));
   }
 
   parts.set(WORKBOOK, workbookXml(text(WORKBOOK), kept, input.definedNames, mergeRels(parts, WORKBOOK, kept.workbookRels, kept.workbookPath)));
@@ -269,10 +287,42 @@ function shiftDxfIds(xml: string, path: string, by: number): string {
   return serializePart(doc);
 }
 
+/** A sheet part ExcelJS wrote without rows, with the rows, the used range and the merged areas put in. */
+function withSheetData(xml: string, path: string, writer: SheetDataWriter): PartData {
+  let o = outline(xml, path);
+  const edits: Splice[] = [];
+  const dim = o.children.find((c) => c.uri === NS.main && c.local === "dimension");
+  if (dim && writer.dimension) edits.push({ start: dim.start, end: dim.end, text: `<dimension ref="${writer.dimension}"/>` });
+  if (writer.merges.length) {
+    if (o.children.some((c) => c.local === "mergeCells")) throw new Error(`ExcelJS wrote merges of a bulk sheet in ${path}`);
+    const doc = parseXml(`<mergeCells xmlns="${NS.main}" count="${writer.merges.length}"/>`, path);
+    for (const ref of writer.merges) {
+      const m = doc.createElementNS(NS.main, "mergeCell");
+      m.setAttribute("ref", ref);
+      doc.documentElement!.appendChild(m);
+    }
+    edits.push(...insertions(o, [{ el: doc.documentElement!, rank: SHEET_ORDER.indexOf("mergeCells") }], SHEET_ORDER));
+  }
+  const full = splice(xml, edits);
+  o = outline(full, path);
+  const data = o.children.find((c) => c.uri === NS.main && c.local === "sheetData");
+  if (!data) throw new Error(`ExcelJS wrote no sheetData in ${path}`);
+  const head = full.slice(0, data.start);
+  const tail = full.slice(data.end);
+  const utf8 = new TextEncoder();
+  return {
+    chunks: function* () {
+      yield utf8.encode(`${head}<sheetData>`);
+      yield* writer.rows();
+      yield utf8.encode(`</sheetData>${tail}`);
+    },
+  };
+}
+
 /** The package as zip bytes (in memory: for the browser's download and for tests). */
 export async function zipToBuffer(parts: ReadonlyMap<string, PartData>): Promise<Uint8Array> {
   const zip = new JSZip();
-  for (const [path, data] of parts) zip.file(path, data, { date: ZIP_DATE, createFolders: false });
+  for (const [path, data] of parts) zip.file(path, typeof data === "object" && "chunks" in data ? concat([...data.chunks()]) : data, { date: ZIP_DATE, createFolders: false });
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
@@ -281,7 +331,11 @@ export async function zipToBuffer(parts: ReadonlyMap<string, PartData>): Promise
  * compressed (zlib), without holding the zip in memory.
  */
 export async function zipToFile(parts: ReadonlyMap<string, PartData>, file: string, mode: number): Promise<void> {
-  const [{ default: archiver }, fs] = await Promise.all([import(/* webpackIgnore: true */ "archiver"), import(/* webpackIgnore: true */ "node:fs")]);
+  const [{ default: archiver }, fs, { Readable }] = await Promise.all([
+    import(/* webpackIgnore: true */ "archiver"),
+    import(/* webpackIgnore: true */ "node:fs"),
+    import(/* webpackIgnore: true */ "node:stream"),
+  ]);
   const out = fs.createWriteStream(file, { flags: "wx", mode });
   const archive = archiver("zip", { zlib: { level: 6 } });
   const done = new Promise<void>((resolve, reject) => {
@@ -291,7 +345,20 @@ export async function zipToFile(parts: ReadonlyMap<string, PartData>, file: stri
     archive.on("warning", reject);
   });
   archive.pipe(out);
-  for (const [path, data] of parts) archive.append(typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data.buffer, data.byteOffset, data.byteLength), { name: path, date: ZIP_DATE });
+  for (const [path, data] of parts) {
+    const source =
+      typeof data === "string"
+        ? Buffer.from(data, "utf8")
+        : data instanceof Uint8Array
+          ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+          : Readable.from(
+              (function* () {
+                for (const piece of data.chunks()) yield Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+              })(),
+              { objectMode: false },
+            );
+    archive.append(source, { name: path, date: ZIP_DATE });
+  }
   try {
     // a failing file (ENOSPC) stops the archive from draining, so wait for whichever ends first
     await Promise.all([archive.finalize(), done]);
@@ -300,6 +367,16 @@ export async function zipToFile(parts: ReadonlyMap<string, PartData>, file: stri
     out.destroy();
     throw error;
   }
+}
+
+function concat(pieces: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** One time stamp for every entry (zip dates are local; 2000 is valid in every time zone): the same workbook gives the same bytes. */

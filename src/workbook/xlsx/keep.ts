@@ -104,7 +104,9 @@ export interface KeptPackage {
   /** fileVersion, workbookPr and calcPr as the file had them. */
   workbookSettings: Map<string, Element>;
   definedNames: FileDefinedName[];
-  /** By sheet name. */
+  /** Every worksheet's part, by sheet name. */
+  sheetPaths: Map<string, string>;
+  /** What is kept of each sheet, by sheet name. */
   sheets: Map<string, KeptSheet>;
   /** Parts copied as they are, by path; their own relationship parts included. */
   parts: Map<string, KeptPart>;
@@ -120,6 +122,7 @@ export function emptyKept(): KeptPackage {
     workbookElements: [],
     workbookSettings: new Map(),
     definedNames: [],
+    sheetPaths: new Map(),
     sheets: new Map(),
     parts: new Map(),
     styles: { dxfs: [] },
@@ -260,6 +263,7 @@ export async function readKept(zip: JSZip, options: ReadKeptOptions = {}): Promi
     kept.definedNames.push(entry);
   }
 
+  kept.sheetPaths = worksheets;
   const sheetPaths = new Set(worksheets.values());
   const starts: { source: string; rels: Relationship[] }[] = [
     { source: "", rels: kept.packageRels },

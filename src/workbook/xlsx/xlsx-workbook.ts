@@ -14,6 +14,10 @@
  * - A defined name is matched case-insensitively, as Excel does.
  * - apply() is all-or-nothing through an undo log of what each operation replaces (cell models, styles,
  *   sheet settings), so a batch costs in proportion to what it touches, not to the sheet's size.
+ * - A sheet that gets more than `bulkCells` cells in one apply() (or whose part in a file is larger than
+ *   `bulkLoadBytes`) keeps its cells in a compact store instead of ExcelJS cells (bulk-cells.ts),
+ *   written and read by streaming (sheet-xml.ts, bulk-load.ts); it behaves the same through the port.
+ *   save() writes the file as it is zipped, so neither the sheet nor the zip is ever one string.
  * - Nothing of an opened file is lost on save: what ExcelJS drops (charts, drawings, images, comments,
  *   pivot tables, tables, other parts and sheet elements) is kept from the file and put back (keep.ts,
  *   assemble.ts). A file holding what cannot be kept that way (a chart sheet, VBA) is not saved at all:
@@ -40,23 +44,32 @@ import {
   type WorkbookOp,
   type WorkbookPort,
 } from "../port";
-import { assemble, zipToBuffer, zipToFile, type PartData } from "./assemble";
+import { assemble, zipToBuffer, zipToFile, type PartData, type SheetDataWriter } from "./assemble";
+import { BulkCells, bulkSnapshot, fromExcelJs, toBulkValue, type BulkRow } from "./bulk-cells";
+import { BULK_LOAD_BYTES, readSharedStrings, resolveStyles, scanSheet, unzippedSize, type ScannedSheet, type SharedString } from "./bulk-load";
 import {
   checkInternals,
   dropMedia,
   dropNote,
+  dropMerges,
+  dropRows,
   formulaModel,
   setSheetViews,
   sheetInternals,
   sheetViews,
   silenceDefinedNames,
+  withStyleTable,
   type SheetView,
+  type StyleTable,
 } from "./exceljs-internals";
 import { fromFileFormula, toFileFormula } from "./formulas";
 import { emptyKept, readKept, type KeptPackage } from "./keep";
+import { readRels, relKind, relsPath, resolveTarget } from "./opc";
+import { dimensionRef, sheetRows } from "./sheet-xml";
 import { readPackageParts, type FileDefinedName, type FileValidation, type PackageParts } from "./package-parts";
 import { intersects, parseRect, rectA1, rectOf, rectRef, subtract, type Rect } from "./rects";
 import { restyle } from "./styles";
+import { escapeText } from "./text";
 import { toFileValidation } from "./validation";
 
 const GENERAL = "General";
@@ -73,6 +86,8 @@ export interface XlsxSheetLayout {
   pageSetup: { orientation?: string; fitToPage?: boolean; fitToWidth?: number; fitToHeight?: number; printTitleRows?: [number, number] };
   activeCell: string | null;
   tabSelected: boolean;
+  /** Where the sheet's cells are kept: ExcelJS cells, or a bulk store (large sheets). */
+  cells: "exceljs" | "bulk";
 }
 
 /**
@@ -94,10 +109,22 @@ export function lossMessage(losses: readonly string[]): string {
   );
 }
 
+export interface XlsxOptions {
+  /**
+   * Cells one apply() writes or formats on a sheet from which the sheet keeps its cells in a bulk
+   * store (default 100 000: "Rincian SIPD" of a large export, never the standard sheets).
+   */
+  bulkCells?: number;
+  /** Unzipped size of a worksheet part from which opening a file scans it into a bulk store (default 8 MB). */
+  bulkLoadBytes?: number;
+}
+
+const DEFAULT_OPTIONS: Required<XlsxOptions> = { bulkCells: 100_000, bulkLoadBytes: BULK_LOAD_BYTES };
+
 /** ExcelJS leaves these to the adapter: its own copies would be lossy (see package-parts.ts, keep.ts). */
 const IGNORED_ON_LOAD = ["dataValidations", "drawing", "picture", "tableParts"];
 
-type CellRecord = { cell: Cell; model: Cell["model"] } | { cell: Cell; style: Partial<Style> };
+type CellRecord = { cell: Cell; model: Cell["model"] } | { cell: Cell; style: Partial<Style> } | { bulk: BulkCells; r: number; row: BulkRow | undefined };
 
 /** What a batch replaced, restored newest-first if the batch fails. */
 class UndoLog {
@@ -117,10 +144,16 @@ class UndoLog {
     this.entries.push(undo);
   }
 
+  /** Before a bulk store's row is first copied in this batch. */
+  bulkRow(bulk: BulkCells, r: number, row: BulkRow | undefined): void {
+    this.entries.push({ bulk, r, row });
+  }
+
   rollback(): void {
     for (let i = this.entries.length - 1; i >= 0; i--) {
       const e = this.entries[i]!;
       if (typeof e === "function") e();
+      else if ("bulk" in e) e.bulk.rows[e.r] = e.row;
       else if ("model" in e) e.cell.model = e.model;
       else e.cell.style = e.style;
     }
@@ -139,30 +172,53 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   private definedNames: FileDefinedName[] = [];
 
+  /** Sheets whose cells are in a bulk store instead of ExcelJS cells. */
+  private readonly bulk = new Map<Worksheet, BulkCells>();
+  /** Numbers the apply() calls, for the bulk stores' copy-on-write rows. */
+  private batch = 0;
+  /** Cells each sheet gets in the running apply(), by lower-case name. */
+  private incoming = new Map<string, number>();
+  private readonly options: Required<XlsxOptions>;
+
   private constructor(
     private readonly wb: Workbook,
     /** What the opened file holds beyond what ExcelJS writes; put back on save. */
     private readonly kept: KeptPackage = emptyKept(),
+    options: XlsxOptions = {},
   ) {
+    this.options = { ...DEFAULT_OPTIONS, ...options };
     silenceDefinedNames(wb);
   }
 
-  static create(): XlsxWorkbook {
+  static create(options: XlsxOptions = {}): XlsxWorkbook {
     const wb = new Workbook();
     wb.creator = "SAKIP Workbook";
     wb.created = new Date();
-    return new XlsxWorkbook(wb);
+    return new XlsxWorkbook(wb, emptyKept(), options);
   }
 
-  static async fromBuffer(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
+  static async fromBuffer(data: Uint8Array | ArrayBuffer, options: XlsxOptions = {}): Promise<XlsxWorkbook> {
     const zip = await JSZip.loadAsync(data);
+    // large sheets are scanned here; ExcelJS, keep.ts and package-parts.ts then see them without rows
+    const scanned = await scanLargeSheets(zip, options.bulkLoadBytes ?? DEFAULT_OPTIONS.bulkLoadBytes);
+    for (const [path, sheet] of scanned) zip.file(path, sheet.stripped);
     const kept = await readKept(zip);
     const parts = await readPackageParts(zip);
-    const book = new XlsxWorkbook(new Workbook(), kept);
+    const book = new XlsxWorkbook(new Workbook(), kept, options);
+    const input = scanned.size ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;
+    let styles: StyleTable | undefined;
     // ExcelJS's typing says ArrayBuffer; its loader (JSZip) takes any of these byte containers
-    await book.wb.xlsx.load(data as ArrayBuffer, { ignoreNodes: IGNORED_ON_LOAD });
+    await withStyleTable(book.wb, "load", (t) => (styles = t), () => book.wb.xlsx.load(input as ArrayBuffer, { ignoreNodes: IGNORED_ON_LOAD }));
     dropMedia(book.wb);
     book.adopt(parts);
+    for (const [name, path] of kept.sheetPaths) {
+      const sheet = scanned.get(path);
+      const ws = book.find(name);
+      if (!sheet || !ws) continue;
+      if (!styles) throw new Error("ExcelJS read no styles");
+      const table = styles;
+      book.bulk.set(ws, resolveStyles(sheet, (id) => table.getStyleModel(id) ?? undefined));
+    }
     return book;
   }
 
@@ -172,9 +228,9 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Node only. */
-  static async fromFile(file: string): Promise<XlsxWorkbook> {
+  static async fromFile(file: string, options: XlsxOptions = {}): Promise<XlsxWorkbook> {
     const fs = await nodeFs();
-    return XlsxWorkbook.fromBuffer(await fs.readFile(file));
+    return XlsxWorkbook.fromBuffer(await fs.readFile(file), options);
   }
 
   /** Takes over what ExcelJS's loader left out or would keep lossily (see package-parts.ts). */
@@ -216,10 +272,27 @@ export class XlsxWorkbook implements WorkbookPort {
     this.wb.modified = new Date();
     // nothing here calculates, so cached results may be stale: Excel recalculates on open
     this.wb.calcProperties.fullCalcOnLoad = true;
-    const bytes: unknown = await this.wb.xlsx.writeBuffer();
+    // the bulk stores' styles go into ExcelJS's style table, so the rows written beside it can refer to them
+    const styleIds = new Map<Partial<Style>, number>();
+    const bytes: unknown = await withStyleTable(
+      this.wb,
+      "write",
+      (styles) => {
+        for (const cells of this.bulk.values()) for (const style of cells.styles()) if (!styleIds.has(style)) styleIds.set(style, styles.addStyleModel(style));
+      },
+      () => this.wb.xlsx.writeBuffer(),
+    );
     const exceljs = bytes instanceof Uint8Array ? bytes : bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : null;
     if (!exceljs) throw new Error("ExcelJS writeBuffer returned no bytes.");
-    return assemble({ exceljs, kept: this.kept, definedNames: this.definedNames });
+    const sheetData = new Map<string, SheetDataWriter>();
+    for (const [ws, cells] of this.bulk) {
+      sheetData.set(ws.name, {
+        dimension: dimensionRef(cells),
+        merges: cells.merges.map(rectA1),
+        rows: () => sheetRows(cells, (style) => styleIds.get(style) ?? 0),
+      });
+    }
+    return assemble({ exceljs, kept: this.kept, definedNames: this.definedNames, sheetData });
   }
 
   /**
@@ -262,6 +335,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async sheets(): Promise<SheetInfo[]> {
     return this.wb.worksheets.map((ws) => {
+      const bulk = this.bulk.get(ws);
+      if (bulk) {
+        const { rows, cols } = bulk.usedExtent();
+        return { name: ws.name, usedRows: rows, usedCols: cols };
+      }
       let usedRows = 0;
       let usedCols = 0;
       ws.eachRow((row, r) => {
@@ -280,6 +358,16 @@ export class XlsxWorkbook implements WorkbookPort {
     return ranges.map((r) => {
       const ws = this.find(r.sheet);
       const out: CellSnapshot[][] = [];
+      const bulk = ws && this.bulk.get(ws);
+      if (bulk) {
+        const merges = bulk.merges.filter((m) => intersects(m, rectOf(r)));
+        for (let i = 0; i < r.rows; i++) {
+          const row = bulk.row(r.row + i + 1);
+          // a cell hidden by a merge reads as empty, as in the other adapters
+          out.push(Array.from({ length: r.cols }, (_, j) => bulkSnapshot(merges.length && bulk.hiddenBy(r.row + i + 1, r.col + j + 1, merges) ? null : row?.values[r.col + j], row?.styles[r.col + j])));
+        }
+        return out;
+      }
       for (let i = 0; i < r.rows; i++) {
         const row = ws?.findRow(r.row + i + 1);
         const cells: CellSnapshot[] = [];
@@ -299,6 +387,8 @@ export class XlsxWorkbook implements WorkbookPort {
       ops,
       this.wb.worksheets.map((ws) => ws.name),
     );
+    this.batch++;
+    this.prepareStorage(ops);
     const undo = new UndoLog();
     try {
       for (const op of ops) this.run(op, undo);
@@ -357,7 +447,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const rect = parseRect(key);
       return rect && rule ? [{ range: { sheet: ws.name, ...rectRef(rect) }, rule }] : [];
     });
-    const merges = Object.values(sheetInternals(ws)._merges).flatMap((m) => (m ? [{ sheet: ws.name, ...rectRef(m) }] : []));
+    const merges = (this.bulk.get(ws)?.merges ?? Object.values(sheetInternals(ws)._merges)).flatMap((m) => (m ? [{ sheet: ws.name, ...rectRef(m) }] : []));
     const titles = this.definedNames.find((n) => n.name === PRINT_TITLES && n.localSheetId === this.sheetIndex(ws));
     const rows = titles && /\$(\d+):\$(\d+)/.exec(titles.text);
     const setup = ws.pageSetup;
@@ -375,13 +465,15 @@ export class XlsxWorkbook implements WorkbookPort {
       },
       activeCell: view?.activeCell ?? null,
       tabSelected: view?.tabSelected === true,
+      cells: this.bulk.has(ws) ? "bulk" : "exceljs",
     };
   }
 
   /** The style of one cell in the port's terms (fill, colours, alignment and border only when set). */
   cellStyle(at: Address): CellStyle {
-    const cell = this.find(at.sheet)?.findCell(at.row + 1, at.col + 1);
-    const s = cell?.style ?? {};
+    const ws = this.find(at.sheet);
+    const bulk = ws && this.bulk.get(ws);
+    const s = (bulk ? bulk.row(at.row + 1)?.styles[at.col] : ws?.findCell(at.row + 1, at.col + 1)?.style) ?? {};
     // a file stores no "not bold", so the flags are always answered
     const out: CellStyle = { bold: s.font?.bold === true, italic: s.font?.italic === true, wrap: s.alignment?.wrapText === true };
     if (s.font?.color?.argb) out.fontColor = `#${s.font.color.argb.slice(-6)}`;
@@ -405,14 +497,24 @@ export class XlsxWorkbook implements WorkbookPort {
     switch (op.type) {
       case "addSheet": {
         const ws = this.wb.addWorksheet(op.sheet);
-        undo.step(() => this.wb.removeWorksheet(ws.id));
+        undo.step(() => {
+          this.wb.removeWorksheet(ws.id);
+          this.bulk.delete(ws);
+        });
         checkInternals(ws);
+        this.chooseStorage(ws);
         return;
       }
-      case "write":
-        return this.write(this.sheet(op.sheet), op, undo);
-      case "format":
-        return this.format(this.sheet(op.range.sheet), op.range, op.numberFormat, op.style, undo);
+      case "write": {
+        const ws = this.sheet(op.sheet);
+        const bulk = this.bulk.get(ws);
+        return bulk ? this.writeBulk(bulk, op, undo) : this.write(ws, op, undo);
+      }
+      case "format": {
+        const ws = this.sheet(op.range.sheet);
+        const bulk = this.bulk.get(ws);
+        return bulk ? this.formatBulk(bulk, op.range, op.numberFormat, op.style, undo) : this.format(ws, op.range, op.numberFormat, op.style, undo);
+      }
       case "columnWidths": {
         const ws = this.sheet(op.sheet);
         for (const { col, width } of op.widths) {
@@ -455,8 +557,11 @@ export class XlsxWorkbook implements WorkbookPort {
         internals.model = next;
         return;
       }
-      case "merge":
-        return this.merge(this.sheet(op.range.sheet), rectOf(op.range), undo);
+      case "merge": {
+        const ws = this.sheet(op.range.sheet);
+        const bulk = this.bulk.get(ws);
+        return bulk ? this.mergeBulk(bulk, rectOf(op.range), undo) : this.merge(ws, rectOf(op.range), undo);
+      }
       case "defineName": {
         const before = this.definedNames;
         undo.step(() => {
@@ -491,6 +596,8 @@ export class XlsxWorkbook implements WorkbookPort {
       case "clear": {
         const ws = this.sheet(op.range.sheet);
         const r = rectOf(op.range);
+        const bulk = this.bulk.get(ws);
+        if (bulk) return this.clearBulk(bulk, r, undo);
         for (let row = r.top; row <= r.bottom; row++) {
           const cells = ws.findRow(row);
           if (!cells) continue;
@@ -502,6 +609,95 @@ export class XlsxWorkbook implements WorkbookPort {
           }
         }
         return;
+      }
+    }
+  }
+
+  /**
+   * Before a batch runs: which sheets move their cells into a bulk store — those that get at least
+   * `bulkCells` cells written or formatted in it. Only the representation changes, never a cell, so
+   * this is not undone with the batch.
+   */
+  private prepareStorage(ops: readonly WorkbookOp[]): void {
+    const incoming = new Map<string, number>();
+    const add = (sheet: string, cells: number) => incoming.set(sheet.toLowerCase(), (incoming.get(sheet.toLowerCase()) ?? 0) + cells);
+    for (const op of ops) {
+      if (op.type === "write") add(op.sheet, op.cells.length * (op.cells[0]?.length ?? 0));
+      else if (op.type === "format") add(op.range.sheet, op.range.rows * op.range.cols);
+    }
+    this.incoming = incoming;
+    for (const ws of this.wb.worksheets) this.chooseStorage(ws);
+  }
+
+  private chooseStorage(ws: Worksheet): void {
+    const cells = this.incoming.get(ws.name.toLowerCase());
+    if (this.bulk.has(ws) || cells === undefined || cells < this.options.bulkCells) return;
+    const bulk = fromExcelJs(ws, this.wb.properties.date1904 === true);
+    if (!bulk) return;
+    dropRows(ws);
+    dropMerges(ws);
+    this.bulk.set(ws, bulk);
+  }
+
+  private writeBulk(bulk: BulkCells, op: Extract<WorkbookOp, { type: "write" }>, undo: UndoLog): void {
+    const saved = (r: number, before: BulkRow | undefined) => undo.bulkRow(bulk, r, before);
+    const target = rectOf({ row: op.row, col: op.col, rows: op.cells.length, cols: op.cells[0]?.length ?? 0 });
+    const merges = bulk.merges.filter((m) => intersects(m, target));
+    op.cells.forEach((values, i) => {
+      const r = op.row + i + 1;
+      const row = bulk.touch(r, this.batch, saved);
+      for (let c = row.values.length; c < op.col; c++) row.values[c] = null;
+      values.forEach((content, j) => {
+        const value = toBulkValue(content);
+        const hidden = merges.length ? bulk.hiddenBy(r, op.col + j + 1, merges) : undefined;
+        if (hidden && value !== null) {
+          throw new WorkbookRuleError(`Sel ${a1(r - 1, op.col + j)} tertutup oleh sel gabungan ${a1(hidden.top - 1, hidden.left - 1)}; tulis ke sel kiri atasnya.`, op);
+        }
+        if (!hidden) row.values[op.col + j] = value;
+      });
+    });
+  }
+
+  private mergeBulk(bulk: BulkCells, target: Rect, undo: UndoLog): void {
+    const before = bulk.merges;
+    undo.step(() => {
+      bulk.merges = before;
+    });
+    // as the memory adapter does: a merge replaces the merges it overlaps, and drops the hidden cells' values
+    bulk.merges = [...before.filter((m) => !intersects(m, target)), ...(target.bottom > target.top || target.right > target.left ? [target] : [])];
+    const saved = (n: number, row: BulkRow | undefined) => undo.bulkRow(bulk, n, row);
+    for (let r = target.top; r <= Math.min(target.bottom, bulk.rows.length - 1); r++) {
+      if (!bulk.row(r)) continue;
+      const row = bulk.touch(r, this.batch, saved);
+      for (let c = target.left; c <= Math.min(target.right, row.values.length); c++) if (r !== target.top || c !== target.left) row.values[c - 1] = null;
+    }
+  }
+
+  private clearBulk(bulk: BulkCells, r: Rect, undo: UndoLog): void {
+    const saved = (n: number, before: BulkRow | undefined) => undo.bulkRow(bulk, n, before);
+    for (let n = r.top; n <= Math.min(r.bottom, bulk.rows.length - 1); n++) {
+      const existing = bulk.row(n);
+      if (!existing || existing.values.slice(r.left - 1, r.right).every((v) => v === null || v === undefined)) continue;
+      const row = bulk.touch(n, this.batch, saved);
+      for (let c = r.left - 1; c < Math.min(r.right, row.values.length); c++) row.values[c] = null;
+    }
+  }
+
+  private formatBulk(bulk: BulkCells, range: RangeRef, numberFormat: string | undefined, style: CellStyle | undefined, undo: UndoLog): void {
+    const restyled = new Map<Partial<Style> | undefined, Partial<Style>>();
+    const saved = (n: number, before: BulkRow | undefined) => undo.bulkRow(bulk, n, before);
+    const r = rectOf(range);
+    for (let n = r.top; n <= r.bottom; n++) {
+      const row = bulk.touch(n, this.batch, saved);
+      for (let c = row.values.length; c < r.right; c++) row.values[c] = null;
+      for (let c = r.left - 1; c < r.right; c++) {
+        const base = row.styles[c];
+        let next = restyled.get(base);
+        if (!next) {
+          next = restyle(base ?? {}, numberFormat, style);
+          restyled.set(base, next);
+        }
+        row.styles[c] = next;
       }
     }
   }
@@ -589,18 +785,6 @@ function toExcelValue(content: Exclude<CellContent, null>): ExcelValue {
   return typeof content === "string" ? escapeText(content) : content;
 }
 
-/**
- * Text as OOXML stores it: control characters, which XML cannot hold (ExcelJS drops them), become
- * _xHHHH_ escapes, and text that already looks like an escape has its "_" escaped (_x005F_), or Excel
- * and ExcelJS would decode "_x0041_" to "A".
- */
-function escapeText(s: string): string {
-  if (!/_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0B\x0C\x0E-\x1F]/.test(s)) return s;
-  return s
-    .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
-    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
-}
-
 function snapshot(cell: Cell | undefined, date1904: boolean): CellSnapshot {
   if (!cell) return { value: null, formula: null, numberFormat: GENERAL };
   const numberFormat = cell.numFmt || GENERAL;
@@ -656,4 +840,27 @@ function normaliseCells(ws: Worksheet): void {
     const result = cell.result;
     cell.value = result === undefined ? { formula: cell.formula } : { formula: cell.formula, result };
   }
+}
+
+/** Worksheet parts large enough to scan into a bulk store, scanned; those the store cannot hold are left out. */
+async function scanLargeSheets(zip: JSZip, threshold: number): Promise<Map<string, ScannedSheet>> {
+  const out = new Map<string, ScannedSheet>();
+  const workbookPath = "xl/workbook.xml";
+  const rels = zip.file(relsPath(workbookPath));
+  if (!rels) return out;
+  const targets = readRels(await rels.async("string"), relsPath(workbookPath)).filter((r) => !r.external);
+  const sheets = targets.filter((r) => relKind(r.type) === "worksheet").map((r) => resolveTarget(workbookPath, r.target));
+  const large = sheets.filter((path) => {
+    const file = zip.file(path);
+    return file !== null && unzippedSize(file) >= threshold;
+  });
+  if (large.length === 0) return out;
+  const sst = targets.find((r) => relKind(r.type) === "sharedStrings");
+  const sstFile = sst ? zip.file(resolveTarget(workbookPath, sst.target)) : null;
+  const strings: SharedString[] | null = sstFile ? await readSharedStrings(sstFile) : null;
+  for (const path of large) {
+    const scanned = await scanSheet(zip.file(path)!, strings);
+    if (scanned) out.set(path, scanned);
+  }
+  return out;
 }
