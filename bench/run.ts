@@ -3,10 +3,12 @@ import { join } from "node:path";
 import { functionBenchmarks } from "./functions.bench";
 import { printTable, type BenchResult } from "./harness";
 import { sipdBenchmarks } from "./sipd.bench";
+import { xlsxBenchmarks } from "./xlsx.bench";
 
 const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   functions: functionBenchmarks,
   sipd: sipdBenchmarks,
+  xlsx: xlsxBenchmarks,
 };
 
 async function main(): Promise<void> {
