@@ -337,7 +337,8 @@ export async function zipToFile(parts: ReadonlyMap<string, PartData>, file: stri
     import(/* webpackIgnore: true */ "node:stream"),
   ]);
   const out = fs.createWriteStream(file, { flags: "wx", mode });
-  const archive = archiver("zip", { zlib: { level: 6 } });
+  // level 4: a 290 MB sheet compresses in less than half the time of the default 6, to a file ~15% larger
+  const archive = archiver("zip", { zlib: { level: 4 } });
   const done = new Promise<void>((resolve, reject) => {
     out.on("close", resolve);
     out.on("error", reject);

@@ -220,7 +220,7 @@ export async function scanSheet(file: JSZip.JSZipObject, strings: readonly Share
   parser.on("comment", atTop);
   parser.on("processinginstruction", atTop);
   parser.on("text", (t) => {
-    atTop();
+    if (capture === null) return atTop();
     if (capture === "v") v += t;
     else if (capture === "f") f += t;
     else if (capture === "t") inline += t;
