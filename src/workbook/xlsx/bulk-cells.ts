@@ -37,7 +37,8 @@ export type BulkStyle = Partial<Style> | undefined;
 export interface BulkRow {
   /** By 0-based column; null for a cell without a value. */
   values: BulkValue[];
-  styles: BulkStyle[];
+  /** Shared by rows formatted alike (a column format repeats on every row), so replaced, never changed. */
+  styles: readonly BulkStyle[];
   /** Row attributes as a file had them (ht, customHeight, hidden, outlineLevel, collapsed). */
   attrs?: Record<string, string>;
   /** The apply() batch that owns this copy of the row. */
@@ -46,6 +47,28 @@ export interface BulkRow {
 
 const GENERAL = "General";
 const DAY_MS = 86_400_000;
+
+/** The styles of a row without any. */
+export const NO_STYLES: readonly BulkStyle[] = Object.freeze([]);
+
+/** One array per distinct list of styles, so rows formatted alike share it. */
+export class StyleRows {
+  private readonly ids = new Map<Partial<Style>, number>();
+  private readonly rows = new Map<string, readonly BulkStyle[]>();
+
+  get(styles: BulkStyle[]): readonly BulkStyle[] {
+    const key = styles.map((s) => (s ? this.idOf(s) : "")).join(",");
+    let shared = this.rows.get(key);
+    if (!shared) this.rows.set(key, (shared = styles));
+    return shared;
+  }
+
+  private idOf(style: Partial<Style>): number {
+    let id = this.ids.get(style);
+    if (id === undefined) this.ids.set(style, (id = this.ids.size + 1));
+    return id;
+  }
+}
 
 export const isFormula = (v: BulkValue): v is BulkFormula => typeof v === "object" && v !== null && "formula" in v;
 export const isError = (v: BulkValue): v is BulkError => typeof v === "object" && v !== null && "error" in v;
@@ -73,7 +96,7 @@ export class BulkCells {
     const before = this.rows[r];
     if (before?.batch === batch) return before;
     saved(r, before);
-    const row: BulkRow = before ? { values: before.values.slice(), styles: before.styles.slice(), batch } : { values: [], styles: [], batch };
+    const row: BulkRow = before ? { values: before.values.slice(), styles: before.styles, batch } : { values: [], styles: NO_STYLES, batch };
     if (before?.attrs) row.attrs = before.attrs;
     this.rows[r] = row;
     return row;
@@ -146,6 +169,7 @@ export function bulkSnapshot(value: BulkValue | undefined, style: BulkStyle): Ce
  */
 export function fromExcelJs(ws: Worksheet, date1904: boolean): BulkCells | null {
   const cells = new BulkCells();
+  const shared = new StyleRows();
   let ok = true;
   ws.eachRow({ includeEmpty: true }, (row, r) => {
     if (!ok) return;
@@ -168,7 +192,7 @@ export function fromExcelJs(ws: Worksheet, date1904: boolean): BulkCells | null 
       styles[c - 1] = style && Object.keys(style).length ? style : undefined;
     });
     for (let i = 0; i < values.length; i++) values[i] ??= null;
-    if (values.length || styles.some(Boolean)) cells.rows[r] = { values, styles, batch: 0 };
+    if (values.length || styles.some(Boolean)) cells.rows[r] = { values, styles: shared.get(styles), batch: 0 };
   });
   if (!ok) return null;
   cells.merges = Object.values(sheetInternals(ws)._merges).flatMap((m) => (m ? [{ top: m.top, left: m.left, bottom: m.bottom, right: m.right }] : []));

@@ -10,7 +10,7 @@
  */
 import type JSZip from "jszip";
 import { SaxesParser } from "saxes";
-import { BulkCells, type BulkRow, type BulkStyle, type BulkValue } from "./bulk-cells";
+import { BulkCells, NO_STYLES, type BulkRow, type BulkStyle, type BulkValue } from "./bulk-cells";
 import { parseRect, type Rect } from "./rects";
 import { NS } from "./xml";
 import { unescapeText } from "./text";
@@ -175,7 +175,7 @@ export async function scanSheet(file: JSZip.JSZipObject, strings: readonly Share
       case 3: {
         if (tag.name !== "row") fail(tag.name);
         rowNo = a.r ? Number(a.r) : rowNo + 1;
-        row = { values: [], styles: [], batch: 0 };
+        row = { values: [], styles: NO_STYLES, batch: 0 };
         rowStyles = undefined;
         col = 0;
         for (const k in a) {
@@ -318,18 +318,26 @@ function cellValue(type: string, v: string | null, f: string | null, inline: str
   return value === null || value === undefined ? { formula: own(f) } : { formula: own(f), result: value as string | number | boolean };
 }
 
-/** The store with each cell's style index replaced by the style ExcelJS read for it. */
+/** The store with each cell's style index replaced by the style ExcelJS read for it; rows alike share their styles. */
 export function resolveStyles(scanned: ScannedSheet, styleOf: (id: number) => BulkStyle): BulkCells {
   const cache = new Map<number, BulkStyle>();
+  const shared = new Map<string, readonly BulkStyle[]>();
   scanned.cells.rows.forEach((row, r) => {
     const ids = scanned.styleIds[r];
     if (!row || !ids) return;
-    ids.forEach((id, c) => {
-      if (!id) return;
-      let style = cache.get(id);
-      if (!cache.has(id)) cache.set(id, (style = styleOf(id)));
-      row.styles[c] = style;
-    });
+    const key = ids.join(",");
+    let styles = shared.get(key);
+    if (!styles) {
+      const list: BulkStyle[] = [];
+      ids.forEach((id, c) => {
+        if (!id) return;
+        let style = cache.get(id);
+        if (!cache.has(id)) cache.set(id, (style = styleOf(id)));
+        list[c] = style;
+      });
+      shared.set(key, (styles = list));
+    }
+    row.styles = styles;
   });
   return scanned.cells;
 }

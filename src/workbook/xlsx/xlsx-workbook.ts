@@ -45,7 +45,7 @@ import {
   type WorkbookPort,
 } from "../port";
 import { assemble, zipToBuffer, zipToFile, type PartData, type SheetDataWriter } from "./assemble";
-import { BulkCells, bulkSnapshot, fromExcelJs, toBulkValue, type BulkRow } from "./bulk-cells";
+import { BulkCells, bulkSnapshot, fromExcelJs, toBulkValue, type BulkRow, type BulkStyle } from "./bulk-cells";
 import { BULK_LOAD_BYTES, readSharedStrings, resolveStyles, scanSheet, unzippedSize, type ScannedSheet, type SharedString } from "./bulk-load";
 import {
   checkInternals,
@@ -685,20 +685,28 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private formatBulk(bulk: BulkCells, range: RangeRef, numberFormat: string | undefined, style: CellStyle | undefined, undo: UndoLog): void {
     const restyled = new Map<Partial<Style> | undefined, Partial<Style>>();
+    // rows that shared a list of styles share the new one (see BulkRow.styles)
+    const rows = new Map<readonly BulkStyle[], BulkStyle[]>();
     const saved = (n: number, before: BulkRow | undefined) => undo.bulkRow(bulk, n, before);
     const r = rectOf(range);
     for (let n = r.top; n <= r.bottom; n++) {
       const row = bulk.touch(n, this.batch, saved);
       for (let c = row.values.length; c < r.right; c++) row.values[c] = null;
-      for (let c = r.left - 1; c < r.right; c++) {
-        const base = row.styles[c];
-        let next = restyled.get(base);
-        if (!next) {
-          next = restyle(base ?? {}, numberFormat, style);
-          restyled.set(base, next);
+      let next = rows.get(row.styles);
+      if (!next) {
+        next = row.styles.slice();
+        for (let c = r.left - 1; c < r.right; c++) {
+          const base = next[c];
+          let s = restyled.get(base);
+          if (!s) {
+            s = restyle(base ?? {}, numberFormat, style);
+            restyled.set(base, s);
+          }
+          next[c] = s;
         }
-        row.styles[c] = next;
+        rows.set(row.styles, next);
       }
+      row.styles = next;
     }
   }
 
