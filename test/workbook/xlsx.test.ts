@@ -494,6 +494,40 @@ describe("large sheets: cells in a bulk store, written and read by streaming", (
     await expect(moving.apply([{ type: "write", sheet: RINCIAN, row: 0, col: 1, cells: [["x"]] }])).rejects.toThrow("Sel B1 tertutup oleh sel gabungan A1");
   });
 
+  it("reads a large sheet another tool wrote (shared strings, cached results, errors, row heights) as ExcelJS reads it, and keeps it through a save", async () => {
+    const bytes = await (
+      await fromExcelJs((wb) => {
+        const ws = wb.addWorksheet("Data");
+        for (let r = 1; r <= 2_000; r++) ws.addRow([`7.01.${r % 7}`, r * 1.5, r % 2 === 0, { formula: `B${r}*2`, result: r * 3 }, null, "Belanja & <kantor> _x0041_"]);
+        ws.getCell("E1").value = { formula: 'IF(B1>0,"",1)', result: "" };
+        ws.getCell("E2").value = { formula: "1/0", result: { error: "#DIV/0!" } };
+        ws.getCell("E3").value = { error: "#N/A" };
+        ws.getRow(4).height = 30;
+        ws.getRow(5).hidden = true;
+        ws.getCell("A6").numFmt = "@";
+        ws.mergeCells("B8:C9");
+      })
+    ).toBuffer();
+    const viaExcelJs = await XlsxWorkbook.fromBuffer(bytes);
+    const viaScan = await XlsxWorkbook.fromBuffer(bytes, SMALL);
+    expect([viaExcelJs.layout("Data")!.cells, viaScan.layout("Data")!.cells]).toEqual(["exceljs", "bulk"]);
+    const range = [{ sheet: "Data", row: 0, col: 0, rows: 2_000, cols: 6 }];
+    expect(await viaScan.read(range)).toEqual(await viaExcelJs.read(range));
+    expect(await viaScan.sheets()).toEqual(await viaExcelJs.sheets());
+    expect(viaScan.layout("Data")!.merges).toEqual(viaExcelJs.layout("Data")!.merges);
+    const sheet = await part(viaScan, "xl/worksheets/sheet1.xml");
+    expect(sheet).toMatch(/<row r="4" ht="30" customHeight="1">/);
+    expect(sheet).toMatch(/<row r="5" hidden="1">/);
+    expect(await (await XlsxWorkbook.fromBuffer(await viaScan.toBuffer())).read(range)).toEqual(await viaExcelJs.read(range));
+    // the same sheet read by ExcelJS, moved into a bulk store when it grows
+    const growing = await XlsxWorkbook.fromBuffer(bytes, { bulkCells: 1_000, bulkLoadBytes: Number.MAX_SAFE_INTEGER });
+    expect(growing.layout("Data")!.cells).toBe("exceljs");
+    await growing.apply([{ type: "write", sheet: "Data", row: 2_000, col: 0, cells: Array.from({ length: 500 }, (_, i) => [`baru ${i}`, i]) }]);
+    expect(growing.layout("Data")).toMatchObject({ cells: "bulk", merges: viaExcelJs.layout("Data")!.merges });
+    expect(await growing.read(range)).toEqual(await viaExcelJs.read(range));
+    expect(await (await XlsxWorkbook.fromBuffer(await growing.toBuffer())).read(range)).toEqual(await viaExcelJs.read(range));
+  });
+
   it("leaves to ExcelJS a large sheet with what the store does not keep (shared formulas, rich text)", async () => {
     const source = await fromExcelJs((wb) => {
       const ws = wb.addWorksheet("Data");

@@ -71,7 +71,8 @@ export class StyleRows {
 }
 
 export const isFormula = (v: BulkValue): v is BulkFormula => typeof v === "object" && v !== null && "formula" in v;
-export const isError = (v: BulkValue): v is BulkError => typeof v === "object" && v !== null && "error" in v;
+// a formula whose result is an error carries `error: true` too; it is a formula
+export const isError = (v: BulkValue): v is BulkError => typeof v === "object" && v !== null && "error" in v && !("formula" in v);
 
 export class BulkCells {
   /** By 1-based row number, as ExcelJS counts them. */
@@ -164,8 +165,9 @@ export function bulkSnapshot(value: BulkValue | undefined, style: BulkStyle): Ce
 }
 
 /**
- * The sheet's ExcelJS cells and merges as a store, or null when a cell or row holds what the store does
- * not keep (rich text runs, hyperlinks, notes, array formulas, row formats); such a sheet stays with ExcelJS.
+ * The sheet's ExcelJS cells, merges and row heights as a store, or null when a cell or row holds what the
+ * store does not keep (rich text runs, hyperlinks, notes, array formulas, row formats); such a sheet stays
+ * with ExcelJS.
  */
 export function fromExcelJs(ws: Worksheet, date1904: boolean): BulkCells | null {
   const cells = new BulkCells();
@@ -173,11 +175,17 @@ export function fromExcelJs(ws: Worksheet, date1904: boolean): BulkCells | null 
   let ok = true;
   ws.eachRow({ includeEmpty: true }, (row, r) => {
     if (!ok) return;
-    const props = row as unknown as { height?: number; hidden?: boolean; outlineLevel?: number; style?: Partial<Style> };
-    if (props.height || props.hidden || props.outlineLevel || (props.style && Object.keys(props.style).length)) {
+    const props = row as unknown as { height?: number; hidden?: boolean; outlineLevel?: number; collapsed?: boolean; style?: Partial<Style> };
+    // a row format (Excel's row s="…" customFormat) has no place in the store
+    if (props.style && Object.keys(props.style).length) {
       ok = false;
       return;
     }
+    const attrs: Record<string, string> = {};
+    if (props.height) Object.assign(attrs, { ht: String(props.height), customHeight: "1" });
+    if (props.hidden) attrs.hidden = "1";
+    if (props.outlineLevel) attrs.outlineLevel = String(props.outlineLevel);
+    if (props.collapsed) attrs.collapsed = "1";
     const values: BulkValue[] = [];
     const styles: BulkStyle[] = [];
     row.eachCell({ includeEmpty: true }, (cell, c) => {
@@ -192,7 +200,8 @@ export function fromExcelJs(ws: Worksheet, date1904: boolean): BulkCells | null 
       styles[c - 1] = style && Object.keys(style).length ? style : undefined;
     });
     for (let i = 0; i < values.length; i++) values[i] ??= null;
-    if (values.length || styles.some(Boolean)) cells.rows[r] = { values, styles: shared.get(styles), batch: 0 };
+    const hasAttrs = Object.keys(attrs).length > 0;
+    if (values.length || styles.some(Boolean) || hasAttrs) cells.rows[r] = { values, styles: shared.get(styles), batch: 0, ...(hasAttrs ? { attrs } : {}) };
   });
   if (!ok) return null;
   cells.merges = Object.values(sheetInternals(ws)._merges).flatMap((m) => (m ? [{ top: m.top, left: m.left, bottom: m.bottom, right: m.right }] : []));

@@ -215,9 +215,9 @@ export class XlsxWorkbook implements WorkbookPort {
       const sheet = scanned.get(path);
       const ws = book.find(name);
       if (!sheet || !ws) continue;
-      if (!styles) throw new Error("ExcelJS read no styles");
-      const table = styles;
-      book.bulk.set(ws, resolveStyles(sheet, (id) => table.getStyleModel(id) ?? undefined));
+      // a package without a styles part (some generators write none) has only default formats
+      const table: StyleTable | undefined = styles;
+      book.bulk.set(ws, resolveStyles(sheet, (id) => table?.getStyleModel(id) ?? undefined));
     }
     return book;
   }
