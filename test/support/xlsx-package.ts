@@ -2,7 +2,7 @@
  * An .xlsx package read independently of the adapter (JSZip + @xmldom/xmldom), to compare what a file
  * held with what was saved: parts, content types, and what each sheet and the workbook refer to.
  */
-import { DOMParser, type Element } from "@xmldom/xmldom";
+import { DOMParser, XMLSerializer, type Element } from "@xmldom/xmldom";
 import JSZip from "jszip";
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -122,9 +122,11 @@ export async function readPackage(bytes: Uint8Array): Promise<PackageView> {
   return { parts, contentType, sheets, sheetElements, workbook: references(workbookPath, book), package: pkg, definedNames, dangling: [...new Set(dangling)], text, xml };
 }
 
-/** A dxf of the styles part, by index, as text. */
+/** A dxf of the styles part, by index, as text (without a namespace declaration it may carry or not). */
 export function dxf(view: PackageView, index: number): string {
   const dxfs = all(view.xml("xl/styles.xml")).find((e) => e.localName === "dxfs")!;
-  const el = children(dxfs)[index];
-  return el ? el.toString().replace(/ xmlns="[^"]*"/g, "") : "";
+  const el = children(dxfs)[index]?.cloneNode(true) as Element | undefined;
+  if (!el) return "";
+  el.removeAttribute("xmlns");
+  return new XMLSerializer().serializeToString(el);
 }

@@ -187,13 +187,11 @@ async function relsOf(zip: JSZip, part: string): Promise<Relationship[]> {
   return xml === null ? [] : readRels(xml, relsPath(part));
 }
 
-export interface ReadKeptOptions {
-  /** Sheets whose part must not be read whole (large ones the caller scans itself); their elements come from `sheetXml`. */
-  sheetXml?: (path: string) => string | undefined;
-}
-
-/** Reads what the file holds beyond what the adapter writes. */
-export async function readKept(zip: JSZip, options: ReadKeptOptions = {}): Promise<KeptPackage> {
+/**
+ * Reads what the file holds beyond what the adapter writes. Large sheets the adapter scans itself are
+ * in `zip` without their rows by then (bulk-load.ts), so no part is read whole here that is large.
+ */
+export async function readKept(zip: JSZip): Promise<KeptPackage> {
   const kept = emptyKept();
   const ctXml = await text(zip, "[Content_Types].xml");
   if (ctXml === null) throw new Error("Berkas ini bukan buku kerja .xlsx ([Content_Types].xml tidak ada).");
@@ -271,7 +269,7 @@ export async function readKept(zip: JSZip, options: ReadKeptOptions = {}): Promi
   ];
   for (const [name, path] of worksheets) {
     const rels = await relsOf(zip, path);
-    const xml = options.sheetXml?.(path) ?? (await text(zip, path)) ?? "";
+    const xml = (await text(zip, path)) ?? "";
     const sheet = readSheet(xml, path, rels);
     if (sheet.rels.length || sheet.elements.length || sheet.extensions.length) kept.sheets.set(name, sheet);
     starts.push({ source: path, rels: sheet.rels });
