@@ -4,11 +4,13 @@ import { functionBenchmarks } from "./functions.bench";
 import { printTable, type BenchResult } from "./harness";
 import { periksaBenchmarks } from "./periksa.bench";
 import { sipdBenchmarks } from "./sipd.bench";
+import { xlsxBenchmarks } from "./xlsx.bench";
 
 const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   functions: functionBenchmarks,
   sipd: sipdBenchmarks,
   periksa: periksaBenchmarks,
+  xlsx: xlsxBenchmarks,
 };
 
 async function main(): Promise<void> {

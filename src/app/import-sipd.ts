@@ -5,11 +5,12 @@
  * March, June, September and December exports build the year; importing a month again replaces its
  * values in place (rows are matched by kode, never duplicated).
  */
-import { colIndex, columnNumberFormat, COMPUTED_FILL, expectedFormula, isEmpty, REALISASI_ANGGARAN, TABLE_ROWS, TW_KEYS, type SheetKeys } from "../core/layouts";
+import { colIndex, columnNumberFormat, COMPUTED_FILL, describeChanges, expectedFormula, isEmpty, REALISASI_ANGGARAN, TABLE_ROWS, TW_KEYS, type SheetKeys } from "../core/layouts";
 import { importRefusals, kegiatanName, MONTH_NAMES, monthOf, refusalKey, type ImportRefusal, type LraFinding, type LraParseSuccess, type LraTotals, type WorkbookIdentity } from "../core/sipd";
 import { findingMessage, SEVERITY_LABEL } from "../core/findings";
 import { RINCIAN_COLUMNS, RINCIAN_LEVEL_LABEL, RINCIAN_ROWS, RINCIAN_SHEET, rincianTitle } from "../core/layouts/rincian";
 import { message } from "../core/messages.id";
+import { a1 } from "../core/workbook-ops";
 import { WorkbookRuleError, type CellContent, type WorkbookOp } from "../core/workbook-ops";
 import type { ApplyReport, SheetInfo, WorkbookPort } from "../workbook/port";
 import { journalOps, journalSheet, JOURNAL_SHEET } from "./journal";
@@ -197,6 +198,8 @@ export async function importLra(
     if (typeof kode === "string" && kode.trim() !== "" && !byKode.has(kode.trim())) byKode.set(kode.trim(), r);
   }
 
+  const keptCells = new Set<string>();
+  const kept: string[] = [];
   let updated = 0;
   const fresh: BudgetLine[] = [];
   for (const line of budgetLines(lra)) {
@@ -231,7 +234,12 @@ export async function importLra(
     const block: CellContent[][] = fresh.map((line, i) =>
       layout.columns.map((c, j): CellContent => {
         const r = start + i;
-        if (c.role === "computed") return { formula: expectedFormula(layout, j, r)! };
+        if (c.role === "computed") {
+          // a constant the user typed over the formula stays, as the scaffold leaves it (reported below)
+          const have = cells[r]?.[j];
+          if (!isEmpty(have) && have?.formula === null) keptCells.add(`${i}:${j}`);
+          return { formula: expectedFormula(layout, j, r)! };
+        }
         switch (c.key) {
           case "level":
             return line.level;
@@ -252,7 +260,11 @@ export async function importLra(
         }
       }),
     );
-    ops.push({ type: "write", sheet, row: start, col: 0, cells: block });
+    ops.push(...writesKeeping(sheet, start, block, keptCells));
+    for (const key of keptCells) {
+      const [i, j] = key.split(":").map(Number) as [number, number];
+      kept.push(a1(start + i, j));
+    }
   }
 
   const detail = wb.sheets.find((s) => s.name.toLowerCase() === DETAIL_SHEET.toLowerCase());
@@ -276,6 +288,7 @@ export async function importLra(
     `${layout.sheet}: ${p.counts.program} program, ${p.counts.kegiatan} kegiatan, ${p.counts.subKegiatan} sub kegiatan dari LRA ${bulanLabel}` +
       (p.twColumn ? ` → kolom "${p.twColumn}".` : `; ${MONTH_NAMES[bulan.number - 1]} bukan akhir triwulan, jadi hanya kolom "s/d Bulan Terakhir" yang diisi.`),
     `${layout.sheet}: ${updated} baris diperbarui, ${fresh.length} baris baru.`,
+    ...(kept.length ? describeChanges([{ sheet, notes: [{ code: "kept-user-values", cells: kept }] }]) : []),
     `${DETAIL_SHEET}: ${lra.rows.length} baris kode rekening (untuk penelusuran).`,
     `Temuan pada LRA: ${p.findings.error} ${SEVERITY_LABEL.error}, ${p.findings.warning} ${SEVERITY_LABEL.warning}, ${p.findings.info} ${SEVERITY_LABEL.info}.`,
     ...(refusals.length ? [`Dikonfirmasi: ${refusals.length} hal, dicatat di lembar ${journalSheet(wb.sheets)?.name ?? JOURNAL_SHEET}.`] : []),
@@ -298,6 +311,36 @@ function journalEntry(lra: LraParseSuccess, bulanLabel: string, refusals: readon
     detail,
     confirmed: [...refusals.map((r) => message(r.code, r.params)), ...galat],
   };
+}
+
+/**
+ * Writes a block of rows except the cells in `skip` ("i:j", block-relative): rows without skipped
+ * cells go out together, the others as the runs of cells between the skipped ones.
+ */
+function writesKeeping(sheet: string, row: number, block: CellContent[][], skip: ReadonlySet<string>): WorkbookOp[] {
+  if (skip.size === 0) return [{ type: "write", sheet, row, col: 0, cells: block }];
+  const ops: WorkbookOp[] = [];
+  let plain: { start: number; rows: CellContent[][] } | null = null;
+  const flush = () => {
+    if (plain) ops.push({ type: "write", sheet, row: row + plain.start, col: 0, cells: plain.rows });
+    plain = null;
+  };
+  block.forEach((cells, i) => {
+    if (!cells.some((_c, j) => skip.has(`${i}:${j}`))) {
+      plain ??= { start: i, rows: [] };
+      plain.rows.push(cells);
+      return;
+    }
+    flush();
+    let from = 0;
+    for (let j = 0; j <= cells.length; j++) {
+      if (j < cells.length && !skip.has(`${i}:${j}`)) continue;
+      if (j > from) ops.push({ type: "write", sheet, row: row + i, col: from, cells: [cells.slice(from, j)] });
+      from = j + 1;
+    }
+  });
+  flush();
+  return ops;
 }
 
 function titleCase(s: string): string {

@@ -8,7 +8,7 @@ import { decodeText, ENCODING_LABEL, type TextEncoding } from "../core/decode";
 import { message } from "../core/messages.id";
 import { formatAngka } from "../core/numbers";
 import { DEFAULT_MAX_LENGTH, parseLra, type LraParseSuccess } from "../core/sipd";
-import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+import { lossMessage, XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { EXIT } from "./exit-codes";
 import { CliFailure, readFailure, writeFailure } from "./failure";
 import type { Io } from "./main";
@@ -90,8 +90,9 @@ export async function openWorkbook(path: string): Promise<{ wb: XlsxWorkbook; ex
     existed = false;
   }
   if (!existed) return { wb: XlsxWorkbook.create(), existed };
+  let wb: XlsxWorkbook;
   try {
-    return { wb: await XlsxWorkbook.fromFile(path), existed };
+    wb = await XlsxWorkbook.fromFile(path);
   } catch (error) {
     const failure = readFailure(error, path);
     if (failure) throw failure;
@@ -99,6 +100,9 @@ export async function openWorkbook(path: string): Promise<{ wb: XlsxWorkbook; ex
     const detail = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
     throw CliFailure.of("workbook-unreadable", { path, detail }, EXIT.unreadable);
   }
+  // a part SAKIP cannot write back (a chart sheet, VBA): refused before anything is written
+  if (wb.losses.length) throw new CliFailure(lossMessage(wb.losses), EXIT.data);
+  return { wb, existed };
 }
 
 export async function saveWorkbook(wb: XlsxWorkbook, path: string): Promise<void> {

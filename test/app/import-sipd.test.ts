@@ -5,6 +5,7 @@ import { DETAIL_SHEET, importLra, previewLra } from "../../src/app/import-sipd";
 import { REALISASI_ANGGARAN, TABLE_ROWS } from "../../src/core/layouts";
 import { parseLra, type LraParseSuccess } from "../../src/core/sipd";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
+import { scaffold } from "../../src/app/scaffold";
 import { readFixture } from "../fixtures/load";
 
 const TSV = readFileSync(join(__dirname, "../fixtures/sipd-lra-002-kode-rekening.tsv"), "utf8");
@@ -119,6 +120,25 @@ describe("Impor SIPD: the June 2024 LRA of Kecamatan Lumajang (seed 002, lines 5
     const r = await importLra(wb, parsed(TSV.replace("BAGIAN BULAN JUNI", "BAGIAN BULAN MEI")));
     expect(r.ok && r.lines.join("\n")).toMatch(/Mei bukan akhir triwulan/);
     expect(raRows(wb).get("7.01.01")).toMatchObject({ tw1: null, tw2: null, sdBulan: 3794485645, bulan: "Mei 2024" });
+  });
+
+  it("keeps a constant the user typed over a formula in a row it fills, and says so", async () => {
+    const wb = new MemoryWorkbook();
+    expect((await scaffold(wb, { unitKerja: "Kecamatan Lumajang", tahun: 2024, periode: "TW II" })).ok).toBe(true);
+    // the user overwrites two formulas of prepared rows the import will fill (M12 as seen in the field)
+    await wb.apply([
+      { type: "write", sheet: RA, row: 11, col: col("persen"), cells: [[0.5]] },
+      { type: "write", sheet: RA, row: 12, col: col("periode"), cells: [["lihat catatan"]] },
+    ]);
+    const r = await importLra(wb, parsed());
+    expect(r.ok).toBe(true);
+    expect(wb.cell(RA, 11, col("persen"))).toMatchObject({ value: 0.5, formula: null });
+    expect(wb.cell(RA, 12, col("periode"))).toMatchObject({ value: "lihat catatan", formula: null });
+    // the rest of those rows is written: the row's own kode and its other formulas
+    expect(wb.cell(RA, 11, col("kode"))?.value).toEqual(expect.any(String));
+    expect(wb.cell(RA, 11, col("sisa"))?.formula).toMatch(/^=/);
+    expect(wb.cell(RA, 12, col("persen"))?.formula).toMatch(/^=/);
+    expect(r.ok && r.lines).toContain(`${RA}: 2 sel di kolom rumus berisi nilai ketikan dan dibiarkan (M12, L13); periksa apakah memang disengaja.`);
   });
 
   it("never turns an uraian into a formula", async () => {

@@ -16,14 +16,21 @@ async function cellsOf(port: WorkbookPort) {
   return Object.fromEntries(sheets.map((s, i) => [s.name, (blocks[i] ?? []).map((row) => row.map((c) => [c.formula ?? (c.value === "" ? null : c.value), c.numberFormat]))]));
 }
 
-it("scaffold + SIPD import give the same cells, formulas and number formats in .xlsx (after save and reopen) as in memory", async () => {
+it.each([
+  ["ExcelJS cells", {}],
+  ["bulk stores for every sheet", { bulkCells: 0, bulkLoadBytes: 0 }],
+] as const)("scaffold + SIPD import give the same cells, formulas and number formats in .xlsx (after save and reopen) as in memory, with %s", async (_label, options) => {
   const memory = new MemoryWorkbook();
-  const xlsx = XlsxWorkbook.create();
+  const xlsx = XlsxWorkbook.create(options);
   for (const wb of [memory, xlsx] as WorkbookPort[]) {
     expect((await scaffold(wb, { unitKerja: "Kecamatan Lumajang", tahun: 2024, periode: "TW II" })).ok).toBe(true);
     expect((await importLra(wb, LRA)).ok).toBe(true);
   }
-  const reopened = await XlsxWorkbook.fromBuffer(await xlsx.toBuffer());
+  const reopened = await XlsxWorkbook.fromBuffer(await xlsx.toBuffer(), options);
   expect(await cellsOf(reopened)).toEqual(await cellsOf(memory));
   expect(await reopened.names()).toEqual(expect.arrayContaining(await memory.names()));
+  // a second import into the reopened file updates in place, as in memory
+  expect((await importLra(reopened, LRA)).ok).toBe(true);
+  expect((await importLra(memory, LRA)).ok).toBe(true);
+  expect(await cellsOf(await XlsxWorkbook.fromBuffer(await reopened.toBuffer(), options))).toEqual(await cellsOf(memory));
 });

@@ -47,6 +47,17 @@ const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 export async function recalculate(input: Uint8Array | string, options: RecalculateOptions = {}): Promise<Recalculated> {
+  const wb = await XlsxWorkbook.fromBuffer(await convert(input, "xlsx", options));
+  const sheets: Record<string, CellValue[][]> = {};
+  for (const info of await wb.sheets()) {
+    const [cells] = info.usedRows > 0 ? await wb.read([{ sheet: info.name, row: 0, col: 0, rows: info.usedRows, cols: info.usedCols }]) : [[]];
+    sheets[info.name] = (cells ?? []).map((row) => row.map((c) => c.value));
+  }
+  return { sheets, converted: wb };
+}
+
+/** The workbook as LibreOffice opens it and saves it again, as .xlsx or .pdf. */
+export async function convert(input: Uint8Array | string, format: "xlsx" | "pdf", options: RecalculateOptions = {}): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), "sakip-lo-"));
   try {
     const profile = join(dir, "profile");
@@ -58,19 +69,11 @@ export async function recalculate(input: Uint8Array | string, options: Recalcula
     if (typeof input === "string") await copyFile(input, inFile);
     else await writeFile(inFile, input);
 
-    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nologo", "--nodefault", "--convert-to", "xlsx", "--outdir", outDir, inFile];
+    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nologo", "--nodefault", "--convert-to", format, "--outdir", outDir, inFile];
     const { stdout, stderr } = await run(options.soffice ?? "soffice", args, options.timeoutMs ?? 60_000);
-    const converted = await readFile(join(outDir, "book.xlsx")).catch((error: unknown) => {
+    return await readFile(join(outDir, `book.${format}`)).catch((error: unknown) => {
       throw new Error(`LibreOffice did not convert the workbook (${String(error)}).\nstdout: ${stdout}\nstderr: ${stderr}`);
     });
-
-    const wb = await XlsxWorkbook.fromBuffer(converted);
-    const sheets: Record<string, CellValue[][]> = {};
-    for (const info of await wb.sheets()) {
-      const [cells] = info.usedRows > 0 ? await wb.read([{ sheet: info.name, row: 0, col: 0, rows: info.usedRows, cols: info.usedCols }]) : [[]];
-      sheets[info.name] = (cells ?? []).map((row) => row.map((c) => c.value));
-    }
-    return { sheets, converted: wb };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
 import type { CellContent, CellValue } from "../../src/workbook/port";
-import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { XlsxWorkbook, type XlsxOptions } from "../../src/workbook/xlsx/xlsx-workbook";
 import { recalculate } from "../support/libreoffice";
 
 const describeLibreOffice = process.env.SAKIP_SKIP_LIBREOFFICE === "1" ? describe.skip : describe;
@@ -43,8 +43,8 @@ const CHECKS: [string, string, CellValue][] = [
  */
 const DIVERGENT: [string, string, CellValue][] = [["SUMIFS on a numeric-looking text code (Excel: 12)", `=SUMIFS('${RA}'!$D$2:$D$9,'${RA}'!$A$2:$A$9,"7.01")`, 5]];
 
-async function buildWorkbook(): Promise<XlsxWorkbook> {
-  const wb = XlsxWorkbook.create();
+async function buildWorkbook(options: XlsxOptions = {}): Promise<XlsxWorkbook> {
+  const wb = XlsxWorkbook.create(options);
   await wb.apply([
     { type: "addSheet", sheet: RA },
     { type: "addSheet", sheet: PK },
@@ -81,11 +81,17 @@ async function buildWorkbook(): Promise<XlsxWorkbook> {
   return wb;
 }
 
-describeLibreOffice("LibreOffice recalculation of a workbook written by XlsxWorkbook", () => {
+// the second: every sheet's cells written from a bulk store (sheet-xml.ts) instead of by ExcelJS
+describeLibreOffice.each([
+  ["ExcelJS cells", {}],
+  ["bulk stores", { bulkCells: 0 }],
+] as const)("LibreOffice recalculation of a workbook written by XlsxWorkbook from %s", (_label, options) => {
   let sheets: Record<string, CellValue[][]>;
   let converted: XlsxWorkbook;
   beforeAll(async () => {
-    ({ sheets, converted } = await recalculate(await (await buildWorkbook()).toBuffer()));
+    const wb = await buildWorkbook(options);
+    expect(wb.layout(RA)!.cells).toBe("bulkCells" in options ? "bulk" : "exceljs");
+    ({ sheets, converted } = await recalculate(await wb.toBuffer()));
   }, 60_000);
 
   it("computes the formulas of the data sheet, errors included", () => {
@@ -120,6 +126,9 @@ describeLibreOffice("LibreOffice recalculation of a workbook written by XlsxWork
     expect(converted.layout(RA)?.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: [0, 0] });
   });
 
+});
+
+describeLibreOffice("the LibreOffice helper", () => {
   it("replaces stale cached results in a file given by path", async () => {
     const dir = await mkdtemp(join(tmpdir(), "sakip-lo-test-"));
     try {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { chmod, lstat, mkdir, mkdtemp, readdir, rm, stat, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
@@ -12,6 +12,13 @@ const reopen = async (wb: XlsxWorkbook) => XlsxWorkbook.fromBuffer(await wb.toBu
 describeWorkbookContract("xlsx", async () => {
   const port = XlsxWorkbook.create();
   return { port, reopen: () => reopen(port), tracksSelection: false };
+});
+
+// every sheet in a bulk store (bulk-cells.ts), written and read back by streaming: the same contract
+const ALL_BULK = { bulkCells: 0, bulkLoadBytes: 0 };
+describeWorkbookContract("xlsx with bulk cells", async () => {
+  const port = XlsxWorkbook.create(ALL_BULK);
+  return { port, reopen: async () => XlsxWorkbook.fromBuffer(await port.toBuffer(), ALL_BULK), tracksSelection: false };
 });
 
 /** One part of the saved package, as text. */
@@ -79,7 +86,7 @@ describe("xlsx workbook specifics", () => {
     expect(sheet).toContain('sqref="D5:D104"');
     expect(sheet).toContain('<mergeCell ref="A1:E1"/>');
     const book = await part(back, "xl/workbook.xml");
-    expect(book).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Capaian&apos;!$1:$4</definedName>`);
+    expect(book).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Capaian'!$1:$4</definedName>`);
     expect(book).toContain('<definedName name="SAKIP_PILIHAN">Pengaturan!$B$12:$B$13</definedName>');
     expect(book).toContain('fullCalcOnLoad="1"');
   });
@@ -354,6 +361,25 @@ describe("xlsx workbook specifics", () => {
       expect(await readdir(dir)).toEqual(["lkjip.xlsx"]);
     });
 
+    it("keeps the permissions of the file it saves over, and saves through a symbolic link into the file it names", async () => {
+      const wb = XlsxWorkbook.create();
+      await wb.apply(layoutOps);
+      const file = join(dir, "lkjip.xlsx");
+      await wb.save(file);
+      await chmod(file, 0o640);
+      await wb.save(file);
+      expect((await stat(file)).mode & 0o777).toBe(0o640);
+      await chmod(file, 0o604);
+      await symlink(file, join(dir, "tautan.xlsx"));
+      await wb.apply([{ type: "write", sheet: CAPAIAN, row: 5, col: 0, cells: [["lewat tautan"]] }]);
+      await wb.save(join(dir, "tautan.xlsx"));
+      expect((await lstat(join(dir, "tautan.xlsx"))).isSymbolicLink()).toBe(true);
+      expect((await stat(file)).mode & 0o777).toBe(0o604);
+      const back = await XlsxWorkbook.fromFile(file);
+      expect((await back.read([{ sheet: CAPAIAN, row: 5, col: 0, rows: 1, cols: 1 }]))[0]![0]![0]!.value).toBe("lewat tautan");
+      expect((await readdir(dir)).sort()).toEqual(["lkjip.xlsx", "tautan.xlsx"]);
+    });
+
     it("refuses to save a workbook without sheets, which Excel cannot open", async () => {
       await expect(XlsxWorkbook.create().toBuffer()).rejects.toThrow(/paling sedikit satu lembar/);
     });
@@ -371,6 +397,153 @@ describe("xlsx workbook specifics", () => {
     expect(await back.sheets()).toEqual([{ name: "Realisasi Anggaran", usedRows: 50_005, usedCols: 6 }]);
     const [last] = await back.read([{ sheet: "Realisasi Anggaran", row: 50_004, col: 0, rows: 1, cols: 6 }]);
     expect(last![0]!.map((c) => c.formula ?? c.value)).toEqual(["7.01.01.2.01.49999", "Belanja Alat Tulis Kantor", 2_799_999, 2_500_000, '=IF(C50005=0,"",D50005/C50005)', false]);
+  });
+});
+
+describe("large sheets: cells in a bulk store, written and read by streaming", () => {
+  const SMALL = { bulkCells: 1_000, bulkLoadBytes: 64 * 1024 };
+  const RINCIAN = "Rincian SIPD";
+  const rows = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => [from + i + 12, `7 01 7 01 00 00 ${from + i}`, "Sub Rincian Objek", `Belanja <ATK> & "cetak" ${i}`, 1_250_000.5 + i, { formula: `=E${i + 4}*2` }, i % 3 === 0, null]);
+  const header = [["Rincian LRA SIPD", null, null, null, null, null, null, null]];
+  const ops = (n: number): WorkbookOp[] => [
+    { type: "addSheet", sheet: RINCIAN },
+    { type: "write", sheet: RINCIAN, row: 0, col: 0, cells: header },
+    { type: "format", range: { sheet: RINCIAN, row: 3, col: 1, rows: n, cols: 1 }, numberFormat: "@" },
+    { type: "format", range: { sheet: RINCIAN, row: 3, col: 4, rows: n, cols: 1 }, numberFormat: "#,##0", style: { bold: true } },
+    { type: "write", sheet: RINCIAN, row: 3, col: 0, cells: rows(n) },
+    { type: "columnWidths", sheet: RINCIAN, widths: [{ col: 3, width: 50 }] },
+    { type: "freeze", sheet: RINCIAN, rows: 3, cols: 2 },
+  ];
+  const all = async (wb: XlsxWorkbook) => {
+    const info = (await wb.sheets()).find((x) => x.name === RINCIAN)!;
+    return (await wb.read([{ sheet: RINCIAN, row: 0, col: 0, rows: info.usedRows, cols: info.usedCols }]))[0]!;
+  };
+
+  it("keeps a sheet that gets many cells in a bulk store, and reads, saves and reopens it cell for cell as ExcelJS cells would", async () => {
+    const bulk = XlsxWorkbook.create(SMALL);
+    const plain = XlsxWorkbook.create({ bulkCells: Number.MAX_SAFE_INTEGER });
+    await bulk.apply(ops(3_000));
+    await plain.apply(ops(3_000));
+    expect([bulk.layout(RINCIAN)!.cells, plain.layout(RINCIAN)!.cells]).toEqual(["bulk", "exceljs"]);
+    expect(await bulk.sheets()).toEqual(await plain.sheets());
+    expect(await all(bulk)).toEqual(await all(plain));
+    expect(bulk.cellStyle({ sheet: RINCIAN, row: 10, col: 4 })).toEqual(plain.cellStyle({ sheet: RINCIAN, row: 10, col: 4 }));
+
+    const sheetXml = await part(bulk, "xl/worksheets/sheet1.xml");
+    expect(sheetXml).toContain('<dimension ref="A1:G3003"/>');
+    expect(sheetXml).toContain('t="inlineStr"><is><t>Belanja &lt;ATK&gt; &amp; "cetak" 0</t></is>');
+    const [fromBulk, fromPlain] = [await XlsxWorkbook.fromBuffer(await bulk.toBuffer(), SMALL), await XlsxWorkbook.fromBuffer(await plain.toBuffer(), SMALL)];
+    expect([fromBulk.layout(RINCIAN)!.cells, fromPlain.layout(RINCIAN)!.cells]).toEqual(["bulk", "bulk"]);
+    expect(await all(fromBulk)).toEqual(await all(plain));
+    expect(await all(fromPlain)).toEqual(await all(plain));
+    expect(fromBulk.layout(RINCIAN)).toMatchObject({ freeze: { rows: 3, cols: 2 }, widths: new Map([[3, 50]]) });
+    // ExcelJS itself reads the streamed sheet back the same
+    expect(await all(await XlsxWorkbook.fromBuffer(await bulk.toBuffer()))).toEqual(await all(plain));
+  });
+
+  it("a failed batch leaves a bulk sheet exactly as it was", async () => {
+    const wb = XlsxWorkbook.create(SMALL);
+    await wb.apply(ops(2_000));
+    const before = await all(wb);
+    const failing: WorkbookOp[] = [
+      { type: "clear", range: { sheet: RINCIAN, row: 3, col: 0, rows: 2_000, cols: 8 } },
+      { type: "format", range: { sheet: RINCIAN, row: 3, col: 0, rows: 2_500, cols: 8 }, numberFormat: "0.00" },
+      { type: "write", sheet: RINCIAN, row: 3, col: 0, cells: rows(2_500, 100) },
+      { type: "write", sheet: "Tidak Ada", row: 0, col: 0, cells: [[1]] },
+    ];
+    await expect(wb.apply(failing)).rejects.toBeInstanceOf(WorkbookRuleError);
+    // checkOps refused before anything ran; now one that fails while running
+    const hidden: WorkbookOp[] = [...failing.slice(0, 3), { type: "addSheet", sheet: "Ringkasan" }, { type: "merge", range: { sheet: "Ringkasan", row: 0, col: 0, rows: 1, cols: 2 } }, { type: "write", sheet: "Ringkasan", row: 0, col: 1, cells: [["x"]] }];
+    await expect(wb.apply(hidden)).rejects.toBeInstanceOf(WorkbookRuleError);
+    expect(await all(wb)).toEqual(before);
+    expect((await wb.sheets()).map((x) => x.name)).toEqual([RINCIAN]);
+  });
+
+  it("merged areas of a bulk sheet behave as ExcelJS's: hidden cells read empty and refuse values, merges replace those they overlap", async () => {
+    const merged: WorkbookOp[] = [
+      { type: "merge", range: { sheet: RINCIAN, row: 0, col: 0, rows: 1, cols: 8 } },
+      { type: "merge", range: { sheet: RINCIAN, row: 5, col: 2, rows: 2, cols: 2 } },
+      { type: "merge", range: { sheet: RINCIAN, row: 6, col: 3, rows: 1, cols: 3 } },
+    ];
+    const bulk = XlsxWorkbook.create(SMALL);
+    const plain = XlsxWorkbook.create({ bulkCells: Number.MAX_SAFE_INTEGER });
+    for (const wb of [bulk, plain]) {
+      await wb.apply(ops(1_500));
+      await wb.apply(merged);
+    }
+    expect([bulk.layout(RINCIAN)!.cells, plain.layout(RINCIAN)!.cells]).toEqual(["bulk", "exceljs"]);
+    expect(bulk.layout(RINCIAN)!.merges).toEqual(plain.layout(RINCIAN)!.merges);
+    expect(bulk.layout(RINCIAN)!.merges).toHaveLength(2);
+    expect(await all(bulk)).toEqual(await all(plain));
+    const hidden: WorkbookOp = { type: "write", sheet: RINCIAN, row: 6, col: 4, cells: [["tidak boleh"]] };
+    await expect(bulk.apply([hidden])).rejects.toThrow("Sel E7 tertutup oleh sel gabungan D7; tulis ke sel kiri atasnya.");
+    await expect(plain.apply([hidden])).rejects.toThrow("Sel E7 tertutup oleh sel gabungan D7; tulis ke sel kiri atasnya.");
+    expect(await all(bulk)).toEqual(await all(plain));
+    for (const back of [await XlsxWorkbook.fromBuffer(await bulk.toBuffer(), SMALL), await XlsxWorkbook.fromBuffer(await bulk.toBuffer())]) {
+      expect(back.layout(RINCIAN)!.merges).toEqual(plain.layout(RINCIAN)!.merges);
+      expect(await all(back)).toEqual(await all(plain));
+    }
+    expect((await XlsxWorkbook.fromBuffer(await bulk.toBuffer(), SMALL)).layout(RINCIAN)!.cells).toBe("bulk");
+    // a sheet of ExcelJS cells with a merged title moves to a bulk store with it when it grows large
+    const moving = XlsxWorkbook.create(SMALL);
+    await moving.apply([{ type: "addSheet", sheet: RINCIAN }, { type: "write", sheet: RINCIAN, row: 0, col: 0, cells: header }, merged[0]!]);
+    expect(moving.layout(RINCIAN)!.cells).toBe("exceljs");
+    await moving.apply(ops(1_500).slice(2));
+    expect(moving.layout(RINCIAN)).toMatchObject({ cells: "bulk", merges: [{ sheet: RINCIAN, row: 0, col: 0, rows: 1, cols: 8 }] });
+    await expect(moving.apply([{ type: "write", sheet: RINCIAN, row: 0, col: 1, cells: [["x"]] }])).rejects.toThrow("Sel B1 tertutup oleh sel gabungan A1");
+  });
+
+  it("reads a large sheet another tool wrote (shared strings, cached results, errors, row heights) as ExcelJS reads it, and keeps it through a save", async () => {
+    const bytes = await (
+      await fromExcelJs((wb) => {
+        const ws = wb.addWorksheet("Data");
+        for (let r = 1; r <= 2_000; r++) ws.addRow([`7.01.${r % 7}`, r * 1.5, r % 2 === 0, { formula: `B${r}*2`, result: r * 3 }, null, "Belanja & <kantor> _x0041_"]);
+        ws.getCell("E1").value = { formula: 'IF(B1>0,"",1)', result: "" };
+        ws.getCell("E2").value = { formula: "1/0", result: { error: "#DIV/0!" } };
+        ws.getCell("E3").value = { error: "#N/A" };
+        ws.getRow(4).height = 30;
+        ws.getRow(5).hidden = true;
+        ws.getCell("A6").numFmt = "@";
+        ws.mergeCells("B8:C9");
+      })
+    ).toBuffer();
+    const viaExcelJs = await XlsxWorkbook.fromBuffer(bytes);
+    const viaScan = await XlsxWorkbook.fromBuffer(bytes, SMALL);
+    expect([viaExcelJs.layout("Data")!.cells, viaScan.layout("Data")!.cells]).toEqual(["exceljs", "bulk"]);
+    const range = [{ sheet: "Data", row: 0, col: 0, rows: 2_000, cols: 6 }];
+    expect(await viaScan.read(range)).toEqual(await viaExcelJs.read(range));
+    expect(await viaScan.sheets()).toEqual(await viaExcelJs.sheets());
+    expect(viaScan.layout("Data")!.merges).toEqual(viaExcelJs.layout("Data")!.merges);
+    const sheet = await part(viaScan, "xl/worksheets/sheet1.xml");
+    expect(sheet).toMatch(/<row r="4" ht="30" customHeight="1">/);
+    expect(sheet).toMatch(/<row r="5" hidden="1">/);
+    expect(await (await XlsxWorkbook.fromBuffer(await viaScan.toBuffer())).read(range)).toEqual(await viaExcelJs.read(range));
+    // the same sheet read by ExcelJS, moved into a bulk store when it grows
+    const growing = await XlsxWorkbook.fromBuffer(bytes, { bulkCells: 1_000, bulkLoadBytes: Number.MAX_SAFE_INTEGER });
+    expect(growing.layout("Data")!.cells).toBe("exceljs");
+    await growing.apply([{ type: "write", sheet: "Data", row: 2_000, col: 0, cells: Array.from({ length: 500 }, (_, i) => [`baru ${i}`, i]) }]);
+    expect(growing.layout("Data")).toMatchObject({ cells: "bulk", merges: viaExcelJs.layout("Data")!.merges });
+    expect(await growing.read(range)).toEqual(await viaExcelJs.read(range));
+    expect(await (await XlsxWorkbook.fromBuffer(await growing.toBuffer())).read(range)).toEqual(await viaExcelJs.read(range));
+  });
+
+  it("leaves to ExcelJS a large sheet with what the store does not keep (shared formulas, rich text)", async () => {
+    const source = await fromExcelJs((wb) => {
+      const ws = wb.addWorksheet("Data");
+      for (let r = 1; r <= 3_000; r++) ws.getCell(r, 1).value = r;
+      ws.getCell("B1").value = { formula: "A1*2", result: 2 };
+      ws.getCell("B2").value = { sharedFormula: "B1", result: 4 } as never;
+      ws.getCell("C1").value = { richText: [{ text: "tebal", font: { bold: true } }, { text: " biasa" }] };
+      ws.mergeCells("D1:E1");
+    });
+    const wb = await XlsxWorkbook.fromBuffer(await source.toBuffer(), SMALL);
+    expect(wb.layout("Data")!.cells).toBe("exceljs");
+    const [cells] = await wb.read([{ sheet: "Data", row: 0, col: 0, rows: 2, cols: 3 }]);
+    expect(cells!.map((r) => r.map((c) => c.formula ?? c.value))).toEqual([
+      [1, "=A1*2", "tebal biasa"],
+      [2, "=A2*2", null],
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@
  * The few ExcelJS 4.4 internals the adapter needs and its typings omit, narrowed in one place.
  * `checkInternals` fails loudly on a new ExcelJS that moved them instead of corrupting files.
  */
-import type { Cell, Workbook, Worksheet } from "exceljs";
+import type { Cell, Style, Workbook, Worksheet } from "exceljs";
 import type { FileValidation } from "./package-parts";
 import type { Rect } from "./rects";
 
@@ -51,14 +51,93 @@ export function formulaModel(cell: Cell): FormulaModel {
   return cell.model as unknown as FormulaModel;
 }
 
-/** Replaces the workbook's defined-name store for the writer (see XlsxWorkbook's names). */
-export function overrideDefinedNames(wb: Workbook, model: () => { name: string; ranges: string[]; localSheetId?: number }[]): void {
+/**
+ * Empties ExcelJS's defined-name store for the writer: the adapter keeps the names itself and
+ * assemble.ts writes them (ExcelJS can write only plain ranges, without attributes).
+ */
+export function silenceDefinedNames(wb: Workbook): void {
   Object.defineProperty(wb.definedNames, "model", {
     configurable: true,
-    get: model,
+    get: () => [],
     // ExcelJS's loader assigns its lossy parse here; the adapter reads the names from the package itself
     set: () => undefined,
   });
+}
+
+/**
+ * Forgets what ExcelJS loaded but the adapter keeps from the file instead (keep.ts), so ExcelJS does
+ * not write a second, lossy copy: cell notes (the file's comments parts are kept) and the workbook's
+ * images (the file's drawings and media are kept).
+ */
+export function dropNote(cell: Cell): void {
+  const c = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  if (c._comment === undefined) return;
+  delete c._comment;
+  // the loader's cell model, which the writer reads back, carries the note too
+  if (c._value?.model) delete c._value.model.comment;
+}
+
+export function dropMedia(wb: Workbook): void {
+  (wb as unknown as { media: unknown[] }).media = [];
+}
+
+/** ExcelJS's style table while it loads or writes a file. */
+export interface StyleTable {
+  /** The style model of a cell format (xf) index of the file being read. */
+  getStyleModel(id: number): Partial<Style> | null;
+  /** The xf index a style gets in the file being written. */
+  addStyleModel(style: Partial<Style>, cellType?: number): number;
+}
+
+interface XlsxInternals {
+  reconcile(model: { styles?: StyleTable }, options: unknown): void;
+  prepareModel(model: { styles?: StyleTable }, options: unknown): void;
+}
+
+function xlsxInternals(wb: Workbook): XlsxInternals {
+  const x = wb.xlsx as unknown as XlsxInternals;
+  if (typeof x.reconcile !== "function" || typeof x.prepareModel !== "function") {
+    throw new Error("ExcelJS internals changed (xlsx.reconcile, xlsx.prepareModel); the xlsx adapter was written for exceljs 4.4.");
+  }
+  return x;
+}
+
+/**
+ * Runs `fn` with the style table of the next file `wb` loads (once ExcelJS has read styles.xml, before
+ * it builds the cells) or writes (once the cells have their styles, before styles.xml is written), so
+ * cells kept outside ExcelJS can use the same table.
+ */
+export async function withStyleTable<T>(wb: Workbook, phase: "load" | "write", fn: (styles: StyleTable) => void, run: () => Promise<T>): Promise<T> {
+  const x = xlsxInternals(wb);
+  const key = phase === "load" ? "reconcile" : "prepareModel";
+  const original = x[key];
+  x[key] = function (this: XlsxInternals, model, options) {
+    if (phase === "load" && model.styles) fn(model.styles);
+    original.call(this, model, options);
+    if (phase === "write") {
+      if (!model.styles) throw new Error("ExcelJS internals changed (model.styles)");
+      fn(model.styles);
+    }
+  };
+  try {
+    return await run();
+  } finally {
+    delete (x as Partial<XlsxInternals>)[key];
+    // an own property shadowed the prototype's method; if there was none before, the prototype's is back
+    if (typeof x[key] !== "function") x[key] = original;
+  }
+}
+
+/** Empties a sheet of its ExcelJS rows (its cells have moved to a bulk store). */
+export function dropRows(ws: Worksheet): void {
+  const w = ws as unknown as { _rows?: unknown[] };
+  if (!Array.isArray(w._rows)) throw new Error("ExcelJS internals changed (Worksheet._rows); the xlsx adapter was written for exceljs 4.4.");
+  w._rows = [];
+}
+
+/** Forgets a sheet's merges (they have moved to a bulk store with its cells). */
+export function dropMerges(ws: Worksheet): void {
+  sheetInternals(ws)._merges = {};
 }
 
 export function checkInternals(ws: Worksheet): void {

@@ -1,13 +1,12 @@
 /**
- * What ExcelJS 4.4 reads lossily from an .xlsx package, read here from the zip instead:
- * - defined names: ExcelJS keeps only plain cell ranges (a name "=2025" or "=OFFSET(..)" vanishes) and
- *   re-quotes sheet names;
+ * What ExcelJS 4.4 reads lossily from an .xlsx package, read here from the zip instead (defined names,
+ * which ExcelJS keeps only as plain cell ranges, are read with the other kept parts in keep.ts):
  * - data validations: ExcelJS expands every sqref into one entry per cell, so a rule on A1:A1048576
  *   takes minutes or runs out of memory (exceljs#1283, #1842, #2929). Here a rule stays a few ranges;
  * - formulas whose cached result is the empty string: ExcelJS reads them as having no result.
  * The XML is machine-written and these elements are flat, so a small scanner suffices.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 
 export interface FileDefinedName {
   name: string;
@@ -15,6 +14,8 @@ export interface FileDefinedName {
   localSheetId?: number;
   /** The formula as stored: no leading "=", future functions prefixed. */
   text: string;
+  /** Other attributes as the file had them (hidden, comment, function, ...). */
+  attributes?: Record<string, string>;
 }
 
 /** A data validation in ExcelJS's model shape (what its writer renders). */
@@ -40,7 +41,6 @@ export interface SheetParts {
 }
 
 export interface PackageParts {
-  definedNames: FileDefinedName[];
   /** By sheet name. */
   sheets: Map<string, SheetParts>;
 }
@@ -123,20 +123,10 @@ function emptyStringResults(xml: string): string[] {
   return out;
 }
 
-export async function readPackageParts(data: Uint8Array | ArrayBuffer): Promise<PackageParts> {
-  const zip = await JSZip.loadAsync(data);
+export async function readPackageParts(zip: JSZip): Promise<PackageParts> {
   const text = async (path: string) => (await zip.file(path)?.async("string")) ?? "";
   const workbook = await text("xl/workbook.xml");
   const rels = await text("xl/_rels/workbook.xml.rels");
-
-  const definedNames: FileDefinedName[] = [];
-  for (const m of workbook.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g)) {
-    const a = attributes(m[1]!);
-    if (!a.name) continue;
-    const name: FileDefinedName = { name: a.name, text: decodeXml(m[2]!) };
-    if (a.localSheetId !== undefined) name.localSheetId = Number(a.localSheetId);
-    definedNames.push(name);
-  }
 
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
@@ -153,5 +143,5 @@ export async function readPackageParts(data: Uint8Array | ArrayBuffer): Promise<
     const xml = await text(path);
     sheets.set(a.name, { validations: parseValidations(xml), emptyStringResults: emptyStringResults(xml) });
   }
-  return { definedNames, sheets };
+  return { sheets };
 }

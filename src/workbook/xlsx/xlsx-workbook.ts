@@ -14,11 +14,20 @@
  * - A defined name is matched case-insensitively, as Excel does.
  * - apply() is all-or-nothing through an undo log of what each operation replaces (cell models, styles,
  *   sheet settings), so a batch costs in proportion to what it touches, not to the sheet's size.
+ * - A sheet that gets more than `bulkCells` cells in one apply() (or whose part in a file is larger than
+ *   `bulkLoadBytes`) keeps its cells in a compact store instead of ExcelJS cells (bulk-cells.ts),
+ *   written and read by streaming (sheet-xml.ts, bulk-load.ts); it behaves the same through the port.
+ *   save() writes the file as it is zipped, so neither the sheet nor the zip is ever one string.
+ * - Nothing of an opened file is lost on save: what ExcelJS drops (charts, drawings, images, comments,
+ *   pivot tables, tables, other parts and sheet elements) is kept from the file and put back (keep.ts,
+ *   assemble.ts). A file holding what cannot be kept that way (a chart sheet, VBA) is not saved at all:
+ *   save() and toBuffer() throw XlsxLossError, and `losses` says why before any work is done.
  *
  * The task pane bundles this module for downloads, so it uses no Node API at load: fromFile and save
  * import node:fs when called (webpackIgnore keeps webpack from resolving it for the browser).
  */
 import { ValueType, Workbook, type Cell, type CellValue as ExcelValue, type Style, type Worksheet, type WorkbookView } from "exceljs";
+import JSZip from "jszip";
 import {
   a1,
   checkOps,
@@ -35,19 +44,32 @@ import {
   type WorkbookOp,
   type WorkbookPort,
 } from "../port";
+import { assemble, zipToBuffer, zipToFile, type PartData, type SheetDataWriter } from "./assemble";
+import { BulkCells, bulkSnapshot, fromExcelJs, toBulkValue, type BulkRow, type BulkStyle } from "./bulk-cells";
+import { BULK_LOAD_BYTES, readSharedStrings, resolveStyles, scanSheet, unzippedSize, type ScannedSheet, type SharedString } from "./bulk-load";
 import {
   checkInternals,
+  dropMedia,
+  dropNote,
+  dropMerges,
+  dropRows,
   formulaModel,
-  overrideDefinedNames,
   setSheetViews,
   sheetInternals,
   sheetViews,
+  silenceDefinedNames,
+  withStyleTable,
   type SheetView,
+  type StyleTable,
 } from "./exceljs-internals";
 import { fromFileFormula, toFileFormula } from "./formulas";
+import { emptyKept, readKept, type KeptPackage } from "./keep";
+import { readRels, relKind, relsPath, resolveTarget } from "./opc";
+import { dimensionRef, sheetRows } from "./sheet-xml";
 import { readPackageParts, type FileDefinedName, type FileValidation, type PackageParts } from "./package-parts";
 import { intersects, parseRect, rectA1, rectOf, rectRef, subtract, type Rect } from "./rects";
 import { restyle } from "./styles";
+import { escapeText } from "./text";
 import { toFileValidation } from "./validation";
 
 const GENERAL = "General";
@@ -64,9 +86,45 @@ export interface XlsxSheetLayout {
   pageSetup: { orientation?: string; fitToPage?: boolean; fitToWidth?: number; fitToHeight?: number; printTitleRows?: [number, number] };
   activeCell: string | null;
   tabSelected: boolean;
+  /** Where the sheet's cells are kept: ExcelJS cells, or a bulk store (large sheets). */
+  cells: "exceljs" | "bulk";
 }
 
-type CellRecord = { cell: Cell; model: Cell["model"] } | { cell: Cell; style: Partial<Style> };
+/**
+ * The file holds something a save would lose (a chart sheet, VBA); thrown before anything is written.
+ * The message says what, in Indonesian.
+ */
+export class XlsxLossError extends Error {
+  constructor(readonly losses: readonly string[]) {
+    super(lossMessage(losses));
+    this.name = "XlsxLossError";
+  }
+}
+
+/** Why a file is not saved: what it holds that would be lost, and what the user can do instead. */
+export function lossMessage(losses: readonly string[]): string {
+  return (
+    `Berkas ini memuat ${losses.join("; ")}, yang akan hilang bila disimpan oleh SAKIP. Tidak ada yang diubah. ` +
+    "Jalankan perintah pada salinan buku kerja tanpa bagian itu, atau isi lembar SAKIP di Excel dengan add-in."
+  );
+}
+
+export interface XlsxOptions {
+  /**
+   * Cells one apply() writes or formats on a sheet from which the sheet keeps its cells in a bulk
+   * store (default 100 000: "Rincian SIPD" of a large export, never the standard sheets).
+   */
+  bulkCells?: number;
+  /** Unzipped size of a worksheet part from which opening a file scans it into a bulk store (default 8 MB). */
+  bulkLoadBytes?: number;
+}
+
+const DEFAULT_OPTIONS: Required<XlsxOptions> = { bulkCells: 100_000, bulkLoadBytes: BULK_LOAD_BYTES };
+
+/** ExcelJS leaves these to the adapter: its own copies would be lossy (see package-parts.ts, keep.ts). */
+const IGNORED_ON_LOAD = ["dataValidations", "drawing", "picture", "tableParts"];
+
+type CellRecord = { cell: Cell; model: Cell["model"] } | { cell: Cell; style: Partial<Style> } | { bulk: BulkCells; r: number; row: BulkRow | undefined };
 
 /** What a batch replaced, restored newest-first if the batch fails. */
 class UndoLog {
@@ -86,10 +144,16 @@ class UndoLog {
     this.entries.push(undo);
   }
 
+  /** Before a bulk store's row is first copied in this batch. */
+  bulkRow(bulk: BulkCells, r: number, row: BulkRow | undefined): void {
+    this.entries.push({ bulk, r, row });
+  }
+
   rollback(): void {
     for (let i = this.entries.length - 1; i >= 0; i--) {
       const e = this.entries[i]!;
       if (typeof e === "function") e();
+      else if ("bulk" in e) e.bulk.rows[e.r] = e.row;
       else if ("model" in e) e.cell.model = e.model;
       else e.cell.style = e.style;
     }
@@ -108,37 +172,70 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   private definedNames: FileDefinedName[] = [];
 
-  private constructor(private readonly wb: Workbook) {
-    overrideDefinedNames(wb, () =>
-      this.definedNames.map((n) => (n.localSheetId === undefined ? { name: n.name, ranges: [n.text] } : { name: n.name, ranges: [n.text], localSheetId: n.localSheetId })),
-    );
+  /** Sheets whose cells are in a bulk store instead of ExcelJS cells. */
+  private readonly bulk = new Map<Worksheet, BulkCells>();
+  /** Numbers the apply() calls, for the bulk stores' copy-on-write rows. */
+  private batch = 0;
+  /** Cells each sheet gets in the running apply(), by lower-case name. */
+  private incoming = new Map<string, number>();
+  private readonly options: Required<XlsxOptions>;
+
+  private constructor(
+    private readonly wb: Workbook,
+    /** What the opened file holds beyond what ExcelJS writes; put back on save. */
+    private readonly kept: KeptPackage = emptyKept(),
+    options: XlsxOptions = {},
+  ) {
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+    silenceDefinedNames(wb);
   }
 
-  static create(): XlsxWorkbook {
+  static create(options: XlsxOptions = {}): XlsxWorkbook {
     const wb = new Workbook();
     wb.creator = "SAKIP Workbook";
     wb.created = new Date();
-    return new XlsxWorkbook(wb);
+    return new XlsxWorkbook(wb, emptyKept(), options);
   }
 
-  static async fromBuffer(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
-    const parts = await readPackageParts(data);
-    const book = new XlsxWorkbook(new Workbook());
+  static async fromBuffer(data: Uint8Array | ArrayBuffer, options: XlsxOptions = {}): Promise<XlsxWorkbook> {
+    const zip = await JSZip.loadAsync(data);
+    // large sheets are scanned here; ExcelJS, keep.ts and package-parts.ts then see them without rows
+    const scanned = await scanLargeSheets(zip, options.bulkLoadBytes ?? DEFAULT_OPTIONS.bulkLoadBytes);
+    for (const [path, sheet] of scanned) zip.file(path, sheet.stripped);
+    const kept = await readKept(zip);
+    const parts = await readPackageParts(zip);
+    const book = new XlsxWorkbook(new Workbook(), kept, options);
+    const input = scanned.size ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;
+    let styles: StyleTable | undefined;
     // ExcelJS's typing says ArrayBuffer; its loader (JSZip) takes any of these byte containers
-    await book.wb.xlsx.load(data as ArrayBuffer, { ignoreNodes: ["dataValidations"] });
+    await withStyleTable(book.wb, "load", (t) => (styles = t), () => book.wb.xlsx.load(input as ArrayBuffer, { ignoreNodes: IGNORED_ON_LOAD }));
+    dropMedia(book.wb);
     book.adopt(parts);
+    for (const [name, path] of kept.sheetPaths) {
+      const sheet = scanned.get(path);
+      const ws = book.find(name);
+      if (!sheet || !ws) continue;
+      // a package without a styles part (some generators write none) has only default formats
+      const table: StyleTable | undefined = styles;
+      book.bulk.set(ws, resolveStyles(sheet, (id) => table?.getStyleModel(id) ?? undefined));
+    }
     return book;
   }
 
+  /** What saving this workbook would lose, in Indonesian; empty for files the adapter can keep whole. */
+  get losses(): readonly string[] {
+    return this.kept.losses;
+  }
+
   /** Node only. */
-  static async fromFile(file: string): Promise<XlsxWorkbook> {
+  static async fromFile(file: string, options: XlsxOptions = {}): Promise<XlsxWorkbook> {
     const fs = await nodeFs();
-    return XlsxWorkbook.fromBuffer(await fs.readFile(file));
+    return XlsxWorkbook.fromBuffer(await fs.readFile(file), options);
   }
 
   /** Takes over what ExcelJS's loader left out or would keep lossily (see package-parts.ts). */
   private adopt(parts: PackageParts): void {
-    this.definedNames = parts.definedNames;
+    this.definedNames = this.kept.definedNames;
     for (const ws of this.wb.worksheets) {
       checkInternals(ws);
       // the loader moved print areas and titles from the names into pageSetup; the names keep them now
@@ -163,26 +260,61 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  /** The file's bytes: a Node Buffer under Node, ExcelJS's Uint8Array-based buffer in a browser. */
+  /** The file's bytes. */
   async toBuffer(): Promise<Uint8Array> {
+    return zipToBuffer(await this.package());
+  }
+
+  /** The parts of the file to write: ExcelJS's, with what the opened file held put back. */
+  private async package(): Promise<Map<string, PartData>> {
+    if (this.kept.losses.length) throw new XlsxLossError(this.kept.losses);
     if (this.wb.worksheets.length === 0) throw new Error("Buku kerja belum berisi lembar; file .xlsx harus memiliki paling sedikit satu lembar.");
     this.wb.modified = new Date();
     // nothing here calculates, so cached results may be stale: Excel recalculates on open
     this.wb.calcProperties.fullCalcOnLoad = true;
-    const bytes: unknown = await this.wb.xlsx.writeBuffer();
-    if (bytes instanceof Uint8Array) return bytes;
-    if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
-    throw new Error("ExcelJS writeBuffer returned no bytes.");
+    // the bulk stores' styles go into ExcelJS's style table, so the rows written beside it can refer to them
+    const styleIds = new Map<Partial<Style>, number>();
+    const bytes: unknown = await withStyleTable(
+      this.wb,
+      "write",
+      (styles) => {
+        for (const cells of this.bulk.values()) for (const style of cells.styles()) if (!styleIds.has(style)) styleIds.set(style, styles.addStyleModel(style));
+      },
+      () => this.wb.xlsx.writeBuffer(),
+    );
+    const exceljs = bytes instanceof Uint8Array ? bytes : bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : null;
+    if (!exceljs) throw new Error("ExcelJS writeBuffer returned no bytes.");
+    const sheetData = new Map<string, SheetDataWriter>();
+    for (const [ws, cells] of this.bulk) {
+      sheetData.set(ws.name, {
+        dimension: dimensionRef(cells),
+        merges: cells.merges.map(rectA1),
+        rows: () => sheetRows(cells, (style) => styleIds.get(style) ?? 0),
+      });
+    }
+    return assemble({ exceljs, kept: this.kept, definedNames: this.definedNames, sheetData });
   }
 
-  /** Node only. Writes to a temporary file beside `file`, then renames it, so a failed save leaves no half file. */
+  /**
+   * Node only. Writes to a temporary file beside `file`, then renames it over the file, so a failed
+   * save leaves the old file as it was and no temporary one. A file saved over keeps its permissions,
+   * and a symbolic link stays a link to the file it names.
+   */
   async save(file: string): Promise<void> {
     const [fs, path] = [await nodeFs(), await nodePath()];
-    const bytes = await this.toBuffer();
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${globalThis.crypto.randomUUID()}.tmp`);
+    const parts = await this.package();
+    // ENOENT: a new file, written where it was named
+    const target = await fs.realpath(file).catch(() => file);
+    const mode = await fs.stat(target).then(
+      (s) => s.mode & 0o7777,
+      () => undefined,
+    );
+    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${globalThis.crypto.randomUUID()}.tmp`);
     try {
-      await fs.writeFile(tmp, bytes);
-      await fs.rename(tmp, file);
+      // owner-only until it is complete; then the old file's mode, or the default for a new file
+      await zipToFile(parts, tmp, mode === undefined ? 0o666 : 0o600);
+      if (mode !== undefined) await fs.chmod(tmp, mode);
+      await fs.rename(tmp, target);
     } catch (error) {
       const cleanup = await fs.rm(tmp, { force: true }).then(
         () => null,
@@ -203,6 +335,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async sheets(): Promise<SheetInfo[]> {
     return this.wb.worksheets.map((ws) => {
+      const bulk = this.bulk.get(ws);
+      if (bulk) {
+        const { rows, cols } = bulk.usedExtent();
+        return { name: ws.name, usedRows: rows, usedCols: cols };
+      }
       let usedRows = 0;
       let usedCols = 0;
       ws.eachRow((row, r) => {
@@ -221,6 +358,16 @@ export class XlsxWorkbook implements WorkbookPort {
     return ranges.map((r) => {
       const ws = this.find(r.sheet);
       const out: CellSnapshot[][] = [];
+      const bulk = ws && this.bulk.get(ws);
+      if (bulk) {
+        const merges = bulk.merges.filter((m) => intersects(m, rectOf(r)));
+        for (let i = 0; i < r.rows; i++) {
+          const row = bulk.row(r.row + i + 1);
+          // a cell hidden by a merge reads as empty, as in the other adapters
+          out.push(Array.from({ length: r.cols }, (_, j) => bulkSnapshot(merges.length && bulk.hiddenBy(r.row + i + 1, r.col + j + 1, merges) ? null : row?.values[r.col + j], row?.styles[r.col + j])));
+        }
+        return out;
+      }
       for (let i = 0; i < r.rows; i++) {
         const row = ws?.findRow(r.row + i + 1);
         const cells: CellSnapshot[] = [];
@@ -240,6 +387,8 @@ export class XlsxWorkbook implements WorkbookPort {
       ops,
       this.wb.worksheets.map((ws) => ws.name),
     );
+    this.batch++;
+    this.prepareStorage(ops);
     const undo = new UndoLog();
     try {
       for (const op of ops) this.run(op, undo);
@@ -298,7 +447,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const rect = parseRect(key);
       return rect && rule ? [{ range: { sheet: ws.name, ...rectRef(rect) }, rule }] : [];
     });
-    const merges = Object.values(sheetInternals(ws)._merges).flatMap((m) => (m ? [{ sheet: ws.name, ...rectRef(m) }] : []));
+    const merges = (this.bulk.get(ws)?.merges ?? Object.values(sheetInternals(ws)._merges)).flatMap((m) => (m ? [{ sheet: ws.name, ...rectRef(m) }] : []));
     const titles = this.definedNames.find((n) => n.name === PRINT_TITLES && n.localSheetId === this.sheetIndex(ws));
     const rows = titles && /\$(\d+):\$(\d+)/.exec(titles.text);
     const setup = ws.pageSetup;
@@ -316,13 +465,15 @@ export class XlsxWorkbook implements WorkbookPort {
       },
       activeCell: view?.activeCell ?? null,
       tabSelected: view?.tabSelected === true,
+      cells: this.bulk.has(ws) ? "bulk" : "exceljs",
     };
   }
 
   /** The style of one cell in the port's terms (fill, colours, alignment and border only when set). */
   cellStyle(at: Address): CellStyle {
-    const cell = this.find(at.sheet)?.findCell(at.row + 1, at.col + 1);
-    const s = cell?.style ?? {};
+    const ws = this.find(at.sheet);
+    const bulk = ws && this.bulk.get(ws);
+    const s = (bulk ? bulk.row(at.row + 1)?.styles[at.col] : ws?.findCell(at.row + 1, at.col + 1)?.style) ?? {};
     // a file stores no "not bold", so the flags are always answered
     const out: CellStyle = { bold: s.font?.bold === true, italic: s.font?.italic === true, wrap: s.alignment?.wrapText === true };
     if (s.font?.color?.argb) out.fontColor = `#${s.font.color.argb.slice(-6)}`;
@@ -346,14 +497,24 @@ export class XlsxWorkbook implements WorkbookPort {
     switch (op.type) {
       case "addSheet": {
         const ws = this.wb.addWorksheet(op.sheet);
-        undo.step(() => this.wb.removeWorksheet(ws.id));
+        undo.step(() => {
+          this.wb.removeWorksheet(ws.id);
+          this.bulk.delete(ws);
+        });
         checkInternals(ws);
+        this.chooseStorage(ws);
         return;
       }
-      case "write":
-        return this.write(this.sheet(op.sheet), op, undo);
-      case "format":
-        return this.format(this.sheet(op.range.sheet), op.range, op.numberFormat, op.style, undo);
+      case "write": {
+        const ws = this.sheet(op.sheet);
+        const bulk = this.bulk.get(ws);
+        return bulk ? this.writeBulk(bulk, op, undo) : this.write(ws, op, undo);
+      }
+      case "format": {
+        const ws = this.sheet(op.range.sheet);
+        const bulk = this.bulk.get(ws);
+        return bulk ? this.formatBulk(bulk, op.range, op.numberFormat, op.style, undo) : this.format(ws, op.range, op.numberFormat, op.style, undo);
+      }
       case "columnWidths": {
         const ws = this.sheet(op.sheet);
         for (const { col, width } of op.widths) {
@@ -396,15 +557,19 @@ export class XlsxWorkbook implements WorkbookPort {
         internals.model = next;
         return;
       }
-      case "merge":
-        return this.merge(this.sheet(op.range.sheet), rectOf(op.range), undo);
+      case "merge": {
+        const ws = this.sheet(op.range.sheet);
+        const bulk = this.bulk.get(ws);
+        return bulk ? this.mergeBulk(bulk, rectOf(op.range), undo) : this.merge(ws, rectOf(op.range), undo);
+      }
       case "defineName": {
         const before = this.definedNames;
         undo.step(() => {
           this.definedNames = before;
         });
         const key = op.name.toLowerCase();
-        const name: FileDefinedName = { name: op.name, text: toFileFormula(op.formula) };
+        // a name redefined keeps what else the file said of it (hidden, comment)
+        const name: FileDefinedName = { ...before.find((n) => n.localSheetId === undefined && n.name.toLowerCase() === key), name: op.name, text: toFileFormula(op.formula) };
         const at = before.findIndex((n) => n.localSheetId === undefined && n.name.toLowerCase() === key);
         this.definedNames = at < 0 ? [...before, name] : before.map((n, i) => (i === at ? name : n));
         return;
@@ -431,6 +596,8 @@ export class XlsxWorkbook implements WorkbookPort {
       case "clear": {
         const ws = this.sheet(op.range.sheet);
         const r = rectOf(op.range);
+        const bulk = this.bulk.get(ws);
+        if (bulk) return this.clearBulk(bulk, r, undo);
         for (let row = r.top; row <= r.bottom; row++) {
           const cells = ws.findRow(row);
           if (!cells) continue;
@@ -443,6 +610,103 @@ export class XlsxWorkbook implements WorkbookPort {
         }
         return;
       }
+    }
+  }
+
+  /**
+   * Before a batch runs: which sheets move their cells into a bulk store — those that get at least
+   * `bulkCells` cells written or formatted in it. Only the representation changes, never a cell, so
+   * this is not undone with the batch.
+   */
+  private prepareStorage(ops: readonly WorkbookOp[]): void {
+    const incoming = new Map<string, number>();
+    const add = (sheet: string, cells: number) => incoming.set(sheet.toLowerCase(), (incoming.get(sheet.toLowerCase()) ?? 0) + cells);
+    for (const op of ops) {
+      if (op.type === "write") add(op.sheet, op.cells.length * (op.cells[0]?.length ?? 0));
+      else if (op.type === "format") add(op.range.sheet, op.range.rows * op.range.cols);
+    }
+    this.incoming = incoming;
+    for (const ws of this.wb.worksheets) this.chooseStorage(ws);
+  }
+
+  private chooseStorage(ws: Worksheet): void {
+    const cells = this.incoming.get(ws.name.toLowerCase());
+    if (this.bulk.has(ws) || cells === undefined || cells < this.options.bulkCells) return;
+    const bulk = fromExcelJs(ws, this.wb.properties.date1904 === true);
+    if (!bulk) return;
+    dropRows(ws);
+    dropMerges(ws);
+    this.bulk.set(ws, bulk);
+  }
+
+  private writeBulk(bulk: BulkCells, op: Extract<WorkbookOp, { type: "write" }>, undo: UndoLog): void {
+    const saved = (r: number, before: BulkRow | undefined) => undo.bulkRow(bulk, r, before);
+    const target = rectOf({ row: op.row, col: op.col, rows: op.cells.length, cols: op.cells[0]?.length ?? 0 });
+    const merges = bulk.merges.filter((m) => intersects(m, target));
+    op.cells.forEach((values, i) => {
+      const r = op.row + i + 1;
+      const row = bulk.touch(r, this.batch, saved);
+      for (let c = row.values.length; c < op.col; c++) row.values[c] = null;
+      values.forEach((content, j) => {
+        const value = toBulkValue(content);
+        const hidden = merges.length ? bulk.hiddenBy(r, op.col + j + 1, merges) : undefined;
+        if (hidden && value !== null) {
+          throw new WorkbookRuleError(`Sel ${a1(r - 1, op.col + j)} tertutup oleh sel gabungan ${a1(hidden.top - 1, hidden.left - 1)}; tulis ke sel kiri atasnya.`, op);
+        }
+        if (!hidden) row.values[op.col + j] = value;
+      });
+    });
+  }
+
+  private mergeBulk(bulk: BulkCells, target: Rect, undo: UndoLog): void {
+    const before = bulk.merges;
+    undo.step(() => {
+      bulk.merges = before;
+    });
+    // as the memory adapter does: a merge replaces the merges it overlaps, and drops the hidden cells' values
+    bulk.merges = [...before.filter((m) => !intersects(m, target)), ...(target.bottom > target.top || target.right > target.left ? [target] : [])];
+    const saved = (n: number, row: BulkRow | undefined) => undo.bulkRow(bulk, n, row);
+    for (let r = target.top; r <= Math.min(target.bottom, bulk.rows.length - 1); r++) {
+      if (!bulk.row(r)) continue;
+      const row = bulk.touch(r, this.batch, saved);
+      for (let c = target.left; c <= Math.min(target.right, row.values.length); c++) if (r !== target.top || c !== target.left) row.values[c - 1] = null;
+    }
+  }
+
+  private clearBulk(bulk: BulkCells, r: Rect, undo: UndoLog): void {
+    const saved = (n: number, before: BulkRow | undefined) => undo.bulkRow(bulk, n, before);
+    for (let n = r.top; n <= Math.min(r.bottom, bulk.rows.length - 1); n++) {
+      const existing = bulk.row(n);
+      if (!existing || existing.values.slice(r.left - 1, r.right).every((v) => v === null || v === undefined)) continue;
+      const row = bulk.touch(n, this.batch, saved);
+      for (let c = r.left - 1; c < Math.min(r.right, row.values.length); c++) row.values[c] = null;
+    }
+  }
+
+  private formatBulk(bulk: BulkCells, range: RangeRef, numberFormat: string | undefined, style: CellStyle | undefined, undo: UndoLog): void {
+    const restyled = new Map<Partial<Style> | undefined, Partial<Style>>();
+    // rows that shared a list of styles share the new one (see BulkRow.styles)
+    const rows = new Map<readonly BulkStyle[], BulkStyle[]>();
+    const saved = (n: number, before: BulkRow | undefined) => undo.bulkRow(bulk, n, before);
+    const r = rectOf(range);
+    for (let n = r.top; n <= r.bottom; n++) {
+      const row = bulk.touch(n, this.batch, saved);
+      for (let c = row.values.length; c < r.right; c++) row.values[c] = null;
+      let next = rows.get(row.styles);
+      if (!next) {
+        next = row.styles.slice();
+        for (let c = r.left - 1; c < r.right; c++) {
+          const base = next[c];
+          let s = restyled.get(base);
+          if (!s) {
+            s = restyle(base ?? {}, numberFormat, style);
+            restyled.set(base, s);
+          }
+          next[c] = s;
+        }
+        rows.set(row.styles, next);
+      }
+      row.styles = next;
     }
   }
 
@@ -529,18 +793,6 @@ function toExcelValue(content: Exclude<CellContent, null>): ExcelValue {
   return typeof content === "string" ? escapeText(content) : content;
 }
 
-/**
- * Text as OOXML stores it: control characters, which XML cannot hold (ExcelJS drops them), become
- * _xHHHH_ escapes, and text that already looks like an escape has its "_" escaped (_x005F_), or Excel
- * and ExcelJS would decode "_x0041_" to "A".
- */
-function escapeText(s: string): string {
-  if (!/_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0B\x0C\x0E-\x1F]/.test(s)) return s;
-  return s
-    .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
-    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
-}
-
 function snapshot(cell: Cell | undefined, date1904: boolean): CellSnapshot {
   if (!cell) return { value: null, formula: null, numberFormat: GENERAL };
   const numberFormat = cell.numFmt || GENERAL;
@@ -580,6 +832,7 @@ function normaliseCells(ws: Worksheet): void {
   const masters: Cell[] = [];
   ws.eachRow((row) =>
     row.eachCell((cell) => {
+      dropNote(cell);
       if (cell.type === ValueType.Merge && !(cell.master as Cell | undefined)) {
         cell.model = { address: cell.address, type: ValueType.Null, style: cell.style } as unknown as Cell["model"];
         return;
@@ -595,4 +848,27 @@ function normaliseCells(ws: Worksheet): void {
     const result = cell.result;
     cell.value = result === undefined ? { formula: cell.formula } : { formula: cell.formula, result };
   }
+}
+
+/** Worksheet parts large enough to scan into a bulk store, scanned; those the store cannot hold are left out. */
+async function scanLargeSheets(zip: JSZip, threshold: number): Promise<Map<string, ScannedSheet>> {
+  const out = new Map<string, ScannedSheet>();
+  const workbookPath = "xl/workbook.xml";
+  const rels = zip.file(relsPath(workbookPath));
+  if (!rels) return out;
+  const targets = readRels(await rels.async("string"), relsPath(workbookPath)).filter((r) => !r.external);
+  const sheets = targets.filter((r) => relKind(r.type) === "worksheet").map((r) => resolveTarget(workbookPath, r.target));
+  const large = sheets.filter((path) => {
+    const file = zip.file(path);
+    return file !== null && unzippedSize(file) >= threshold;
+  });
+  if (large.length === 0) return out;
+  const sst = targets.find((r) => relKind(r.type) === "sharedStrings");
+  const sstFile = sst ? zip.file(resolveTarget(workbookPath, sst.target)) : null;
+  const strings: SharedString[] | null = sstFile ? await readSharedStrings(sstFile) : null;
+  for (const path of large) {
+    const scanned = await scanSheet(zip.file(path)!, strings);
+    if (scanned) out.set(path, scanned);
+  }
+  return out;
 }
