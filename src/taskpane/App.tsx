@@ -28,6 +28,8 @@ const useStyles = makeStyles({
   },
   titleRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   subtitle: { color: tokens.colorNeutralForeground3 },
+  // four panels do not fit a 380 px pane on one line; wrapping keeps every tab in sight
+  tabs: { flexWrap: "wrap" },
 });
 
 /** Header, the no-Excel banner and one tab per panel. Panels stay mounted so their input survives a tab switch. */
@@ -47,7 +49,7 @@ export function App({ host, panels, initialPanel }: AppProps) {
         <Caption1 className={styles.subtitle}>Laporan Kinerja perangkat daerah: fungsi SAKIP, lembar standar, impor SIPD</Caption1>
       </header>
       {!excel && <NoExcelBanner />}
-      <TabList selectedValue={selected} onTabSelect={(_, data) => setSelected(String(data.value))} aria-label="Panel SAKIP">
+      <TabList className={styles.tabs} selectedValue={selected} onTabSelect={(_, data) => setSelected(String(data.value))} aria-label="Panel SAKIP">
         {panels.map((p) => (
           <Tab key={p.id} value={p.id} id={`tab-${p.id}`}>
             {p.label}

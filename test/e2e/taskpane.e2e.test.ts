@@ -164,8 +164,10 @@ it("(a) no Excel: Siapkan Lembar fills the session workbook, shows its sheets an
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, "siapkan-lembar.png"), fullPage: true });
 
-    // ExcelJS is fetched only for the download
-    expect(scripts(s.requests).sort()).toEqual(["functions.js", "taskpane.js"]);
+    // the panel is its own chunk; ExcelJS is fetched only for the download
+    expect(scripts(s.requests)).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "siapkan.js"]));
+    expect(scripts(s.requests)).not.toContain("exceljs.js");
+    expect(scripts(s.requests)).not.toContain("xlsx-export.js");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Unduh .xlsx" }).click()]);
     expect(download.suggestedFilename()).toBe("SAKIP-Kecamatan_Lumajang-2024-TW_II.xlsx");
     await page.getByText("Diunduh:").waitFor();
@@ -204,7 +206,8 @@ it("(a) no Excel: Impor SIPD reads a pasted LRA, previews it, imports it into th
     await page.getByRole("tab", { name: "Impor SIPD" }).click({ timeout: 15000 });
     await page.getByLabel("Tempel LRA SIPD di sini").fill(LRA_TSV);
     await page.getByText(/314 baris, 37,0 KB$/).waitFor();
-    // the parser is its own chunk, fetched on the first reading
+    // the panel is its own chunk; the parser another, fetched on the first reading
+    expect(scripts(s.requests)).toContain("impor.js");
     expect(scripts(s.requests)).not.toContain("impor-sipd.js");
     await page.getByRole("button", { name: "Baca", exact: true }).click();
 

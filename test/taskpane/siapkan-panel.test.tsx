@@ -4,7 +4,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { SiapkanLembarPanel } from "../../src/taskpane/components/SiapkanLembarPanel";
-import { createPanels, siapkanProps } from "../../src/taskpane/panels";
+import { createPanels } from "../../src/taskpane/panels";
+import { siapkanProps } from "../../src/taskpane/siapkan-panel";
 import { NO_HOST } from "../../src/taskpane/host";
 import { memoryAccess, officeAccess } from "../../src/taskpane/workbook-access";
 import { scaffold, type ScaffoldProgress, type ScaffoldResult } from "../../src/app/scaffold";
@@ -19,11 +20,15 @@ function renderInFluent(ui: ReactElement) {
   return render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
 }
 
+/** How long a panel's chunk may take to arrive the first time. */
+const CHUNK_MS = 20_000;
+
 /** The whole pane in the no-Excel mode, with the "Siapkan Lembar" tab opened. */
 async function openPanel(memory = new MemoryWorkbook()) {
   renderInFluent(<App host={NO_HOST} panels={createPanels({ host: NO_HOST, workbook: memoryAccess(memory) })} />);
   fireEvent.click(screen.getByRole("tab", { name: "Siapkan Lembar" }));
-  await screen.findByText(/Buku kerja belum memiliki pengaturan|Formulir diisi dari lembar Pengaturan/);
+  // the panel is its own chunk: the first opening loads (in jest: compiles) the scaffold use-case
+  await screen.findByText(/Buku kerja belum memiliki pengaturan|Formulir diisi dari lembar Pengaturan/, undefined, { timeout: CHUNK_MS });
   return memory;
 }
 
@@ -232,7 +237,7 @@ describe("Siapkan Lembar: pre-filling from the workbook", () => {
     await act(async () => undefined);
     expect(port).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole("tab", { name: "Siapkan Lembar" }));
-    await screen.findByText("Formulir diisi dari lembar Pengaturan.");
+    await screen.findByText("Formulir diisi dari lembar Pengaturan.", undefined, { timeout: CHUNK_MS });
     expect(input("Unit kerja").value).toBe("Kecamatan Lumajang");
     expect(input("Pemerintah daerah").value).toBe("Pemerintah Kabupaten Lumajang");
     expect(input("Kode organisasi SIPD").value).toBe("7.01.0.00.0.00.01.0000");

@@ -109,7 +109,7 @@ export function SheetGrid({ sheets, preferredSheet }: SheetGridProps) {
                 <th scope="row" className={styles.rowHead}>
                   {r + 1}
                 </th>
-                {row.map((cell, c) => (cell ? <GridTd key={c} cell={cell} /> : null))}
+                {row.map((cell, c) => (cell ? <GridTd key={c} styles={styles} cell={cell} /> : null))}
               </tr>
             ))}
           </tbody>
@@ -124,8 +124,8 @@ export function SheetGrid({ sheets, preferredSheet }: SheetGridProps) {
   );
 }
 
-function GridTd({ cell }: { cell: GridCell }) {
-  const styles = useStyles();
+/** One cell; the classes come from the grid (a style hook per cell makes a 500-row sheet slow). */
+function GridTd({ styles, cell }: { styles: ReturnType<typeof useStyles>; cell: GridCell }) {
   const s = cell.style;
   const inline: CSSProperties = {};
   if (s?.fill) inline.backgroundColor = s.fill;

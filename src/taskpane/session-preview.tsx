@@ -1,0 +1,45 @@
+/**
+ * The grid of the session workbook (no-Excel mode), as the panels show it beside their controls. Part
+ * of the panels' chunks, not of the first load.
+ */
+import { useSyncExternalStore, type ReactNode } from "react";
+import type { MemoryWorkbook } from "../workbook/memory/memory-workbook";
+import { WorkbookPreview } from "./components/WorkbookPreview";
+import { saveFile } from "./download";
+import type { WorkbookChanges } from "./session";
+import { workbookGrid } from "./sheet-view";
+
+/**
+ * The grid of the session workbook as a panel shows it beside its own controls; `revision` is the
+ * panel's own run counter. `preferredSheet` opens the grid on the sheet the panel writes.
+ */
+export function memoryPreview(memory: MemoryWorkbook, changes: WorkbookChanges, preferredSheet?: string): (revision: number) => ReactNode {
+  const loadGrid = () => workbookGrid(memory);
+  const download = async () => {
+    // ExcelJS (about 1 MB) is fetched only now, as its own chunk
+    const { exportXlsxFile } = await import(/* webpackChunkName: "xlsx-export" */ "../app/export-xlsx");
+    const file = await exportXlsxFile(memory);
+    saveFile(file.name, file.bytes);
+    return file.name;
+  };
+  return (revision) => (
+    <SessionPreview revision={revision} changes={changes} loadGrid={loadGrid} download={download} preferredSheet={preferredSheet} />
+  );
+}
+
+/** The grid of the session workbook, reloaded after a panel's own run and after any panel's write. */
+function SessionPreview({
+  revision,
+  changes,
+  ...rest
+}: {
+  revision: number;
+  changes: WorkbookChanges;
+  loadGrid: () => ReturnType<typeof workbookGrid>;
+  download: () => Promise<string>;
+  preferredSheet: string | undefined;
+}) {
+  const version = useSyncExternalStore(changes.subscribe, changes.version);
+  // both only grow, so their sum changes whenever either does
+  return <WorkbookPreview revision={revision + version} {...rest} />;
+}
