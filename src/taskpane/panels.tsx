@@ -10,7 +10,7 @@ import { FunctionPlayground } from "./components/FunctionPlayground";
 import { LazyPanel } from "./components/LazyPanel";
 import { lazyChunk } from "./lazy";
 import { EXAMPLES, evaluateFunction, exampleFor } from "./playground";
-import { workbookChanges, type Session, type WorkbookChanges } from "./session";
+import { gridFocus, workbookChanges, type Session, type WorkbookChanges } from "./session";
 import type { HostInfo } from "./host";
 import type { WorkbookAccess } from "./workbook-access";
 
@@ -30,7 +30,7 @@ export interface PanelSpec {
 export interface PanelContext {
   host: HostInfo;
   workbook: WorkbookAccess;
-  /** Shared with whoever else writes to the session workbook; made if absent. */
+  /** Shared with whoever else writes to the session workbook (index.tsx's automation hook); made if absent. */
   changes?: WorkbookChanges;
 }
 
@@ -43,10 +43,11 @@ interface PanelModule {
 export const PANEL_CHUNKS = {
   siapkan: lazyChunk<PanelModule>(() => import(/* webpackChunkName: "siapkan" */ "./siapkan-panel")),
   impor: lazyChunk<PanelModule>(() => import(/* webpackChunkName: "impor" */ "./impor-panel")),
+  periksa: lazyChunk<PanelModule>(() => import(/* webpackChunkName: "periksa" */ "./periksa-panel")),
 };
 
 export function createPanels(context: PanelContext, chunks: Record<keyof typeof PANEL_CHUNKS, () => Promise<PanelModule>> = PANEL_CHUNKS): PanelSpec[] {
-  const session: Session = { access: context.workbook, changes: context.changes ?? workbookChanges() };
+  const session: Session = { access: context.workbook, changes: context.changes ?? workbookChanges(), focus: gridFocus() };
   return [
     {
       id: "fungsi",
@@ -62,6 +63,7 @@ export function createPanels(context: PanelContext, chunks: Record<keyof typeof 
     },
     lazyPanel("siapkan", "Siapkan Lembar", chunks.siapkan, session),
     lazyPanel("impor", "Impor SIPD", chunks.impor, session),
+    lazyPanel("periksa", "Periksa", chunks.periksa, session),
   ];
 }
 

@@ -6,14 +6,14 @@ import { useSyncExternalStore, type ReactNode } from "react";
 import type { MemoryWorkbook } from "../workbook/memory/memory-workbook";
 import { WorkbookPreview } from "./components/WorkbookPreview";
 import { saveFile } from "./download";
-import type { WorkbookChanges } from "./session";
+import type { GridFocus, WorkbookChanges } from "./session";
 import { workbookGrid } from "./sheet-view";
 
 /**
  * The grid of the session workbook as a panel shows it beside its own controls; `revision` is the
  * panel's own run counter. `preferredSheet` opens the grid on the sheet the panel writes.
  */
-export function memoryPreview(memory: MemoryWorkbook, changes: WorkbookChanges, preferredSheet?: string): (revision: number) => ReactNode {
+export function memoryPreview(memory: MemoryWorkbook, changes: WorkbookChanges, preferredSheet?: string, focus?: GridFocus): (revision: number) => ReactNode {
   const loadGrid = () => workbookGrid(memory);
   const download = async () => {
     // ExcelJS (about 1 MB) is fetched only now, as its own chunk
@@ -23,23 +23,28 @@ export function memoryPreview(memory: MemoryWorkbook, changes: WorkbookChanges, 
     return file.name;
   };
   return (revision) => (
-    <SessionPreview revision={revision} changes={changes} loadGrid={loadGrid} download={download} preferredSheet={preferredSheet} />
+    <SessionPreview revision={revision} changes={changes} focus={focus} loadGrid={loadGrid} download={download} preferredSheet={preferredSheet} />
   );
 }
+
+const NO_FOCUS: Pick<GridFocus, "version" | "subscribe" | "current"> = { version: () => 0, subscribe: () => () => undefined, current: () => null };
 
 /** The grid of the session workbook, reloaded after a panel's own run and after any panel's write. */
 function SessionPreview({
   revision,
   changes,
+  focus = NO_FOCUS,
   ...rest
 }: {
   revision: number;
   changes: WorkbookChanges;
+  focus: Pick<GridFocus, "version" | "subscribe" | "current"> | undefined;
   loadGrid: () => ReturnType<typeof workbookGrid>;
   download: () => Promise<string>;
   preferredSheet: string | undefined;
 }) {
   const version = useSyncExternalStore(changes.subscribe, changes.version);
+  useSyncExternalStore(focus.subscribe, focus.version);
   // both only grow, so their sum changes whenever either does
-  return <WorkbookPreview revision={revision + version} {...rest} />;
+  return <WorkbookPreview revision={revision + version} focus={focus.current()} {...rest} />;
 }

@@ -1,8 +1,10 @@
 /**
- * What the panels of one task pane share: the workbook and "the workbook changed" (every grid of the
- * session workbook reloads). Panels get these from the composition root (panels.tsx), never make
- * them. No components here: this is part of the first load.
+ * What the panels of one task pane share: the workbook, "the workbook changed" (every grid of the
+ * session workbook reloads) and "show this cell" (Periksa points the no-Excel grid at a finding).
+ * Panels get these from the composition root (panels.tsx), never make them. No components here: this
+ * is part of the first load.
  */
+import type { Address } from "../workbook/port";
 import type { WorkbookAccess } from "./workbook-access";
 
 /** A small external store: a version that grows, and listeners told when it does. */
@@ -39,6 +41,31 @@ export function workbookChanges(): WorkbookChanges {
   return store();
 }
 
+/** A cell the grid is asked to show; `seq` tells two requests for the same cell apart. */
+export interface FocusRequest extends Address {
+  seq: number;
+}
+
+/** "Show this cell": the grid switches to its sheet, scrolls to it and marks it. */
+export interface GridFocus extends Store {
+  current: () => FocusRequest | null;
+  show: (at: Address) => void;
+}
+
+export function gridFocus(): GridFocus {
+  const s = store();
+  let current: FocusRequest | null = null;
+  return {
+    version: s.version,
+    subscribe: s.subscribe,
+    current: () => current,
+    show: (at) => {
+      current = { sheet: at.sheet, row: at.row, col: at.col, seq: s.version() + 1 };
+      s.bump();
+    },
+  };
+}
+
 /** Runs a write on the session workbook and tells the grids, whether it succeeded or not. */
 export function announced<A extends unknown[], R>(changes: WorkbookChanges, f: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   return async (...args) => {
@@ -54,4 +81,5 @@ export function announced<A extends unknown[], R>(changes: WorkbookChanges, f: (
 export interface Session {
   access: WorkbookAccess;
   changes: WorkbookChanges;
+  focus: GridFocus;
 }

@@ -285,6 +285,98 @@ it("(a) no Excel: Impor SIPD reads a pasted LRA, previews it, imports it into th
   }
 });
 
+/** Fills the session workbook as a user would: Siapkan Lembar (TW II 2024), then Impor SIPD of the June 2024 LRA. */
+async function buildSessionWorkbook(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: "Siapkan Lembar" }).click({ timeout: 15000 });
+  await page.getByLabel("Unit kerja").fill("Kecamatan Lumajang");
+  await page.getByLabel("Tahun anggaran").fill("2024");
+  await page.getByLabel("Periode").selectOption("TW II");
+  await page.getByRole("button", { name: "Siapkan Lembar" }).click();
+  await page.getByRole("list", { name: "Ringkasan perubahan" }).waitFor();
+  await page.getByRole("tab", { name: "Impor SIPD" }).click();
+  await page.getByLabel("Tempel LRA SIPD di sini").fill(LRA_TSV);
+  await page.getByRole("button", { name: "Baca", exact: true }).click();
+  await page.getByRole("region", { name: "Pratinjau LRA" }).waitFor();
+  await page.getByRole("button", { name: "Impor", exact: true }).click();
+  await page.getByRole("list", { name: "Hasil impor" }).waitFor();
+}
+
+/** Whether an element's box lies inside another's (the marked cell inside the grid's scroll box). */
+function inside(inner: { x: number; y: number; width: number; height: number }, outer: { x: number; y: number; width: number; height: number }): boolean {
+  return inner.x >= outer.x - 1 && inner.y >= outer.y - 1 && inner.x + inner.width <= outer.x + outer.width + 1 && inner.y + inner.height <= outer.y + outer.height + 1;
+}
+
+it("(a) no Excel: Periksa finds a penyerapan typed over its formula, shows the cell in the grid, restores the formula; Periksa lagi is clean", async () => {
+  const s = await open(false);
+  try {
+    const { page } = s;
+    await page.setViewportSize({ width: 380, height: 800 });
+    await buildSessionWorkbook(page);
+    // 50% typed over the % of program 7.01.01 (Realisasi Anggaran M7, 53,53% by its formula); the grid allows
+    // no typing over a computed cell, so this goes through the session workbook as a pasted value would
+    await page.evaluate(() =>
+      window.__sakipSession!.apply([{ type: "write", sheet: "Realisasi Anggaran", row: 6, col: 12, cells: [[0.5]] }]),
+    );
+
+    expect(scripts(s.requests)).not.toContain("periksa.js");
+    await page.getByRole("tab", { name: "Periksa" }).click();
+    await page.getByRole("button", { name: "Periksa", exact: true }).click();
+    expect(scripts(s.requests)).toContain("periksa.js");
+    const status = page.getByText(/^Diperiksa pukul \d\d\.\d\d: /);
+    await status.waitFor({ timeout: 15000 });
+    expect(await status.textContent()).toMatch(/: 1 galat, 1 peringatan, 13 info\.$/);
+
+    const galat = page.getByRole("list", { name: "Galat di Realisasi Anggaran" });
+    const finding = galat.getByRole("button", { name: /^M7 R-PEN-01/ });
+    expect(await finding.textContent()).toBe(
+      "M7 R-PEN-01 — Penyerapan tertulis 50%, sedangkan realisasi ÷ pagu = 53,53% (Rp 3.794.485.645 ÷ Rp 7.089.003.733).",
+    );
+    await finding.click();
+
+    // the session grid opens Realisasi Anggaran, scrolled to M7, marked
+    const panel = page.getByRole("tabpanel", { name: "Periksa" });
+    const sheetTabs = panel.getByRole("tablist", { name: "Lembar kerja" });
+    await expect(sheetTabs.getByRole("tab", { name: "Realisasi Anggaran", exact: true }).getAttribute("aria-selected")).resolves.toBe("true");
+    const marked = panel.locator('td[data-focused="true"]');
+    await marked.waitFor();
+    expect([await marked.getAttribute("data-row"), await marked.getAttribute("data-col")]).toEqual(["6", "12"]);
+    await panel.getByText("Sel ditunjuk: M7").waitFor();
+    // wait for the smooth end of scrolling, then the cell is in the grid's box and on the screen
+    await page.waitForTimeout(300);
+    const cellBox = (await marked.boundingBox())!;
+    const gridBox = (await panel.getByRole("region", { name: "Isi lembar Realisasi Anggaran" }).boundingBox())!;
+    expect(inside(cellBox, gridBox)).toBe(true);
+    expect(cellBox.y).toBeGreaterThanOrEqual(0);
+    expect(cellBox.y + cellBox.height).toBeLessThanOrEqual(800);
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUT, "periksa-380.png") });
+    await page.screenshot({ path: path.join(OUT, "periksa-380-full.png"), fullPage: true });
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await finding.click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT, "periksa-1280.png") });
+
+    // the fix is on the peringatan: the constant over the formula
+    const warning = page.getByRole("list", { name: "Peringatan di Realisasi Anggaran" }).getByRole("listitem").first();
+    expect(await warning.textContent()).toContain("M7 R-XL-01 — Rumus kolom ini ditimpa nilai ketikan 50% (rumusnya memberi 53,53%)");
+    await warning.getByRole("button", { name: "Pulihkan rumus" }).click();
+    await warning.getByText("Diperbaiki: pulihkan rumus.").waitFor();
+    await warning.getByRole("button", { name: "Batalkan" }).waitFor();
+
+    await page.getByRole("button", { name: "Periksa lagi" }).click();
+    await page.getByText(/: 0 galat, 0 peringatan, 13 info\.$/).waitFor({ timeout: 15000 });
+    expect(await page.getByRole("list", { name: "Galat di Realisasi Anggaran" }).count()).toBe(0);
+    await page.screenshot({ path: path.join(OUT, "periksa-1280-sesudah.png"), fullPage: true });
+
+    expect(scripts(s.requests)).not.toContain("office-workbook.js");
+    expect(external(s.requests)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.context.close();
+  }
+});
+
 it("(b) in Excel's shared runtime (stub office.js) associates every function of functions.json, and CAPAIAN computes", async () => {
   const s = await open(true);
   try {

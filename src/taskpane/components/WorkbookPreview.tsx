@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
+import type { FocusRequest } from "../session";
 import type { SheetGridModel } from "../sheet-view";
 import { SheetGrid } from "./SheetGrid";
 
@@ -10,7 +11,9 @@ export interface WorkbookPreviewProps {
   /** Writes the workbook as .xlsx and hands it to the browser; resolves with the file name. */
   download: () => Promise<string>;
   /** The sheet shown first when it exists (the one the panel writes), until the user picks another. */
-  preferredSheet?: string;
+  preferredSheet?: string | undefined;
+  /** A cell to show (a Periksa finding). */
+  focus?: FocusRequest | null | undefined;
 }
 
 type Grid = { status: "loading" } | { status: "ready"; sheets: SheetGridModel[] } | { status: "failed"; message: string };
@@ -23,7 +26,7 @@ const useStyles = makeStyles({
 });
 
 /** The no-Excel session's workbook: its sheets and the download as .xlsx. */
-export function WorkbookPreview({ revision, loadGrid, download, preferredSheet }: WorkbookPreviewProps) {
+export function WorkbookPreview({ revision, loadGrid, download, preferredSheet, focus }: WorkbookPreviewProps) {
   const styles = useStyles();
   const [grid, setGrid] = useState<Grid>({ status: "loading" });
   const [saving, setSaving] = useState<Download>({ status: "idle" });
@@ -87,7 +90,7 @@ export function WorkbookPreview({ revision, loadGrid, download, preferredSheet }
         (grid.sheets.length === 0 ? (
           <Caption1 className={styles.note}>Belum ada lembar. Siapkan Lembar atau Impor SIPD membuat lembar standar.</Caption1>
         ) : (
-          <SheetGrid sheets={grid.sheets} preferredSheet={preferredSheet} />
+          <SheetGrid sheets={grid.sheets} preferredSheet={preferredSheet} focus={focus} />
         ))}
     </section>
   );
