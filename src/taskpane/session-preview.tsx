@@ -4,6 +4,7 @@
  */
 import { useSyncExternalStore, type ReactNode } from "react";
 import type { MemoryWorkbook } from "../workbook/memory/memory-workbook";
+import type { Address } from "../workbook/port";
 import { WorkbookPreview } from "./components/WorkbookPreview";
 import { saveFile } from "./download";
 import type { GridFocus, WorkbookChanges } from "./session";
@@ -14,7 +15,7 @@ import { workbookGrid } from "./sheet-view";
  * panel's own run counter. `preferredSheet` opens the grid on the sheet the panel writes.
  */
 export function memoryPreview(memory: MemoryWorkbook, changes: WorkbookChanges, preferredSheet?: string, focus?: GridFocus): (revision: number) => ReactNode {
-  const loadGrid = () => workbookGrid(memory);
+  const loadGrid = (around: Address | null) => workbookGrid(memory, { around });
   const download = async () => {
     // ExcelJS (about 1 MB) is fetched only now, as its own chunk
     const { exportXlsxFile } = await import(/* webpackChunkName: "xlsx-export" */ "../app/export-xlsx");
@@ -39,7 +40,7 @@ function SessionPreview({
   revision: number;
   changes: WorkbookChanges;
   focus: Pick<GridFocus, "version" | "subscribe" | "current"> | undefined;
-  loadGrid: () => ReturnType<typeof workbookGrid>;
+  loadGrid: (around: Address | null) => ReturnType<typeof workbookGrid>;
   download: () => Promise<string>;
   preferredSheet: string | undefined;
 }) {

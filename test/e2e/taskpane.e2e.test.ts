@@ -159,7 +159,12 @@ it("(a) no Excel: Siapkan Lembar fills the session workbook, shows its sheets an
     await sheetTabs.getByRole("tab", { name: "Capaian", exact: true }).click();
     const grid = page.getByRole("table", { name: "Lembar Capaian" });
     await grid.getByText("Capaian Kinerja", { exact: true }).waitFor();
-    expect(await grid.locator('td[data-kind="formula"]').count()).toBeGreaterThan(100);
+    // computed cells show their values (blank while PK is empty), their formulas only in the formula line
+    expect(await grid.locator("td[data-formula]").count()).toBeGreaterThan(100);
+    expect(await grid.locator("td").evaluateAll((tds) => tds.filter((td) => td.textContent!.startsWith("=")).length)).toBe(0);
+    await grid.getByText("Kecamatan Lumajang — Tahun Anggaran 2024 — TW II", { exact: true }).waitFor();
+    await grid.locator('td[data-formula][data-row="6"]').first().click();
+    expect(await page.getByRole("group", { name: "Baris rumus" }).getByLabel("Isi sel").textContent()).toMatch(/^=IF\(/);
 
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, "siapkan-lembar.png"), fullPage: true });
@@ -337,10 +342,12 @@ it("(a) no Excel: Periksa finds a penyerapan typed over its formula, shows the c
     const panel = page.getByRole("tabpanel", { name: "Periksa" });
     const sheetTabs = panel.getByRole("tablist", { name: "Lembar kerja" });
     await expect(sheetTabs.getByRole("tab", { name: "Realisasi Anggaran", exact: true }).getAttribute("aria-selected")).resolves.toBe("true");
-    const marked = panel.locator('td[data-focused="true"]');
+    const marked = panel.locator('td[data-selected="true"]');
     await marked.waitFor();
     expect([await marked.getAttribute("data-row"), await marked.getAttribute("data-col")]).toEqual(["6", "12"]);
-    await panel.getByText("Sel ditunjuk: M7").waitFor();
+    expect(await marked.textContent()).toBe("50,00%");
+    const formulaLine = panel.getByRole("group", { name: "Baris rumus" });
+    expect(await formulaLine.getByLabel("Sel terpilih").textContent()).toBe("M7");
     // wait for the smooth end of scrolling, then the cell is in the grid's box and on the screen
     await page.waitForTimeout(300);
     const cellBox = (await marked.boundingBox())!;

@@ -110,10 +110,13 @@ describe("Periksa in the no-Excel mode, on the 2024 workbook of Kecamatan Lumaja
     expect(wb.selection).toEqual({ sheet: "Capaian", row: F + 1, col: CAPAIAN_O });
     await waitFor(() => expect(document.querySelector('[role="tablist"][aria-label="Lembar kerja"] [aria-selected="true"]')?.textContent).toBe("Capaian"));
     const grid = document.querySelector('table[aria-label="Lembar Capaian"]')!;
-    const marked = grid.querySelector('td[data-focused="true"]') as HTMLElement;
+    const marked = grid.querySelector('td[data-selected="true"]') as HTMLElement;
     expect([marked.dataset.row, marked.dataset.col]).toEqual([String(F + 1), String(CAPAIAN_O)]);
     expect(scrolled).toContain(marked);
-    expect(screen.getByText("Sel ditunjuk:").textContent).toBe("Sel ditunjuk: O8");
+    // the cell shows its value; the formula line its address and formula
+    expect(marked.textContent).toBe("50,00%");
+    expect(document.querySelector('[aria-label="Sel terpilih"]')?.textContent).toBe("O8");
+    expect(document.querySelector('[aria-label="Isi sel"]')?.textContent).toBe("50%");
 
     // the rule's catalogue text on demand
     await press("Penjelasan aturan", galat[0]!);

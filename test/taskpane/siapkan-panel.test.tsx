@@ -286,7 +286,7 @@ function scaffoldNever(): Promise<ScaffoldResult> {
 }
 
 describe("the session workbook in the no-Excel mode", () => {
-  it("shows each sheet's cells: money and percent formats, formulas as muted text, merged headers", async () => {
+  it("shows each sheet's cells: money and percent formats, values of formulas (their formula in the formula line), merged headers", async () => {
     const memory = new MemoryWorkbook();
     await scaffold(memory, LUMAJANG);
     await memory.apply([
@@ -303,9 +303,16 @@ describe("the session workbook in the no-Excel mode", () => {
 
     fireEvent.click(within(tabs).getByRole("tab", { name: "Capaian" }));
     const capaian = screen.getByRole("table", { name: "Lembar Capaian" });
-    const formulas = capaian.querySelectorAll('td[data-kind="formula"]');
+    const formulas = [...capaian.querySelectorAll<HTMLElement>("td[data-formula]")];
     expect(formulas.length).toBeGreaterThan(100);
-    expect(formulas[0]?.getAttribute("title")).toMatch(/^=/);
+    // an empty PK: every computed cell of Capaian shows its value, the empty text, never its formula
+    expect(formulas.filter((td) => td.textContent !== "" && Number(td.dataset.row) >= TABLE_ROWS.firstData)).toEqual([]);
+    // the subtitle is the product's formula too, computed from Pengaturan
+    expect(capaian.querySelector('td[data-row="1"]')?.textContent).toBe("Kecamatan Lumajang — Tahun Anggaran 2024 — TW II");
+    fireEvent.click(capaian.querySelector(`td[data-formula][data-row="${TABLE_ROWS.firstData}"]`)!);
+    const line = screen.getByRole("group", { name: "Baris rumus" });
+    expect(within(line).getByLabelText("Sel terpilih").textContent).toBe(`B${TABLE_ROWS.firstData + 1}`);
+    expect(within(line).getByLabelText("Isi sel").textContent).toMatch(/^=IF\(/);
     await waitFor(() => expect(within(capaian).getByText("IK-001")).toBeTruthy());
     expect(within(capaian).getByText("Capaian Kinerja")).toBeTruthy();
     expect(within(capaian).getByText("Realisasi kumulatif s/d triwulan")).toBeTruthy();
