@@ -7,7 +7,8 @@ import type { MemoryWorkbook } from "../workbook/memory/memory-workbook";
 import type { Address } from "../workbook/port";
 import { WorkbookPreview } from "./components/WorkbookPreview";
 import { saveFile } from "./download";
-import type { GridFocus, WorkbookChanges } from "./session";
+import { announced, type GridFocus, type WorkbookChanges } from "./session";
+import { editCell, type EditResult } from "../app/edit-cell";
 import { workbookGrid } from "./sheet-view";
 
 /**
@@ -23,8 +24,10 @@ export function memoryPreview(memory: MemoryWorkbook, changes: WorkbookChanges, 
     saveFile(file.name, file.bytes);
     return file.name;
   };
+  // a small correction typed into the grid, announced like a panel's write so every grid follows
+  const edit = announced(changes, (at: Address, text: string) => editCell(memory, at, text));
   return (revision) => (
-    <SessionPreview revision={revision} changes={changes} focus={focus} loadGrid={loadGrid} download={download} preferredSheet={preferredSheet} />
+    <SessionPreview revision={revision} changes={changes} focus={focus} loadGrid={loadGrid} download={download} edit={edit} preferredSheet={preferredSheet} />
   );
 }
 
@@ -42,6 +45,7 @@ function SessionPreview({
   focus: Pick<GridFocus, "version" | "subscribe" | "current"> | undefined;
   loadGrid: (around: Address | null) => ReturnType<typeof workbookGrid>;
   download: () => Promise<string>;
+  edit: (at: Address, text: string) => Promise<EditResult>;
   preferredSheet: string | undefined;
 }) {
   const version = useSyncExternalStore(changes.subscribe, changes.version);

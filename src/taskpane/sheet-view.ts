@@ -11,6 +11,7 @@ import type { WorkbookModel } from "../core/model/workbook-model";
 import { isPercentFormat } from "../core/model/cell";
 import { displayNumber, formatAngka } from "../core/numbers";
 import { isUnknown, isXlError, textOf, valOf, type Val } from "../core/xl";
+import { inputSpecAt } from "../app/edit-cell";
 import { readWorkbookModel } from "../app/read-model";
 import { colLetter, type CellStyle, type CellValue } from "../workbook/port";
 import type { MemoryWorkbook } from "../workbook/memory/memory-workbook";
@@ -29,6 +30,8 @@ export interface GridCell {
   formula?: string;
   /** A typed value as the formula line shows it and as it is typed again: 93,75% or 7089003733. */
   entry?: string;
+  /** An input cell (white) of a standard sheet: the user may type into it. */
+  input?: true;
   /** Why the cell shows no computed value (its tooltip). */
   note?: string;
 }
@@ -86,7 +89,9 @@ export async function workbookGrid(memory: MemoryWorkbook, options: GridOptions 
       const row: (GridCell | null)[] = [];
       for (let c = 0; c < cols; c++) {
         const cell = shape?.cell(r, c);
-        row.push(cell ? values.gridCell(info.name, r, c, cell) : { kind: "empty", text: "" });
+        const shown: GridCell = cell ? values.gridCell(info.name, r, c, cell) : { kind: "empty", text: "" };
+        if (shown.formula === undefined && inputSpecAt(info.name, r, c)) shown.input = true;
+        row.push(shown);
       }
       rows.push(row);
     }
@@ -195,7 +200,7 @@ function overflowText(row: (GridCell | null)[]): void {
   }
 }
 
-const isBare = (cell: GridCell | null | undefined): boolean => !!cell && cell.kind === "empty" && !cell.style && !cell.rowSpan && !cell.colSpan && !cell.formula;
+const isBare = (cell: GridCell | null | undefined): boolean => !!cell && cell.kind === "empty" && !cell.style && !cell.rowSpan && !cell.colSpan && !cell.formula && !cell.input;
 
 /** A typed value (no formula) as the grid shows it. */
 export function gridCell(value: CellValue, numberFormat: string, style?: CellStyle): GridCell {

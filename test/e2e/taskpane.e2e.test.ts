@@ -384,6 +384,53 @@ it("(a) no Excel: Periksa finds a penyerapan typed over its formula, shows the c
   }
 });
 
+it("(a) no Excel: a target and a realisasi corrected in the grid; capaian and predikat follow; a refused entry says why", async () => {
+  const s = await open(false);
+  try {
+    const { page } = s;
+    await page.setViewportSize({ width: 380, height: 800 });
+    await page.getByRole("tab", { name: "Siapkan Lembar" }).click({ timeout: 15000 });
+    await page.getByLabel("Unit kerja").fill("Kecamatan Lumajang");
+    await page.getByLabel("Tahun anggaran").fill("2024");
+    await page.getByLabel("Periode").selectOption("TW II");
+    await page.getByRole("button", { name: "Siapkan Lembar" }).click();
+    await page.getByRole("list", { name: "Ringkasan perubahan" }).waitFor();
+
+    const panel = page.getByRole("tabpanel", { name: "Siapkan Lembar" });
+    const sheetTabs = panel.getByRole("tablist", { name: "Lembar kerja" });
+    const cell = (row: number, col: number) => panel.locator(`td[data-row="${row}"][data-col="${col}"]`);
+    // IK-001 (row 7): target awal 100 in Perjanjian Kinerja (K7), realisasi TW II 82,9 in Capaian (K7)
+    await sheetTabs.getByRole("tab", { name: "Perjanjian Kinerja", exact: true }).click();
+    await cell(6, 10).dblclick();
+    await panel.getByLabel("Ubah sel K7").fill("100");
+    await panel.getByLabel("Ubah sel K7").press("Enter");
+    // the target in force (M7, computed) follows
+    await panel.locator('td[data-row="6"][data-col="12"]', { hasText: "100" }).waitFor();
+
+    await sheetTabs.getByRole("tab", { name: "Capaian", exact: true }).click();
+    await cell(6, 10).click();
+    await page.keyboard.type("1.5");
+    await page.keyboard.press("Enter");
+    await panel.getByRole("alert").filter({ hasText: 'K7: "1.5" tidak ditulis seperti angka Indonesia' }).waitFor();
+    await page.keyboard.press("Escape");
+    await cell(6, 10).dblclick();
+    await panel.getByLabel("Ubah sel K7").fill("82,9");
+    await panel.getByLabel("Ubah sel K7").press("Enter");
+    await panel.locator('td[data-row="6"][data-col="14"]', { hasText: "82,90%" }).waitFor();
+    expect(await cell(6, 15).textContent()).toBe("Tinggi");
+    expect(await cell(6, 8).textContent()).toBe("100");
+    await cell(6, 14).click();
+    expect(await panel.getByRole("group", { name: "Baris rumus" }).getByLabel("Isi sel").textContent()).toMatch(/^=IF\(/);
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUT, "lembar-sunting-380.png") });
+
+    expect(external(s.requests)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.context.close();
+  }
+});
+
 it("(b) in Excel's shared runtime (stub office.js) associates every function of functions.json, and CAPAIAN computes", async () => {
   const s = await open(true);
   try {

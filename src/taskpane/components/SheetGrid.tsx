@@ -1,5 +1,7 @@
-import { memo, useEffect, useRef, useState, type CSSProperties, type MouseEvent } from "react";
+import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from "react";
 import { Caption1, makeStyles, mergeClasses, Tab, TabList, tokens } from "@fluentui/react-components";
+import type { EditResult } from "../../app/edit-cell";
+import type { Address } from "../../workbook/port";
 import type { FocusRequest } from "../session";
 import { cellName, type GridCell, type SheetGridModel } from "../sheet-view";
 
@@ -9,6 +11,29 @@ export interface SheetGridProps {
   preferredSheet?: string | undefined;
   /** A cell to show (a Periksa finding): its sheet is opened, scrolled to it and the cell selected. */
   focus?: FocusRequest | null | undefined;
+  /**
+   * Writes a typed text into an input cell (white): the grid lets the user type only where this is
+   * given and only into cells marked `input`; refused texts come back with their reason.
+   */
+  onEdit?: ((at: Address, text: string) => Promise<EditResult>) | undefined;
+}
+
+/** The cell being typed into: its text, and the reason the last text was refused. */
+interface Editing {
+  row: number;
+  col: number;
+  text: string;
+  saving: boolean;
+  /** The text that was refused, and why: blurring away from it drops the edit instead of sending it again. */
+  refused?: { text: string; message: string };
+}
+
+/** What the cells of a row call while one of them is being typed into; one object for the grid's life. */
+interface EditorActions {
+  change(text: string): void;
+  commit(): void;
+  cancel(): void;
+  blur(): void;
 }
 
 /** The selected cell, by its sheet row and column. */
@@ -56,13 +81,16 @@ const useStyles = makeStyles({
     fontStyle: "italic",
     fontFamily: "Cambria, 'Times New Roman', serif",
   },
+  // one line whatever it holds, so selecting a cell never moves the grid under the pointer; the whole
+  // formula is in the tooltip
   formulaText: {
     flex: "1 1 auto",
     minWidth: 0,
-    display: "flex",
-    alignItems: "center",
+    alignSelf: "center",
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-    overflowWrap: "anywhere",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
     fontFamily: tokens.fontFamilyMonospace,
   },
   placeholder: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyBase },
@@ -124,6 +152,23 @@ const useStyles = makeStyles({
   // a formula not computed here: its value is not known, and the tooltip says why
   unknown: { textAlign: "center", color: tokens.colorNeutralForeground4, fontStyle: "italic" },
   note: { color: tokens.colorNeutralForeground3 },
+  input: { cursor: "text" },
+  editing: { padding: 0, overflow: "visible" },
+  editor: {
+    boxSizing: "border-box",
+    width: "100%",
+    height: "100%",
+    minHeight: "20px",
+    margin: 0,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    border: "none",
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+    font: "inherit",
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  refusal: { color: tokens.colorPaletteRedForeground1, overflowWrap: "anywhere" },
   selected: {
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
     outlineOffset: "-2px",
@@ -135,15 +180,22 @@ type Styles = ReturnType<typeof useStyles>;
 
 /**
  * The workbook as sheet tabs over a scrollable table of each sheet's used range, showing values as
- * Excel shows them; a click selects a cell and the formula line above shows its formula.
+ * Excel shows them; a click selects a cell and the formula line above shows its formula. With
+ * `onEdit`, an input cell opens for typing on a double-click, Enter, F2 or a typed character; Enter
+ * or Tab saves, Escape cancels.
  */
-export function SheetGrid({ sheets, preferredSheet, focus }: SheetGridProps) {
+export function SheetGrid({ sheets, preferredSheet, focus, onEdit }: SheetGridProps) {
   const styles = useStyles();
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const [cursor, setCursor] = useState<Cursor | null>(null);
   /** A focus request whose cell is still to be scrolled into view (the grid may reload around it first). */
   const [pending, setPending] = useState<FocusRequest | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  /** Why the last key or double-click did not open a cell for typing. */
+  const [notice, setNotice] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const editingNow = useRef<Editing | null>(null);
+  editingNow.current = editing;
 
   // a new request opens its sheet and selects its cell; the user's own tab choice wins until the next one
   useEffect(() => {
@@ -166,14 +218,105 @@ export function SheetGrid({ sheets, preferredSheet, focus }: SheetGridProps) {
     setPending(null);
   }, [pending, sheet]);
 
+  // a cell opened for typing belongs to its sheet: another tab closes it
+  useEffect(() => {
+    setEditing(null);
+    setNotice(null);
+  }, [sheet?.name]);
+
+  const actions = useRef<EditorActions>({ change: () => undefined, commit: () => undefined, cancel: () => undefined, blur: () => undefined });
+
   if (!sheet) return <Caption1 className={styles.note}>Buku kerja masih kosong.</Caption1>;
+
+  const cellAt = (row: number, col: number): GridCell | null => sheet.rows[row - sheet.firstRow]?.[col] ?? null;
+  const last = sheet.firstRow + sheet.rows.length;
+
+  const select = (row: number, col: number) => {
+    setCursor({ sheet: sheet.name, row, col });
+    setNotice(null);
+  };
+
+  const startEdit = (row: number, col: number, text?: string) => {
+    if (!onEdit) return;
+    const cell = cellAt(row, col);
+    if (!cell?.input) {
+      setNotice(
+        cell?.formula !== undefined
+          ? `${cellName(row, col)} dihitung dengan rumus (sel abu-abu) dan tidak dapat diketik; ubah sel isian (putih) yang dipakainya.`
+          : `${cellName(row, col)} tidak dapat diketik di sini: hanya sel isian (putih) lembar standar yang dapat diubah.`,
+      );
+      return;
+    }
+    setNotice(null);
+    setEditing({ row, col, text: text ?? cell.entry ?? "", saving: false });
+  };
+
+  const finish = () => {
+    setEditing(null);
+    scroller.current?.focus({ preventScroll: true });
+  };
+
+  actions.current = {
+    change: (text) => setEditing((e) => (e && !e.saving ? { ...e, text } : e)),
+    cancel: finish,
+    commit: () => {
+      const e = editingNow.current;
+      if (!e || e.saving || !onEdit) return;
+      if (e.text === (cellAt(e.row, e.col)?.entry ?? "")) return finish();
+      const pending: Editing = { ...e, saving: true };
+      editingNow.current = pending;
+      setEditing(pending);
+      onEdit({ sheet: sheet.name, row: e.row, col: e.col }, e.text).then(
+        (r) => (r.ok ? finish() : setEditing({ ...e, saving: false, refused: { text: e.text, message: r.message } })),
+        (error: unknown) =>
+          setEditing({ ...e, saving: false, refused: { text: e.text, message: `Nilai tidak tersimpan: ${error instanceof Error ? error.message : String(error)}` } }),
+      );
+    },
+    // leaving a refused text drops it (the cell keeps its value); any other text is kept, as Excel does
+    blur: () => {
+      const e = editingNow.current;
+      if (e && !e.saving && e.refused?.text === e.text) finish();
+      else actions.current.commit();
+    },
+  };
 
   const pick = (e: MouseEvent<HTMLTableSectionElement>) => {
     const td = (e.target as HTMLElement).closest<HTMLElement>("td[data-row]");
-    if (td) setCursor({ sheet: sheet.name, row: Number(td.dataset.row), col: Number(td.dataset.col) });
+    if (td) select(Number(td.dataset.row), Number(td.dataset.col));
   };
-  const shownCell = here ? (sheet.rows[here.row - sheet.firstRow]?.[here.col] ?? null) : null;
-  const last = sheet.firstRow + sheet.rows.length;
+  const open = (e: MouseEvent<HTMLTableSectionElement>) => {
+    const td = (e.target as HTMLElement).closest<HTMLElement>("td[data-row]");
+    if (td) startEdit(Number(td.dataset.row), Number(td.dataset.col));
+  };
+
+  /** Excel's keys on the selected cell: arrows move, Enter or F2 opens it, a character starts typing, Delete clears. */
+  const keys = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (editing || !here) return;
+    const move: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const step = move[e.key];
+    if (step) {
+      e.preventDefault();
+      const row = Math.min(Math.max(here.row + step[0], sheet.firstRow), last - 1);
+      const col = Math.min(Math.max(here.col + step[1], 0), sheet.columns.length - 1);
+      select(row, col);
+      scroller.current?.querySelector<HTMLElement>(`td[data-row="${row}"][data-col="${col}"]`)?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+    } else if (e.key === "Enter" || e.key === "F2") {
+      e.preventDefault();
+      startEdit(here.row, here.col);
+    } else if (e.key === "Delete" && onEdit && cellAt(here.row, here.col)?.input) {
+      e.preventDefault();
+      const at = { sheet: sheet.name, row: here.row, col: here.col };
+      onEdit(at, "").then(
+        (r) => setNotice(r.ok ? null : r.message),
+        (error: unknown) => setNotice(`Sel tidak dikosongkan: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      startEdit(here.row, here.col, e.key);
+    }
+  };
+  const shownCell = here ? cellAt(here.row, here.col) : null;
+  const editingHere = editing && here && editing.row === here.row && editing.col === here.col ? editing : null;
 
   return (
     <div className={styles.root}>
@@ -184,9 +327,19 @@ export function SheetGrid({ sheets, preferredSheet, focus }: SheetGridProps) {
           </Tab>
         ))}
       </TabList>
-      <FormulaLine styles={styles} at={here} cell={shownCell} />
+      <FormulaLine styles={styles} at={here} cell={shownCell} typing={editingHere?.text ?? null} />
+      {editing?.refused && (
+        <Caption1 role="alert" className={styles.refusal}>
+          {cellName(editing.row, editing.col)}: {editing.refused.message}
+        </Caption1>
+      )}
+      {notice && (
+        <Caption1 role="status" className={styles.note}>
+          {notice}
+        </Caption1>
+      )}
       {/* one scroller per sheet: a newly opened sheet starts at its top-left corner */}
-      <div key={sheet.name} ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-label={`Isi lembar ${sheet.name}`}>
+      <div key={sheet.name} ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-label={`Isi lembar ${sheet.name}`} onKeyDown={keys}>
         <table className={styles.table} style={{ width: `${ROW_HEAD_PX + sheet.widths.reduce((a, b) => a + b, 0)}px` }} aria-label={`Lembar ${sheet.name}`}>
           <colgroup>
             <col style={{ width: `${ROW_HEAD_PX}px` }} />
@@ -204,10 +357,21 @@ export function SheetGrid({ sheets, preferredSheet, focus }: SheetGridProps) {
               ))}
             </tr>
           </thead>
-          <tbody onClick={pick}>
-            {sheet.rows.map((row, i) => (
-              <GridRow key={sheet.firstRow + i} styles={styles} row={row} r={sheet.firstRow + i} selectedCol={here && here.row === sheet.firstRow + i ? here.col : -1} />
-            ))}
+          <tbody onClick={pick} onDoubleClick={open}>
+            {sheet.rows.map((row, i) => {
+              const r = sheet.firstRow + i;
+              return (
+                <GridRow
+                  key={r}
+                  styles={styles}
+                  row={row}
+                  r={r}
+                  selectedCol={here && here.row === r ? here.col : -1}
+                  editing={editing && editing.row === r ? editing : null}
+                  actions={actions}
+                />
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -221,8 +385,8 @@ export function SheetGrid({ sheets, preferredSheet, focus }: SheetGridProps) {
 }
 
 /** The selected cell's address and its formula, or what it holds when it holds no formula. */
-function FormulaLine({ styles, at, cell }: { styles: Styles; at: Cursor | null; cell: GridCell | null }) {
-  const content = cell?.formula ?? cell?.entry ?? cell?.text ?? "";
+function FormulaLine({ styles, at, cell, typing }: { styles: Styles; at: Cursor | null; cell: GridCell | null; typing: string | null }) {
+  const content = typing ?? cell?.formula ?? cell?.entry ?? cell?.text ?? "";
   return (
     <div className={styles.formulaBar} role="group" aria-label="Baris rumus">
       <span className={styles.nameBox} aria-label="Sel terpilih">
@@ -231,27 +395,61 @@ function FormulaLine({ styles, at, cell }: { styles: Styles; at: Cursor | null; 
       <span className={styles.fx} aria-hidden="true">
         fx
       </span>
-      <span className={mergeClasses(styles.formulaText, !at && styles.placeholder)} aria-label="Isi sel" aria-live="polite">
-        {at ? content : "Pilih sel untuk melihat rumus atau isinya."}
+      <span className={mergeClasses(styles.formulaText, !at && styles.placeholder)} aria-label="Isi sel" aria-live="polite" title={at && content ? content : undefined}>
+        {at ? content : "Pilih sel untuk melihat isinya."}
       </span>
     </div>
   );
 }
 
 /** One row; rows whose cells and selection did not change are not rendered again (a click selects one cell). */
-const GridRow = memo(function GridRow({ styles, row, r, selectedCol }: { styles: Styles; row: readonly (GridCell | null)[]; r: number; selectedCol: number }) {
+const GridRow = memo(function GridRow({
+  styles,
+  row,
+  r,
+  selectedCol,
+  editing,
+  actions,
+}: {
+  styles: Styles;
+  row: readonly (GridCell | null)[];
+  r: number;
+  selectedCol: number;
+  editing: Editing | null;
+  actions: { current: EditorActions };
+}) {
   return (
     <tr>
       <th scope="row" className={styles.rowHead}>
         {r + 1}
       </th>
-      {row.map((cell, c) => (cell ? <GridTd key={c} styles={styles} cell={cell} row={r} col={c} selected={c === selectedCol} /> : null))}
+      {row.map((cell, c) =>
+        cell ? (
+          <GridTd key={c} styles={styles} cell={cell} row={r} col={c} selected={c === selectedCol} editing={editing?.col === c ? editing : null} actions={actions} />
+        ) : null,
+      )}
     </tr>
   );
 });
 
 /** One cell; the classes come from the grid (a style hook per cell makes a 500-row sheet slow). */
-function GridTd({ styles, cell, row, col, selected }: { styles: Styles; cell: GridCell; row: number; col: number; selected: boolean }) {
+function GridTd({
+  styles,
+  cell,
+  row,
+  col,
+  selected,
+  editing,
+  actions,
+}: {
+  styles: Styles;
+  cell: GridCell;
+  row: number;
+  col: number;
+  selected: boolean;
+  editing: Editing | null;
+  actions: { current: EditorActions };
+}) {
   const s = cell.style;
   const inline: CSSProperties = {};
   if (s?.fill) inline.backgroundColor = s.fill;
@@ -266,7 +464,9 @@ function GridTd({ styles, cell, row, col, selected }: { styles: Styles; cell: Gr
     cell.kind === "error" && styles.error,
     cell.kind === "unknown" && styles.unknown,
     s?.wrap && styles.wrap,
+    cell.input && styles.input,
     selected && styles.selected,
+    editing !== null && styles.editing,
   );
   return (
     <td
@@ -280,8 +480,33 @@ function GridTd({ styles, cell, row, col, selected }: { styles: Styles; cell: Gr
       data-row={row}
       data-col={col}
       data-selected={selected || undefined}
+      data-input={cell.input || undefined}
     >
-      {cell.text}
+      {editing ? (
+        <input
+          className={styles.editor}
+          aria-label={`Ubah sel ${cellName(row, col)}`}
+          aria-invalid={editing.refused !== undefined && editing.refused.text === editing.text}
+          value={editing.text}
+          readOnly={editing.saving}
+          autoFocus
+          spellCheck={false}
+          onChange={(e) => actions.current.change(e.target.value)}
+          onBlur={() => actions.current.blur()}
+          onKeyDown={(e) => {
+            e.stopPropagation();
+            if (e.key === "Enter" || e.key === "Tab") {
+              e.preventDefault();
+              actions.current.commit();
+            } else if (e.key === "Escape") {
+              e.preventDefault();
+              actions.current.cancel();
+            }
+          }}
+        />
+      ) : (
+        cell.text
+      )}
     </td>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
+import type { EditResult } from "../../app/edit-cell";
 import type { Address } from "../../workbook/port";
 import type { FocusRequest } from "../session";
 import { MAX_GRID_ROWS, type SheetGridModel } from "../sheet-view";
@@ -16,6 +17,8 @@ export interface WorkbookPreviewProps {
   preferredSheet?: string | undefined;
   /** A cell to show (a Periksa finding). */
   focus?: FocusRequest | null | undefined;
+  /** Writes a typed text into an input cell (the grid's small edits). */
+  edit?: ((at: Address, text: string) => Promise<EditResult>) | undefined;
 }
 
 type Grid = { status: "loading" } | { status: "ready"; sheets: SheetGridModel[] } | { status: "failed"; message: string };
@@ -28,7 +31,7 @@ const useStyles = makeStyles({
 });
 
 /** The no-Excel session's workbook: its sheets and the download as .xlsx. */
-export function WorkbookPreview({ revision, loadGrid, download, preferredSheet, focus }: WorkbookPreviewProps) {
+export function WorkbookPreview({ revision, loadGrid, download, preferredSheet, focus, edit }: WorkbookPreviewProps) {
   const styles = useStyles();
   const [grid, setGrid] = useState<Grid>({ status: "loading" });
   const [saving, setSaving] = useState<Download>({ status: "idle" });
@@ -67,7 +70,7 @@ export function WorkbookPreview({ revision, loadGrid, download, preferredSheet, 
       </div>
       <Caption1 className={styles.note}>
         Tersimpan di peramban selama halaman ini terbuka. Sel abu-abu berisi rumus: nilainya dihitung di sini seperti Excel
-        menghitungnya; pilih sel untuk melihat rumusnya.
+        menghitungnya; pilih sel untuk melihat rumusnya.{edit && " Sel isian (putih) dapat diperbaiki: klik dua kali atau pilih lalu ketik, Enter untuk menyimpan."}
       </Caption1>
       {saving.status === "done" && (
         <Caption1 role="status">
@@ -95,7 +98,7 @@ export function WorkbookPreview({ revision, loadGrid, download, preferredSheet, 
         (grid.sheets.length === 0 ? (
           <Caption1 className={styles.note}>Belum ada lembar. Siapkan Lembar atau Impor SIPD membuat lembar standar.</Caption1>
         ) : (
-          <SheetGrid sheets={grid.sheets} preferredSheet={preferredSheet} focus={focus} />
+          <SheetGrid sheets={grid.sheets} preferredSheet={preferredSheet} focus={focus} onEdit={edit} />
         ))}
     </section>
   );
