@@ -431,6 +431,130 @@ it("(a) no Excel: a target and a realisasi corrected in the grid; capaian and pr
   }
 });
 
+/**
+ * Visible controls (buttons, fields, tabs, labels) whose boxes overlap, as "A × B w×h": neither inside
+ * the other in the page, more than half a pixel of both width and height in common.
+ */
+function overlappingControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const sel = 'button, input, select, textarea, [role="tab"], label, a[href], [role="button"], [role="checkbox"]';
+    const visible = [...document.querySelectorAll<HTMLElement>(sel)].filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== "hidden";
+    });
+    const name = (e: HTMLElement) => `${e.tagName.toLowerCase()}[${(e.getAttribute("aria-label") ?? e.textContent ?? "").trim().slice(0, 40)}]`;
+    const out: string[] = [];
+    for (let i = 0; i < visible.length; i++) {
+      for (let j = i + 1; j < visible.length; j++) {
+        const a = visible[i]!;
+        const b = visible[j]!;
+        if (a.contains(b) || b.contains(a)) continue;
+        const ra = a.getBoundingClientRect();
+        const rb = b.getBoundingClientRect();
+        const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+        const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+        if (w > 0.5 && h > 0.5) out.push(`${name(a)} × ${name(b)} ${w.toFixed(1)}×${h.toFixed(1)}`);
+      }
+    }
+    return out;
+  });
+}
+
+/** Words of the grid's wrapped header cells that the browser broke across two lines. */
+function brokenHeaderWords(page: Page, table: string): Promise<string[]> {
+  return page.evaluate((label) => {
+    const broken: string[] = [];
+    const tds = document.querySelectorAll<HTMLElement>(`table[aria-label="${label}"] td`);
+    for (const td of tds) {
+      if (getComputedStyle(td).whiteSpace !== "normal") continue;
+      const text = td.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+      const content = text.textContent ?? "";
+      for (const m of content.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, m.index!);
+        range.setEnd(text, m.index! + m[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(m[0]);
+      }
+    }
+    return broken;
+  }, table);
+}
+
+it("(a) no Excel at 380 px: no two visible controls overlap in any panel; the grid keeps column A in sight, wraps headers between words and starts a sheet at its top-left corner", async () => {
+  const s = await open(false);
+  try {
+    const { page } = s;
+    await page.setViewportSize({ width: 380, height: 800 });
+    await page.getByTestId("hasil").waitFor({ timeout: 15000 });
+    fs.mkdirSync(OUT, { recursive: true });
+    const seen: Record<string, string[]> = {};
+    const check = async (name: string) => {
+      seen[name] = await overlappingControls(page);
+      await page.screenshot({ path: path.join(OUT, `layout-380-${name}.png`), fullPage: true });
+    };
+    await check("fungsi");
+    await page.getByRole("tab", { name: "Siapkan Lembar" }).click();
+    await page.getByText("Buku kerja belum memiliki pengaturan; isi formulir di bawah.").waitFor();
+    // the form as a new user first sees it, then with every problem shown under its field
+    await check("siapkan");
+    await page.getByRole("button", { name: "Siapkan Lembar" }).click();
+    await page.getByText("3 isian perlu diperbaiki; belum ada yang ditulis.").waitFor();
+    await check("siapkan-galat");
+    const tahun = (await page.getByLabel("Tahun anggaran").boundingBox())!;
+    const periode = (await page.getByLabel("Periode").boundingBox())!;
+    expect(tahun.x + tahun.width).toBeLessThanOrEqual(periode.x);
+
+    await buildSessionWorkbook(page);
+    await check("impor");
+    await page.getByRole("tab", { name: "Periksa" }).click();
+    await page.getByRole("button", { name: "Periksa", exact: true }).click();
+    await page.getByText(/^Diperiksa pukul/).waitFor({ timeout: 15000 });
+    // the 13 notes of the LRA are info only, so their list is open
+    await page.getByRole("list", { name: "Info di Rincian SIPD" }).waitFor();
+    await check("periksa");
+    expect(seen).toEqual({ fungsi: [], siapkan: [], "siapkan-galat": [], impor: [], periksa: [] });
+
+    // the grid of Impor SIPD, on Realisasi Anggaran: scrolled right and down, column A is still there
+    await page.getByRole("tab", { name: "Impor SIPD" }).click();
+    const panel = page.getByRole("tabpanel", { name: "Impor SIPD" });
+    const scroller = panel.getByRole("region", { name: "Isi lembar Realisasi Anggaran" });
+    await scroller.evaluate((el) => el.scrollTo(600, 200));
+    await page.waitForTimeout(100);
+    const box = (await scroller.boundingBox())!;
+    const a10 = (await panel.locator('td[data-row="9"][data-col="0"]').boundingBox())!;
+    expect(Math.abs(a10.x - (box.x + 1 + 40))).toBeLessThanOrEqual(2);
+    expect(await panel.locator('td[data-row="9"][data-col="0"]').textContent()).toBe("Sub Kegiatan");
+    await scroller.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUT, "layout-380-lembar-digulir.png") });
+    expect(await brokenHeaderWords(page, "Lembar Realisasi Anggaran")).toEqual([]);
+
+    // another sheet starts at its top-left corner
+    await panel.getByRole("tablist", { name: "Lembar kerja" }).getByRole("tab", { name: "Capaian", exact: true }).click();
+    const capaian = panel.getByRole("region", { name: "Isi lembar Capaian" });
+    expect(await capaian.evaluate((el) => [el.scrollLeft, el.scrollTop])).toEqual([0, 0]);
+    expect(await brokenHeaderWords(page, "Lembar Capaian")).toEqual([]);
+    await panel.getByRole("tablist", { name: "Lembar kerja" }).getByRole("tab", { name: "Perjanjian Kinerja", exact: true }).click();
+    expect(await brokenHeaderWords(page, "Lembar Perjanjian Kinerja")).toEqual([]);
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const tab of ["Fungsi", "Siapkan Lembar", "Impor SIPD", "Periksa"]) {
+      await page.getByRole("tab", { name: tab }).click();
+      await page.screenshot({ path: path.join(OUT, `layout-1280-${tab.toLowerCase().replace(/ /g, "-")}.png`), fullPage: true });
+    }
+    expect(await overlappingControls(page)).toEqual([]);
+
+    expect(external(s.requests)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.context.close();
+  }
+}, 60_000);
+
 it("(b) in Excel's shared runtime (stub office.js) associates every function of functions.json, and CAPAIAN computes", async () => {
   const s = await open(true);
   try {

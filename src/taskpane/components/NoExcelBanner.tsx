@@ -7,7 +7,8 @@ export function NoExcelBanner() {
       <MessageBarBody>
         <MessageBarTitle>Mode tanpa Excel</MessageBarTitle>
         Panel ini berjalan di peramban biasa, tidak di dalam Excel. Fungsi SAKIP dapat dicoba di sini; Siapkan Lembar dan Impor SIPD
-        menulis ke buku kerja sementara di peramban yang dapat diunduh sebagai .xlsx.
+        menulis ke buku kerja sementara di peramban, Periksa memeriksanya, dan sel isiannya dapat diperbaiki langsung di lembar. Unduh
+        sebagai .xlsx untuk menyimpannya.
       </MessageBarBody>
     </MessageBar>
   );

@@ -44,6 +44,13 @@ interface Cursor {
 }
 
 const ROW_HEAD_PX = 40;
+/**
+ * Column A stays in sight when it is narrow enough to leave room beside it in a 380 px pane: the ID
+ * of PK, Capaian and Cost per Outcome, the level of Realisasi Anggaran; not Pengaturan's labels.
+ */
+const STICKY_MAX_PX = 120;
+/** CSS variable on the table: where the scrolled cells start, right of the row numbers and column A. */
+const STICKY_LEFT = "--sakip-grid-sticky-left";
 /** The column letters' row, a little more than one line of the grid's text. */
 const HEAD_PX = 24;
 
@@ -133,9 +140,19 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   corner: { left: 0, zIndex: 3 },
+  // column A stays in sight beside the row numbers (the ID or the level of a row)
+  stickyHead: { left: `${ROW_HEAD_PX}px`, zIndex: 3 },
+  stickyCol: {
+    position: "sticky",
+    left: `${ROW_HEAD_PX}px`,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: `inset -1px 0 0 ${tokens.colorNeutralStroke1}`,
+  },
   cell: {
+    // clear of the sticky header row and of the sticky row numbers and column A when scrolled to
     scrollMarginTop: `${HEAD_PX}px`,
-    scrollMarginLeft: `${ROW_HEAD_PX}px`,
+    scrollMarginLeft: `var(${STICKY_LEFT}, ${ROW_HEAD_PX}px)`,
     padding: `1px ${tokens.spacingHorizontalXS}`,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
@@ -146,7 +163,9 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     cursor: "cell",
   },
-  wrap: { whiteSpace: "normal", overflowWrap: "anywhere" },
+  // headers wrap between words, never inside one ("Perubahan", not "Perubaha|n"); a word wider than its
+  // column is cut at the edge, as in Excel
+  wrap: { whiteSpace: "normal", overflowWrap: "normal", wordBreak: "normal", textOverflow: "clip" },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   error: { textAlign: "center", color: tokens.colorPaletteRedForeground1 },
   // a formula not computed here: its value is not known, and the tooltip says why
@@ -316,6 +335,7 @@ export function SheetGrid({ sheets, preferredSheet, focus, onEdit }: SheetGridPr
     }
   };
   const shownCell = here ? cellAt(here.row, here.col) : null;
+  const stickyA = (sheet.widths[0] ?? Infinity) <= STICKY_MAX_PX;
   const editingHere = editing && here && editing.row === here.row && editing.col === here.col ? editing : null;
 
   return (
@@ -340,7 +360,11 @@ export function SheetGrid({ sheets, preferredSheet, focus, onEdit }: SheetGridPr
       )}
       {/* one scroller per sheet: a newly opened sheet starts at its top-left corner */}
       <div key={sheet.name} ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-label={`Isi lembar ${sheet.name}`} onKeyDown={keys}>
-        <table className={styles.table} style={{ width: `${ROW_HEAD_PX + sheet.widths.reduce((a, b) => a + b, 0)}px` }} aria-label={`Lembar ${sheet.name}`}>
+        <table
+          className={styles.table}
+          style={{ width: `${ROW_HEAD_PX + sheet.widths.reduce((a, b) => a + b, 0)}px`, [STICKY_LEFT as string]: `${ROW_HEAD_PX + (stickyA ? (sheet.widths[0] ?? 0) : 0)}px` }}
+          aria-label={`Lembar ${sheet.name}`}
+        >
           <colgroup>
             <col style={{ width: `${ROW_HEAD_PX}px` }} />
             {sheet.widths.map((w, c) => (
@@ -350,8 +374,8 @@ export function SheetGrid({ sheets, preferredSheet, focus, onEdit }: SheetGridPr
           <thead>
             <tr>
               <th className={mergeClasses(styles.head, styles.corner)} aria-label="Baris / kolom" />
-              {sheet.columns.map((letter) => (
-                <th key={letter} scope="col" className={styles.head}>
+              {sheet.columns.map((letter, c) => (
+                <th key={letter} scope="col" className={mergeClasses(styles.head, c === 0 && stickyA && styles.stickyHead)}>
                   {letter}
                 </th>
               ))}
@@ -368,6 +392,7 @@ export function SheetGrid({ sheets, preferredSheet, focus, onEdit }: SheetGridPr
                   r={r}
                   selectedCol={here && here.row === r ? here.col : -1}
                   editing={editing && editing.row === r ? editing : null}
+                  stickyA={stickyA}
                   actions={actions}
                 />
               );
@@ -409,6 +434,7 @@ const GridRow = memo(function GridRow({
   r,
   selectedCol,
   editing,
+  stickyA,
   actions,
 }: {
   styles: Styles;
@@ -416,6 +442,7 @@ const GridRow = memo(function GridRow({
   r: number;
   selectedCol: number;
   editing: Editing | null;
+  stickyA: boolean;
   actions: { current: EditorActions };
 }) {
   return (
@@ -425,7 +452,17 @@ const GridRow = memo(function GridRow({
       </th>
       {row.map((cell, c) =>
         cell ? (
-          <GridTd key={c} styles={styles} cell={cell} row={r} col={c} selected={c === selectedCol} editing={editing?.col === c ? editing : null} actions={actions} />
+          <GridTd
+            key={c}
+            styles={styles}
+            cell={cell}
+            row={r}
+            col={c}
+            selected={c === selectedCol}
+            sticky={c === 0 && stickyA && !cell.colSpan}
+            editing={editing?.col === c ? editing : null}
+            actions={actions}
+          />
         ) : null,
       )}
     </tr>
@@ -439,6 +476,7 @@ function GridTd({
   row,
   col,
   selected,
+  sticky,
   editing,
   actions,
 }: {
@@ -447,6 +485,7 @@ function GridTd({
   row: number;
   col: number;
   selected: boolean;
+  sticky: boolean;
   editing: Editing | null;
   actions: { current: EditorActions };
 }) {
@@ -464,6 +503,7 @@ function GridTd({
     cell.kind === "error" && styles.error,
     cell.kind === "unknown" && styles.unknown,
     s?.wrap && styles.wrap,
+    sticky && styles.stickyCol,
     cell.input && styles.input,
     selected && styles.selected,
     editing !== null && styles.editing,
