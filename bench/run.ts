@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { bundleBenchmarks } from "./bundle.bench";
 import { functionBenchmarks } from "./functions.bench";
 import { printTable, type BenchResult } from "./harness";
 import { sipdBenchmarks } from "./sipd.bench";
@@ -7,6 +8,7 @@ import { sipdBenchmarks } from "./sipd.bench";
 const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   functions: functionBenchmarks,
   sipd: sipdBenchmarks,
+  bundle: bundleBenchmarks,
 };
 
 async function main(): Promise<void> {

@@ -22,7 +22,7 @@ export function imporProps(access: WorkbookAccess, changes: WorkbookChanges = wo
     importLra: access.kind === "memory" ? announced(changes, run) : run,
     showRoundTrips: access.kind === "office",
     // after an import the grid opens on the sheet it filled
-    ...(access.kind === "memory" ? { preview: memoryPreview(access.memory, changes, REALISASI_ANGGARAN.sheet) } : {}),
+    ...(access.kind === "memory" ? { preview: memoryPreview(access.port, changes, REALISASI_ANGGARAN.sheet) } : {}),
   };
 }
 

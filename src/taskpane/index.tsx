@@ -27,8 +27,8 @@ function render(host: HostInfo): void {
   const workbook = accessFor(host);
   const changes = workbookChanges();
   if (workbook.kind === "memory") {
-    const memory = workbook.memory;
-    window.__sakipSession = { apply: announced(changes, (ops: readonly WorkbookOp[]) => memory.apply(ops)) };
+    const memory = workbook.port;
+    window.__sakipSession = { apply: announced(changes, async (ops: readonly WorkbookOp[]) => (await memory()).apply(ops)) };
   }
   createRoot(container).render(
     <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>

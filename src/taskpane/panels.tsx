@@ -1,15 +1,12 @@
 /**
  * The task pane's panels. A panel gets its data and effects as props; nothing inside a panel calls
  * Office. Panels that touch the workbook get it through the Session: the Office adapter in Excel, one
- * in-memory workbook without Excel. Every panel but the first is a chunk of its own, fetched when its
- * tab is first opened, so the pane's first load carries only the shell and the function playground.
+ * in-memory workbook without Excel. Every panel is a chunk of its own, fetched when its tab is first
+ * opened (the first tab's at once), so the pane's first load carries only the shell.
  */
 import type { ReactNode } from "react";
-import { LIBRARY } from "../core/functions/library";
-import { FunctionPlayground } from "./components/FunctionPlayground";
 import { LazyPanel } from "./components/LazyPanel";
 import { lazyChunk } from "./lazy";
-import { EXAMPLES, evaluateFunction, exampleFor } from "./playground";
 import { gridFocus, workbookChanges, type Session, type WorkbookChanges } from "./session";
 import type { HostInfo } from "./host";
 import type { WorkbookAccess } from "./workbook-access";
@@ -41,6 +38,7 @@ interface PanelModule {
 
 /** The chunks, loaded once for the page whatever the number of panels made from them. */
 export const PANEL_CHUNKS = {
+  fungsi: lazyChunk<PanelModule>(() => import(/* webpackChunkName: "fungsi" */ "./fungsi-panel")),
   siapkan: lazyChunk<PanelModule>(() => import(/* webpackChunkName: "siapkan" */ "./siapkan-panel")),
   impor: lazyChunk<PanelModule>(() => import(/* webpackChunkName: "impor" */ "./impor-panel")),
   periksa: lazyChunk<PanelModule>(() => import(/* webpackChunkName: "periksa" */ "./periksa-panel")),
@@ -49,18 +47,7 @@ export const PANEL_CHUNKS = {
 export function createPanels(context: PanelContext, chunks: Record<keyof typeof PANEL_CHUNKS, () => Promise<PanelModule>> = PANEL_CHUNKS): PanelSpec[] {
   const session: Session = { access: context.workbook, changes: context.changes ?? workbookChanges(), focus: gridFocus() };
   return [
-    {
-      id: "fungsi",
-      label: "Fungsi",
-      render: () => (
-        <FunctionPlayground
-          functions={LIBRARY}
-          evaluate={evaluateFunction}
-          initialInputs={exampleFor}
-          exampleSource={(fn) => EXAMPLES[fn.id]?.source}
-        />
-      ),
-    },
+    lazyPanel("fungsi", "Fungsi", chunks.fungsi, session),
     lazyPanel("siapkan", "Siapkan Lembar", chunks.siapkan, session),
     lazyPanel("impor", "Impor SIPD", chunks.impor, session),
     lazyPanel("periksa", "Periksa", chunks.periksa, session),

@@ -27,7 +27,7 @@ export function periksaProps(access: WorkbookAccess, changes: WorkbookChanges = 
     applyFix: write(async (finding) => applyFix(await access.port(), finding)),
     undoFix: write(async (undo) => undoFix(await access.port(), undo)),
     selectTarget: memory ? "grid" : "excel",
-    ...(access.kind === "memory" ? { preview: memoryPreview(access.memory, changes, undefined, focus) } : {}),
+    ...(access.kind === "memory" ? { preview: memoryPreview(access.port, changes, undefined, focus) } : {}),
   };
 }
 

@@ -15,17 +15,17 @@ import { workbookGrid } from "./sheet-view";
  * The grid of the session workbook as a panel shows it beside its own controls; `revision` is the
  * panel's own run counter. `preferredSheet` opens the grid on the sheet the panel writes.
  */
-export function memoryPreview(memory: MemoryWorkbook, changes: WorkbookChanges, preferredSheet?: string, focus?: GridFocus): (revision: number) => ReactNode {
-  const loadGrid = (around: Address | null) => workbookGrid(memory, { around });
+export function memoryPreview(memory: () => Promise<MemoryWorkbook>, changes: WorkbookChanges, preferredSheet?: string, focus?: GridFocus): (revision: number) => ReactNode {
+  const loadGrid = async (around: Address | null) => workbookGrid(await memory(), { around });
   const download = async () => {
     // ExcelJS (about 1 MB) is fetched only now, as its own chunk
     const { exportXlsxFile } = await import(/* webpackChunkName: "xlsx-export" */ "../app/export-xlsx");
-    const file = await exportXlsxFile(memory);
+    const file = await exportXlsxFile(await memory());
     saveFile(file.name, file.bytes);
     return file.name;
   };
   // a small correction typed into the grid, announced like a panel's write so every grid follows
-  const edit = announced(changes, (at: Address, text: string) => editCell(memory, at, text));
+  const edit = announced(changes, async (at: Address, text: string) => editCell(await memory(), at, text));
   return (revision) => (
     <SessionPreview revision={revision} changes={changes} focus={focus} loadGrid={loadGrid} download={download} edit={edit} preferredSheet={preferredSheet} />
   );

@@ -16,7 +16,7 @@ export function siapkanProps(access: WorkbookAccess, changes: WorkbookChanges = 
     loadSettings: async () => settingsFromWorkbook(await readExisting(await access.port())),
     scaffold: access.kind === "memory" ? announced(changes, run) : run,
     showRoundTrips: access.kind === "office",
-    ...(access.kind === "memory" ? { preview: memoryPreview(access.memory, changes) } : {}),
+    ...(access.kind === "memory" ? { preview: memoryPreview(access.port, changes) } : {}),
   };
 }
 

@@ -87,6 +87,25 @@ it("keeps ExcelJS (about 1 MB) out of the scripts the page loads at start; it is
   for (const initial of ["functions.js", "taskpane.js"]) expect(fs.readFileSync(path.join(DIST, initial), "utf8")).not.toContain("sharedStrings");
 });
 
+it("loads the shell only at start: no panel, grid, workbook adapter, Fluent Button or Fluent's whole tokens object in functions.js and taskpane.js", () => {
+  const initial = ["functions.js", "taskpane.js"].map((f) => fs.readFileSync(path.join(DIST, f), "utf8")).join("\n");
+  const absent = {
+    "the Fungsi panel": "Isi contoh",
+    "the Siapkan Lembar panel": "Muat dari buku kerja",
+    "the Impor SIPD panel": "Tempel LRA SIPD di sini",
+    "the Periksa panel": "Penjelasan aturan",
+    "the session grid": "Buku kerja sesi ini",
+    "the memory adapter": "snapshotOps",
+    "Fluent's Button": "fui-Button",
+    "Fluent's MessageBar": "fui-MessageBar",
+    "Fluent's tokens object": 'colorNeutralForeground1Hover:"var(--colorNeutralForeground1Hover)"',
+  };
+  expect(Object.entries(absent).filter(([, text]) => initial.includes(text)).map(([what]) => what)).toEqual([]);
+  // and they are where the panels fetch them
+  expect(fs.readFileSync(path.join(DIST, "periksa.js"), "utf8")).toContain("Penjelasan aturan");
+  expect(fs.readFileSync(path.join(DIST, "fungsi.js"), "utf8")).toContain("Isi contoh");
+});
+
 /**
  * office.js itself, about 3 s after loading in a plain browser, opens a hidden telemetry iframe at
  * Microsoft (no action of ours causes it; an empty page with only office.js does the same). Tests

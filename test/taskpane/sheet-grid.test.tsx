@@ -9,7 +9,7 @@ import { correctWorkbook2024, F } from "../support/workbooks";
 
 /** The session grid of a workbook, opened on a sheet, as a panel shows it. */
 async function openGrid(memory: MemoryWorkbook, sheet: string) {
-  render(<FluentProvider theme={webLightTheme}>{memoryPreview(memory, workbookChanges(), sheet)(0)}</FluentProvider>);
+  render(<FluentProvider theme={webLightTheme}>{memoryPreview(() => Promise.resolve(memory), workbookChanges(), sheet)(0)}</FluentProvider>);
   await waitFor(() => expect(document.querySelector(`table[aria-label="Lembar ${sheet}"]`)).not.toBeNull(), { timeout: 10_000 });
 }
 
