@@ -3,11 +3,13 @@ import { join } from "node:path";
 import { bundleBenchmarks } from "./bundle.bench";
 import { functionBenchmarks } from "./functions.bench";
 import { printTable, type BenchResult } from "./harness";
+import { periksaBenchmarks } from "./periksa.bench";
 import { sipdBenchmarks } from "./sipd.bench";
 
 const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   functions: functionBenchmarks,
   sipd: sipdBenchmarks,
+  periksa: periksaBenchmarks,
   bundle: bundleBenchmarks,
 };
 

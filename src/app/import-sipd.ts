@@ -6,12 +6,14 @@
  * values in place (rows are matched by kode, never duplicated).
  */
 import { colIndex, columnNumberFormat, COMPUTED_FILL, expectedFormula, isEmpty, REALISASI_ANGGARAN, TABLE_ROWS, TW_KEYS, type SheetKeys } from "../core/layouts";
-import { kegiatanName, MONTH_NAMES, monthOf, type LraFinding, type LraParseSuccess, type LraTotals } from "../core/sipd";
-import { findingMessage } from "../core/findings";
+import { importRefusals, kegiatanName, MONTH_NAMES, monthOf, refusalKey, type ImportRefusal, type LraFinding, type LraParseSuccess, type LraTotals, type WorkbookIdentity } from "../core/sipd";
+import { findingMessage, SEVERITY_LABEL } from "../core/findings";
 import { RINCIAN_COLUMNS, RINCIAN_LEVEL_LABEL, RINCIAN_ROWS, RINCIAN_SHEET, rincianTitle } from "../core/layouts/rincian";
+import { message } from "../core/messages.id";
 import { WorkbookRuleError, type CellContent, type WorkbookOp } from "../core/workbook-ops";
 import type { ApplyReport, SheetInfo, WorkbookPort } from "../workbook/port";
-import { readExisting, scaffold } from "./scaffold";
+import { journalOps, journalSheet, JOURNAL_SHEET } from "./journal";
+import { planWithInput, readExisting, settingsFromWorkbook, type ExistingWorkbook } from "./scaffold";
 
 export const DETAIL_SHEET = RINCIAN_SHEET;
 
@@ -63,8 +65,34 @@ export function previewLra(lra: LraParseSuccess): LraPreview {
 export type ImportProgress = { phase: "menyiapkan" | "membaca" | "menulis" | "selesai"; fraction: number };
 
 export type ImportResult =
-  | { ok: true; lines: string[]; updated: number; added: number; detailRows: number; report: ApplyReport; scaffolded: boolean }
-  | { ok: false; message: string };
+  | {
+      ok: true;
+      lines: string[];
+      updated: number;
+      added: number;
+      detailRows: number;
+      report: ApplyReport;
+      scaffolded: boolean;
+      /** What the user confirmed to get here; recorded in the journal sheet. */
+      confirmed?: readonly ImportRefusal[];
+    }
+  | {
+      ok: false;
+      message: string;
+      /** Why nothing was written, as data (src/core/sipd/gate.ts). */
+      refusals?: readonly ImportRefusal[];
+      /** Every refusal may be confirmed: asking the user (and importing again with `confirmed`) can go on. */
+      confirm?: boolean;
+    };
+
+export interface ImportOptions {
+  /** The refusals the user confirmed: "all" (`--paksa`) or the keys (refusalKey) of those shown to them. */
+  confirmed?: "all" | readonly string[];
+  /** Where the LRA came from, for the journal: "berkas lra-juni.tsv", "teks tempelan". */
+  source?: string;
+  /** The clock of the journal entry. */
+  now?: () => Date;
+}
 
 /** A budget line for the Realisasi Anggaran sheet. */
 interface BudgetLine {
@@ -93,19 +121,46 @@ function monthOfLabel(label: unknown): number {
   return typeof label === "string" ? monthOf(label.trim().split(/\s+/)[0] ?? "")?.number ?? 0 : 0;
 }
 
+/** Who and when the workbook is for, from its Pengaturan (null when it has none). */
+function identityOf(wb: ExistingWorkbook): WorkbookIdentity | null {
+  if (!wb.existing.pengaturan) return null;
+  const s = settingsFromWorkbook(wb);
+  const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v).trim() || null : null);
+  const tahun = Number(text(s.tahun));
+  return { unitKerja: text(s.unitKerja), kodeOrganisasi: text(s.kodeOrganisasi), tahun: Number.isInteger(tahun) ? tahun : null };
+}
+
+function refused(refusals: readonly ImportRefusal[]): Extract<ImportResult, { ok: false }> {
+  const confirm = refusals.every((r) => r.confirmable);
+  const head = confirm ? "Impor menunggu konfirmasi; belum ada yang ditulis." : "Impor tidak dijalankan; tidak ada yang ditulis.";
+  return { ok: false, message: [head, ...refusals.map((r) => message(r.code, r.params))].join(" "), refusals, confirm };
+}
+
 /**
- * Imports a parsed LRA. Creates the standard sheets first when the workbook has none (settings from
- * the export's header). Writes nothing unless everything can be written.
+ * Imports a parsed LRA. Refuses before writing what gate.ts refuses, unless confirmed; creates the
+ * standard sheets when the workbook has none (settings from the export's header), in the same batch
+ * as the import and the journal entry of a confirmation, so the workbook holds all of it or none.
  */
-export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProgress: (p: ImportProgress) => void = () => undefined): Promise<ImportResult> {
-  const bulan = lra.meta.bulan;
-  if (!bulan || !lra.meta.tahunAnggaran) {
-    return { ok: false, message: "Kepala LRA tidak memuat tahun anggaran dan bulan; impor dibatalkan agar kolom triwulan tidak salah." };
-  }
+export async function importLra(
+  port: WorkbookPort,
+  lra: LraParseSuccess,
+  onProgress: (p: ImportProgress) => void = () => undefined,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const textRefusals = importRefusals(lra);
+  if (textRefusals.some((r) => !r.confirmable)) return refused(textRefusals.filter((r) => !r.confirmable));
+  const bulan = lra.meta.bulan!;
   onProgress({ phase: "membaca", fraction: 0 });
-  let wb = await readExisting(port);
+  const wb = await readExisting(port);
+  const refusals = importRefusals(lra, identityOf(wb));
+  const confirmed = options.confirmed;
+  const keys = confirmed === "all" ? null : new Set(confirmed ?? []);
+  if (keys && refusals.some((r) => !keys.has(refusalKey(r)))) return refused(refusals);
+
+  const ops: WorkbookOp[] = [];
+  let realisasi = wb.existing.realisasi;
   let scaffolded = false;
-  if (!wb.existing.realisasi) {
+  if (!realisasi) {
     const input: Record<string, unknown> = wb.existing.pengaturan
       ? {}
       : {
@@ -115,16 +170,18 @@ export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProg
           tahun: lra.meta.tahunAnggaran,
           periode: bulan.number === 12 ? "Tahunan" : `TW ${["I", "II", "III", "IV"][bulan.triwulan - 1]}`,
         };
-    const s = await scaffold(port, input);
-    if (!s.ok) return { ok: false, message: `Lembar standar tidak dapat disiapkan: ${s.problems.map((p) => p.message).join(" ")}` };
+    const planned = planWithInput(wb, input);
+    if (!planned.ok) return { ok: false, message: `Lembar standar tidak dapat disiapkan: ${planned.problems.map((p) => p.message).join(" ")}` };
+    // the new sheet is empty: the import below writes its rows from the first data row on
+    ops.push(...planned.plan.ops);
+    realisasi = { name: REALISASI_ANGGARAN.sheet, usedRows: 0, cells: [] };
     scaffolded = true;
-    wb = await readExisting(port);
   }
   onProgress({ phase: "menyiapkan", fraction: 0.2 });
 
   const layout = REALISASI_ANGGARAN;
-  const sheet = wb.existing.realisasi!.name;
-  const cells = wb.existing.realisasi!.cells;
+  const sheet = realisasi.name;
+  const cells = realisasi.cells;
   const F = TABLE_ROWS.firstData;
   const col = (k: SheetKeys["realisasi"]) => colIndex(layout, k);
   const twCol = bulan.quarterEnd ? col(TW_KEYS[bulan.triwulan - 1]!) : -1;
@@ -140,7 +197,6 @@ export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProg
     if (typeof kode === "string" && kode.trim() !== "" && !byKode.has(kode.trim())) byKode.set(kode.trim(), r);
   }
 
-  const ops: WorkbookOp[] = [];
   let updated = 0;
   const fresh: BudgetLine[] = [];
   for (const line of budgetLines(lra)) {
@@ -201,6 +257,7 @@ export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProg
 
   const detail = wb.sheets.find((s) => s.name.toLowerCase() === DETAIL_SHEET.toLowerCase());
   ops.push(...detailOps(lra, detail, bulanLabel));
+  if (refusals.length) ops.push(...journalOps(journalSheet(wb.sheets), journalEntry(lra, bulanLabel, refusals, options)));
 
   onProgress({ phase: "menulis", fraction: 0.3 });
   let report: ApplyReport;
@@ -220,9 +277,27 @@ export async function importLra(port: WorkbookPort, lra: LraParseSuccess, onProg
       (p.twColumn ? ` → kolom "${p.twColumn}".` : `; ${MONTH_NAMES[bulan.number - 1]} bukan akhir triwulan, jadi hanya kolom "s/d Bulan Terakhir" yang diisi.`),
     `${layout.sheet}: ${updated} baris diperbarui, ${fresh.length} baris baru.`,
     `${DETAIL_SHEET}: ${lra.rows.length} baris kode rekening (untuk penelusuran).`,
-    `Temuan pada LRA: ${p.findings.error} galat, ${p.findings.warning} peringatan, ${p.findings.info} info.`,
+    `Temuan pada LRA: ${p.findings.error} ${SEVERITY_LABEL.error}, ${p.findings.warning} ${SEVERITY_LABEL.warning}, ${p.findings.info} ${SEVERITY_LABEL.info}.`,
+    ...(refusals.length ? [`Dikonfirmasi: ${refusals.length} hal, dicatat di lembar ${journalSheet(wb.sheets)?.name ?? JOURNAL_SHEET}.`] : []),
   ];
-  return { ok: true, lines, updated, added: fresh.length, detailRows: lra.rows.length, report, scaffolded };
+  return { ok: true, lines, updated, added: fresh.length, detailRows: lra.rows.length, report, scaffolded, ...(refusals.length ? { confirmed: refusals } : {}) };
+}
+
+/** The journal's record of a confirmed import: each refusal, then every galat it let through. */
+function journalEntry(lra: LraParseSuccess, bulanLabel: string, refusals: readonly ImportRefusal[], options: ImportOptions) {
+  const m = lra.meta;
+  const detail = [
+    `LRA ${bulanLabel} — ${m.skpd ?? "SKPD tidak disebut"}${m.organisasi ? ` (organisasi ${m.organisasi})` : ""}`,
+    `${lra.rows.length} baris kode rekening`,
+    ...(options.source ? [`dari ${options.source}`] : []),
+  ].join("; ");
+  const galat = lra.findings.filter((f) => f.severity === "error").map((f) => `baris ${f.at.line} [${SEVERITY_LABEL[f.severity]}] ${f.rule}: ${findingMessage(f)}`);
+  return {
+    at: (options.now ?? (() => new Date()))(),
+    action: "Impor SIPD (dipaksa)",
+    detail,
+    confirmed: [...refusals.map((r) => message(r.code, r.params)), ...galat],
+  };
 }
 
 function titleCase(s: string): string {

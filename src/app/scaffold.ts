@@ -59,6 +59,17 @@ export function planFor(wb: ExistingWorkbook, settings: Settings): ScaffoldPlan 
   return planScaffold({ settings, existing: wb.existing, sheetNames: wb.sheetNames });
 }
 
+/** The plan for `input` over the workbook's own settings; invalid settings give their problems instead. */
+export function planWithInput(
+  wb: ExistingWorkbook,
+  input: Record<string, unknown>,
+): { ok: true; settings: Settings; plan: ScaffoldPlan } | { ok: false; problems: { field: string; message: string }[] } {
+  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const parsed = parseSettings({ ...settingsFromWorkbook(wb), ...defined });
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  return { ok: true, settings: parsed.settings, plan: planFor(wb, parsed.settings) };
+}
+
 /**
  * Scaffolds (or repairs) the standard sheets. `input` holds the settings the user gave; what it leaves
  * out is taken from the workbook's Pengaturan sheet. Invalid settings write nothing.
@@ -70,12 +81,11 @@ export async function scaffold(
 ): Promise<ScaffoldResult> {
   onProgress({ phase: "membaca", fraction: 0 });
   const wb = await readExisting(port);
-  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-  const parsed = parseSettings({ ...settingsFromWorkbook(wb), ...defined });
-  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const planned = planWithInput(wb, input);
+  if (!planned.ok) return { ok: false, problems: planned.problems };
   onProgress({ phase: "merencanakan", fraction: 0.2 });
-  const plan = planFor(wb, parsed.settings);
+  const { plan } = planned;
   const report = await port.apply(plan.ops, { onProgress: (done, total) => onProgress({ phase: "menulis", fraction: 0.3 + 0.7 * (done / Math.max(1, total)) }) });
   onProgress({ phase: "selesai", fraction: 1 });
-  return { ok: true, settings: parsed.settings, changes: plan.changes, lines: describeChanges(plan.changes), report, ops: plan.ops.length };
+  return { ok: true, settings: planned.settings, changes: plan.changes, lines: describeChanges(plan.changes), report, ops: plan.ops.length };
 }

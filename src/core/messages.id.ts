@@ -45,6 +45,59 @@ const MESSAGES = {
   "function-unknown": (p: MessageParams) => `Fungsi "${p.raw}" tidak dikenal. Fungsi yang tersedia: ${p.choices}.`,
   "arity": (p: MessageParams) => `Fungsi ${p.fn} memerlukan ${p.min}${p.max !== p.min ? `–${p.max}` : ""} argumen, diberikan ${p.given}.`,
 
+  // import — what stops an LRA import before it writes (src/core/sipd/gate.ts)
+  "import-truncated": (p: MessageParams) =>
+    `LRA ini terpotong: teks berakhir di baris ${p.line}${p.fields ? `, pada baris berkode yang hanya berisi ${p.fields} kolom` : ""}, ` +
+    `tanpa baris penutup ${p.missing}. Salin ulang seluruh laporan sampai baris Surplus / Defisit.`,
+  "import-no-period": (p: MessageParams) =>
+    `Kepala LRA tidak memuat ${p.missing}, jadi kolom triwulan tidak dapat ditentukan. Salin LRA beserta judulnya (TAHUN ANGGARAN …, BAGIAN BULAN …).`,
+  "import-galat": (p: MessageParams) =>
+    `LRA ini memuat ${p.count} galat (baris ${p.lines}): angka yang tidak cocok akan tertulis apa adanya. Periksa temuannya lebih dulu.`,
+  "import-other-skpd": (p: MessageParams) =>
+    `LRA ini milik ${p.lra}, sedangkan Pengaturan buku kerja ini untuk ${p.workbook}: kode dua perangkat daerah akan bercampur di lembar Realisasi Anggaran.`,
+  "import-other-tahun": (p: MessageParams) => `LRA ini untuk tahun anggaran ${p.lra}, sedangkan Pengaturan buku kerja ini untuk tahun ${p.workbook}.`,
+
+  // files — bytes of a file read as text (src/core/decode.ts)
+  "file-zip": () =>
+    "Berkas ini bukan teks, melainkan berkas zip (misalnya buku kerja Excel .xlsx). Buka berkasnya di Excel, pilih sel LRA beserta judulnya, " +
+    "lalu salin dan tempel di panel Impor SIPD; atau simpan sebagai Teks (dipisah tab) (*.txt) dan baca berkas .txt itu.",
+  "file-xls": () =>
+    "Berkas ini bukan teks, melainkan buku kerja Excel lama (.xls). Buka di Excel lalu simpan sebagai Teks (dipisah tab) (*.txt), atau salin sel LRA-nya.",
+  "file-pdf": () =>
+    "Berkas ini bukan teks, melainkan PDF; angka dari PDF tidak dapat dipasangkan ke kolomnya. Unduh LRA dari SIPD dalam format Excel, " +
+    "lalu simpan sebagai Teks (dipisah tab) (*.txt) atau salin selnya.",
+  "file-image": (p: MessageParams) =>
+    `Berkas ini bukan teks, melainkan gambar${p.kind ? ` ${p.kind}` : ""}. Unduh LRA dari SIPD dalam format Excel, lalu simpan sebagai Teks (dipisah tab) (*.txt) atau salin selnya.`,
+  "file-binary": (p: MessageParams) =>
+    `Berkas ini bukan teks${p.kind ? ` (${p.kind})` : ""}. Unduh LRA dari SIPD dalam format Excel, lalu simpan sebagai Teks (dipisah tab) (*.txt) atau salin selnya.`,
+  "file-encoding-unsupported": (p: MessageParams) =>
+    `Berkas ini berkode ${p.encoding}, yang tidak dapat dibaca. Di Excel, simpan ulang sebagai Teks (dipisah tab) (*.txt) atau Teks Unicode (*.txt).`,
+  "file-decoded-as": (p: MessageParams) => `berkas dibaca sebagai ${p.encoding}${p.hint ?? ""}.`,
+  "file-encoding-invalid": (p: MessageParams) =>
+    `Berkas ini bertanda ${p.encoding}, tetapi isinya bukan ${p.encoding} yang sah (rusak atau terpotong?). Simpan ulang dari Excel sebagai Teks (dipisah tab) (*.txt).`,
+
+  // cli — files and the process (src/cli); exit codes in src/cli/exit-codes.ts
+  "file-missing": (p: MessageParams) => `Berkas ${p.path} tidak ada.`,
+  "file-is-folder": (p: MessageParams) => `${p.path} adalah folder, bukan berkas.`,
+  "file-no-permission": (p: MessageParams) => `Tidak ada izin membaca ${p.path}.`,
+  "file-unreadable": (p: MessageParams) => `Berkas ${p.path} tidak dapat dibaca (${p.detail}).`,
+  "file-too-large": (p: MessageParams) =>
+    `Berkas ${p.path} berukuran ${p.size} MB, lebih dari ${p.limit} MB. Satu LRA perangkat daerah hanya beberapa MB: pastikan berkas ini ` +
+    "memang LRA satu perangkat daerah, bukan gabungan beberapa laporan atau berkas lain.",
+  "workbook-unreadable": (p: MessageParams) =>
+    `Buku kerja ${p.path} tidak dapat dibaca sebagai .xlsx (${p.detail}). Berkasnya rusak atau bukan buku kerja Excel; ` +
+    "buka di Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx).",
+  "save-no-permission": (p: MessageParams) =>
+    `Tidak ada izin menulis ${p.path} (foldernya hanya-baca, atau berkasnya sedang dibuka di Excel). ` +
+    "Tutup berkasnya atau simpan ke folder lain; berkas lama tidak berubah.",
+  "save-disk-full": (p: MessageParams) => `Disk penuh: ${p.path} tidak dapat disimpan. Berkas lama tidak berubah; kosongkan ruang disk lalu jalankan lagi.`,
+  "save-no-folder": (p: MessageParams) => `Folder ${p.folder} tidak ada; ${p.name} tidak dapat disimpan di sana. Buat foldernya dulu, atau pilih folder lain.`,
+  "save-failed": (p: MessageParams) => `${p.path} tidak dapat disimpan (${p.detail}). Berkas lama tidak berubah.`,
+  "output-disk-full": () => "Disk penuh: keluaran sakip tidak dapat ditulis seluruhnya.",
+  "output-failed": (p: MessageParams) => `Keluaran sakip tidak dapat ditulis (${p.detail}).`,
+  "cli-internal": (p: MessageParams) =>
+    `Kesalahan tak terduga di sakip (${p.detail}). Ini kesalahan program, bukan data Anda; laporkan bersama perintah yang dijalankan. Berkas Anda tidak diubah.`,
+
   // sipd — SIPD LRA kode-rekening paste (src/core/sipd)
   "sipd-expected": () =>
     "Yang diharapkan: tabel Laporan Realisasi Anggaran SIPD per kode rekening, 9 kolom dipisah TAB (Kode Rekening, Uraian, " +
@@ -52,8 +105,10 @@ const MESSAGES = {
     'Sisa Anggaran), dengan kode seperti "7 01 7 01 00 01 2.01.0001 5 1".',
   "sipd-not-text": (p: MessageParams) => `Yang diterima bukan teks (${p.type}).`,
   "sipd-empty": () => "Teks yang ditempel kosong.",
+  // the limit is the product's, not the user's to raise: say what a real export weighs instead
   "sipd-too-large": (p: MessageParams) =>
-    `Teks terlalu besar: ${p.size} MB, batasnya ${p.limit} MB. Tempel LRA satu perangkat daerah saja, atau naikkan batas ukuran.`,
+    `Teks terlalu besar: ${p.size} MB, lebih dari ${p.limit} MB. Satu LRA perangkat daerah hanya beberapa MB: pastikan yang ditempel atau ` +
+    "dipilih hanya LRA satu perangkat daerah, bukan beberapa laporan sekaligus atau isi lain.",
   "sipd-html": (p: MessageParams) =>
     `Teks berisi kode HTML (${p.tag}), bukan isi tabel. Tempel sebagai teks biasa (Ctrl+Shift+V) atau salin ulang tabel dari SIPD/Excel.`,
   "sipd-summary-lra": () =>
@@ -78,13 +133,19 @@ const MESSAGES = {
   "sipd-kode-malformed": (p: MessageParams) =>
     `Kode rekening ${p.kode} tidak sesuai struktur (${p.reason}); baris diimpor dan diperiksa menurut kode apa adanya.`,
   "sipd-kode-repaired": (p: MessageParams) =>
-    `Kode rekening ${p.kode} tidak sesuai struktur (segmen "${p.segment}" berulang); untuk pemeriksaan jumlah dibaca sebagai ${p.repaired}.`,
+    `Kode rekening ${p.kode} tidak sesuai struktur (segmen "${p.segment}" berlebih); hanya pembacaan tanpa segmen itu yang cocok dengan ` +
+    `jumlah induk dan rinciannya, jadi untuk pemeriksaan jumlah dibaca sebagai ${p.repaired}.`,
+  "sipd-kode-ambiguous": (p: MessageParams) =>
+    `Kode rekening ${p.kode} tidak sesuai struktur; jumlahnya cocok dengan lebih dari satu pembacaan (${p.readings}), ` +
+    "jadi kode tidak diperbaiki dan diperiksa apa adanya.",
   "sipd-kode-orphan": (p: MessageParams) =>
     `Baris induk kode ${p.kode} (${p.parent}) tidak ada; jumlahnya tidak dapat diperiksa ke atas.`,
   "sipd-kode-duplicate": (p: MessageParams) => `Kode rekening ${p.kode} sudah ada di baris ${p.first}; baris ini tidak ikut dijumlahkan.`,
   "sipd-kode-unit": (p: MessageParams) => `Kode ${p.kode} milik unit ${p.unit}, sedangkan baris pertama milik ${p.expected}.`,
   "sipd-urusan-mismatch": (p: MessageParams) => `Urusan pada kode rekening (${p.kode}) berbeda dengan kepala laporan (${p.header}).`,
   "sipd-cell-unreadable": (p: MessageParams) => `${p.column ?? "Nilai"} "${p.raw}" tidak dapat dibaca sebagai angka.`,
+  "sipd-amount-out-of-range": (p: MessageParams) =>
+    `${p.column ?? "Nilai"} "${p.raw}" terlalu besar untuk dihitung tepat (lebih dari ${p.max}); nilai ini tidak dibaca.`,
   "sipd-cell-empty": (p: MessageParams) => `${p.column ?? "Sel"} kosong.`,
   "sipd-sen": (p: MessageParams) => `${p.column ?? "Nilai"} "${p.raw}" memuat sen; SIPD mencetak rupiah bulat (,00).`,
   "sipd-sd-mismatch": (p: MessageParams) =>
@@ -134,7 +195,6 @@ const MESSAGES = {
   "pen-mismatch": (p: MessageParams) => `Penyerapan tertulis ${p.stated}, sedangkan realisasi ÷ pagu = ${p.expected} (${p.realisasi} ÷ ${p.pagu}).`,
   "pen-over": (p: MessageParams) => `Realisasi anggaran ${p.stated} melebihi pagu ${p.expected} (penyerapan ${p.persen}).`,
   "sisa-mismatch": (p: MessageParams) => `Sisa anggaran tertulis ${p.stated}, sedangkan pagu − realisasi = ${p.expected}.`,
-  "sisa-negative": (p: MessageParams) => `Sisa anggaran negatif (${p.stated}): realisasi melebihi pagu.`,
   "eff-mismatch": (p: MessageParams) => `Efisiensi tertulis ${p.stated}, sedangkan (6) − (9) = ${p.capaian} − ${p.penyerapan} = ${p.expected}${p.reason ? ` (${p.reason})` : ""}.`,
   "eff-mixed-units": (p: MessageParams) =>
     `Efisiensi ${p.stated} tampaknya dihitung dari persen dikurangi pecahan (${p.how}); dengan satuan yang sama (6) − (9) = ${p.expected}.`,
@@ -146,6 +206,10 @@ const MESSAGES = {
   "sum-mismatch": (p: MessageParams) => `${p.what} ${p.name} tertulis ${p.stated}, sedangkan jumlah ${p.count} ${p.children} di bawahnya ${p.expected}.`,
   "sum-children": (p: MessageParams) =>
     `${p.what} ${p.name}: ${p.stated}, sedangkan jumlah ${p.count} baris yang ber-Induk ${p.id} ${p.expected}${p.missing ? ` (${p.missing})` : ""}.`,
+  "sum-unattached": (p: MessageParams) =>
+    `${p.what} ${p.name} berpagu ${p.stated} tetapi tidak ber-Induk, padahal baris lain setingkatnya ber-Induk; pagunya tidak terhitung di sasaran mana pun.`,
+  "sum-no-children": (p: MessageParams) =>
+    `${p.what} ${p.name} berpagu ${p.stated}, tetapi tidak ada baris yang ber-Induk ${p.id}; jumlah sasaran tidak sama dengan jumlah kegiatannya.`,
   "predikat-mismatch": (p: MessageParams) => `Predikat tertulis "${p.stated}", sedangkan capaian ${p.capaian} pada skala ${p.skala} berpredikat "${p.expected}".`,
   "text-in-number": (p: MessageParams) => `"${p.stated}" bukan angka; kolom ini berisi angka.`,
   "xref-pagu": (p: MessageParams) => `Pagu ${p.kode} tertulis ${p.stated}, sedangkan lembar ${p.source} mencatat ${p.expected}.`,

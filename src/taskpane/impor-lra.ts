@@ -8,13 +8,14 @@ import { cellsToLraText } from "../core/sipd/cells-text";
 import { REALISASI_ANGGARAN } from "../core/layouts";
 import { findingMessage } from "../core/findings";
 import { formatAngka } from "../core/numbers";
-import { parseLra, type LraFinding, type LraParseSuccess, type Severity } from "../core/sipd";
+import { importRefusals, parseLra, type LraFinding, type LraParseSuccess, type Severity } from "../core/sipd";
 import { rangeA1, sheetRef, type CellSnapshot, type RangeRef, type WorkbookPort } from "../workbook/port";
 import {
   MAX_FINDINGS_SHOWN,
   MAX_SELECTION_CELLS,
   noSelectionMessage,
   READ_BLOCK_CELLS,
+  refusalText,
   type CellSource,
   type FindingGroup,
   type FindingItem,
@@ -143,9 +144,11 @@ export function lraView(lra: LraParseSuccess, source: CellSource | null = null):
         ]
       : [],
     findings,
+    // what the import refuses whatever the user confirms is known from the text alone
     blocker:
-      month && lra.meta.tahunAnggaran
-        ? null
-        : "Kepala LRA tidak memuat tahun anggaran dan bulan, jadi kolom triwulan tidak dapat ditentukan. Salin LRA beserta judulnya (TAHUN ANGGARAN …, BAGIAN BULAN …).",
+      importRefusals(lra)
+        .filter((r) => !r.confirmable)
+        .map(refusalText)
+        .join(" ") || null,
   };
 }

@@ -15,7 +15,7 @@ const loadImpor = lazyChunk(() => import(/* webpackChunkName: "impor-sipd" */ ".
 
 /** The use-cases "Impor SIPD" needs, bound to the host's workbook. */
 export function imporProps(access: WorkbookAccess, changes: WorkbookChanges = workbookChanges(), load = loadImpor): Omit<ImporSipdPanelProps, "active"> {
-  const run: ImporSipdPanelProps["importLra"] = async (lra, onProgress) => (await load()).importLra(await access.port(), lra, onProgress);
+  const run: ImporSipdPanelProps["importLra"] = async (lra, onProgress, options) => (await load()).importLra(await access.port(), lra, onProgress, options);
   return {
     parse: async (text, source) => (await load()).readLra(text, source),
     readSelection: async (onProgress) => (await load()).readSelection(await access.port(), access.kind, onProgress),

@@ -4,7 +4,8 @@
  * of its own that the panel loads when it first reads something.
  */
 import type { ImportProgress } from "../app/import-sipd";
-import type { LraParseSuccess, Severity } from "../core/sipd";
+import { message } from "../core/messages.id";
+import type { ImportRefusal, LraParseSuccess, Severity } from "../core/sipd";
 import { formatAngka } from "../core/numbers";
 import { WorkbookRuleError, type RangeRef } from "../workbook/port";
 import { booleanProp, stringProp, type FailureText } from "./siapkan";
@@ -136,8 +137,8 @@ export const IMPORT_PHASE_TEXT: Readonly<Record<ImportProgress["phase"], string>
 };
 
 /**
- * Explains an exception from the import. importLra reads, may prepare the standard sheets (a write
- * of its own), then writes the LRA in one batch; what the workbook looks like afterwards is what the
+ * Explains an exception from the import. importLra reads, then writes the standard sheets it needs,
+ * the LRA and the journal entry in one batch; what the workbook looks like afterwards is what the
  * adapter says it restored (OfficeWorkbookError.restored, read structurally so this module does not
  * load the Office adapter).
  */
@@ -149,16 +150,19 @@ export function describeImportFailure(error: unknown, phase: ImportProgress["pha
   if (error instanceof WorkbookRuleError || (phase === "membaca" && restored === undefined)) {
     state = "Belum ada yang ditulis ke buku kerja.";
   } else if (restored === true) {
-    state =
-      phase === "membaca"
-        ? "Buku kerja sudah dikembalikan seperti sebelum impor."
-        : "Data LRA tidak tertulis: buku kerja dikembalikan seperti sebelum penulisan. Lembar standar yang baru disiapkan oleh impor ini (bila tadinya belum ada) tetap ada.";
+    // the standard sheets an import prepares are written in the same batch as the LRA
+    state = phase === "membaca" ? "Buku kerja sudah dikembalikan seperti sebelum impor." : "Tidak ada yang tertulis: buku kerja dikembalikan seperti sebelum impor.";
   } else {
     state =
       "Sebagian perubahan mungkin sudah tertulis. Periksa buku kerja, lalu impor lagi: baris dicocokkan menurut kode, jadi tidak ada yang tergandakan.";
   }
   const title = phase === "membaca" && restored === undefined ? "Buku kerja tidak dapat dibaca" : "Impor gagal";
   return code === undefined ? { title, message, state } : { title, message, state, code };
+}
+
+/** A refusal of the import as the user reads it. */
+export function refusalText(r: Pick<ImportRefusal, "code" | "params">): string {
+  return message(r.code, r.params);
 }
 
 /** A failure while reading the selected cells: nothing is written by reading. */

@@ -72,7 +72,8 @@ describe("sakip sipd", () => {
     expect(r.out).toContain("SKPD: KECAMATAN LUMAJANG (organisasi 7.01.0.00.0.00.01.0000)");
     expect(r.out).toContain("Periode: Juni 2024 → s/d TW II (Juni)");
     expect(r.out).toContain("Rp 7.229.814.333; realisasi s/d bulan ini: Rp 3.844.101.645 (53,17%)");
-    expect(r.out).toMatch(/baris 49 \[warning\] R-PEN-02/);
+    expect(r.out).toMatch(/baris 49 \[peringatan\] R-PEN-02/);
+    expect(r.out).not.toMatch(/\[(error|warning)\]/);
   });
   it("gives the whole parse as JSON", async () => {
     const r = await run("sipd", file, "--json");

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
+import { EXIT } from "../../src/cli/exit-codes";
 import type { JsonFinding } from "../../src/cli/commands/validate";
 import { CAPAIAN, REALISASI_ANGGARAN } from "../../src/core/layouts";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
@@ -77,7 +78,7 @@ describe("sakip validate", () => {
 
   it("says which files could not be read and still checks the others", async () => {
     const r = await run("validate", good, join(dir, "catatan.txt"), join(dir, "hilang.xlsx"));
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(EXIT.unreadable);
     expect(r.err).toBe(
       `${join(dir, "catatan.txt")}: bukan berkas .xlsx (simpan dari Excel/LibreOffice sebagai Buku Kerja Excel .xlsx).\n` + `${join(dir, "hilang.xlsx")}: berkas tidak ditemukan.\n`,
     );

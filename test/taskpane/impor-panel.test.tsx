@@ -11,6 +11,7 @@ import { memoryAccess, officeAccess } from "../../src/taskpane/workbook-access";
 import { readLra } from "../../src/taskpane/impor-lra";
 import type { ImportProgress, ImportResult } from "../../src/app/import-sipd";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
+import { scaffold } from "../../src/app/scaffold";
 import { OfficeWorkbook, OfficeWorkbookError } from "../../src/workbook/office/office-workbook";
 import { FakeExcel } from "../support/fake-excel";
 import { pasteOps } from "../support/excel-paste";
@@ -92,7 +93,7 @@ describe("Impor SIPD: reading a paste", () => {
     expect(headers[0]!.textContent).toBe("Galat (1)");
     const errors = within(p).getByRole("list", { name: "Galat" });
     expect(errors.textContent).toMatch(/^Baris 14 · R-PEN-01 — Persentase 55,04 tidak sama/);
-    expect(within(p).getByText(/LRA ini memuat galat; nilainya diimpor apa adanya/)).toBeTruthy();
+    expect(within(p).getByText(/LRA ini memuat galat: sebelum menulis, impor meminta konfirmasi Anda/)).toBeTruthy();
   });
 
   it.each([
@@ -115,6 +116,14 @@ describe("Impor SIPD: reading a paste", () => {
     await read(LRA_TSV.replace("BAGIAN BULAN JUNI**", ""));
     expect(await screen.findByText("Belum dapat diimpor")).toBeTruthy();
     expect(within(preview()).getAllByText("tidak ditemukan di kepala LRA")).toHaveLength(1);
+    expect(screen.queryByRole("button", { name: "Impor" })).toBeNull();
+  });
+
+  it("blocks the import of a truncated LRA, and says where it ends", async () => {
+    await openPanel();
+    await read(LRA_TSV.split("\n").slice(0, 200).join("\n"));
+    expect(await screen.findByText("Belum dapat diimpor")).toBeTruthy();
+    expect(within(preview()).getByText(/^LRA ini terpotong: teks berakhir di baris 200, tanpa baris penutup "Jumlah Belanja" dan "Surplus \/ Defisit"\./)).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Impor" })).toBeNull();
   });
 
@@ -195,9 +204,56 @@ describe("Impor SIPD: importing", () => {
     const siapkan = await screen.findByRole("tablist", { name: "Lembar kerja" }, { timeout: 15_000 });
     await waitFor(() => expect(within(siapkan).getAllByRole("tab")).toHaveLength(7), { timeout: 15_000 });
     expect(within(siapkan).getByRole("tab", { name: "Pengaturan" }).getAttribute("aria-selected")).toBe("true");
-    // two panels' grids make every role query slow in jsdom: over 30 s in all on a 2-core machine (also before
-    // the panels became chunks), so this test gets more time than the default
-  }, 120_000);
+    // the whole pane with two grids of the session workbook: about 25 s in jsdom on a loaded machine
+  }, 90_000);
+
+  /** The panel on a session workbook, without its grid (the grid is tested above and costs seconds in jsdom). */
+  function openBarePanel(memory = new MemoryWorkbook()) {
+    const { preview: _grid, ...props } = imporProps(memoryAccess(memory));
+    renderInFluent(<ImporSipdPanel active {...props} />);
+    return memory;
+  }
+
+  it("asks before importing an LRA with galat: Batal writes nothing, Impor tetap writes it and records the confirmation", async () => {
+    const memory = openBarePanel();
+    await read(LRA_TSV.replace("3.785.035.645,00\t54,04", "3.785.035.645,00\t55,04"));
+    await screen.findByRole("region", { name: "Pratinjau LRA" });
+    await clickImport();
+    const ask = await screen.findByRole("region", { name: "Perlu konfirmasi" });
+    expect(within(ask).getByRole("list").textContent).toMatch(/^LRA ini memuat 1 galat \(baris 14\)/);
+    expect(ask.textContent).toContain("Konfirmasi Anda dicatat di lembar Riwayat SAKIP.");
+    expect(await memory.sheets()).toEqual([]);
+    await act(async () => {
+      fireEvent.click(within(ask).getByRole("button", { name: "Batal" }));
+    });
+    expect(screen.queryByRole("region", { name: "Perlu konfirmasi" })).toBeNull();
+    expect(await memory.sheets()).toEqual([]);
+
+    await clickImport();
+    await act(async () => {
+      fireEvent.click(within(await screen.findByRole("region", { name: "Perlu konfirmasi" })).getByRole("button", { name: "Impor tetap" }));
+    });
+    const lines = await screen.findByRole("list", { name: "Hasil impor" });
+    expect(lines.textContent).toContain("Dikonfirmasi: 1 hal, dicatat di lembar Riwayat SAKIP.");
+    expect(memory.cell("Riwayat SAKIP", 3, 1)?.value).toBe("Impor SIPD (dipaksa)");
+    expect(memory.cell("Riwayat SAKIP", 3, 2)?.value).toMatch(/; dari teks tempelan$/);
+    expect(memory.cell("Realisasi Anggaran", 6, 1)?.value).toBe("7.01.01");
+  });
+
+  it("asks before importing the LRA of another SKPD than the workbook's", async () => {
+    const memory = new MemoryWorkbook();
+    await scaffold(memory, { unitKerja: "Kecamatan Senduro", tahun: 2024, periode: "TW II" });
+    openBarePanel(memory);
+    await read(LRA_TSV);
+    await screen.findByRole("region", { name: "Pratinjau LRA" });
+    await clickImport();
+    const ask = await screen.findByRole("region", { name: "Perlu konfirmasi" });
+    expect(within(ask).getByRole("list").textContent).toBe(
+      "LRA ini milik KECAMATAN LUMAJANG (organisasi 7.01.0.00.0.00.01.0000), sedangkan Pengaturan buku kerja ini untuk Kecamatan Senduro: kode dua perangkat daerah akan bercampur di lembar Realisasi Anggaran.",
+    );
+    // the scaffold prepared the row's format; no value was written
+    expect(memory.cell("Realisasi Anggaran", 6, 1)?.value ?? null).toBeNull();
+  });
 
   it("shows the phase while it runs with every button disabled, and the round trips in Excel", async () => {
     let finish: (r: ImportResult) => void = () => undefined;
@@ -234,7 +290,7 @@ describe("Impor SIPD: importing", () => {
   });
 
   it.each<[string, boolean, RegExp]>([
-    ["restored", true, /Data LRA tidak tertulis: buku kerja dikembalikan seperti sebelum penulisan\./],
+    ["restored", true, /Tidak ada yang tertulis: buku kerja dikembalikan seperti sebelum impor\./],
     ["not restored", false, /Sebagian perubahan mungkin sudah tertulis\. Periksa buku kerja, lalu impor lagi/],
   ])("an Excel failure while writing (%s) shows Excel's message, its code and what it means", async (_label, restored, state) => {
     const importLra = async (_lra: unknown, onProgress: (p: ImportProgress) => void): Promise<ImportResult> => {

@@ -91,7 +91,7 @@ describe("reading the LRA from the selected cells", () => {
     // line 38 of the text is row 49 of the sheet: the 1.592,4 % of 002:606
     const info = parsed.view.findings.find((g) => g.severity === "info")!;
     expect(info.items.map((f) => f.where)).toContain("Baris 49 di lembar LRA Juni");
-    expect(parsed.view.blocker).toMatch(/tidak memuat tahun anggaran dan bulan/);
+    expect(parsed.view.blocker).toMatch(/tidak memuat tahun anggaran dan bagian bulan/);
   });
 
   it("reads in blocks of about 20.000 cells, so one sync never carries a whole province", async () => {
@@ -224,7 +224,7 @@ describe("the preview", () => {
   it("blocks the import when the header has no month or year", () => {
     const v = lraView(ok(LRA_TSV.replace("BAGIAN BULAN JUNI**", "")));
     expect(v.facts.find((f) => f.label === "Bulan")!.value).toBe("tidak ditemukan di kepala LRA");
-    expect(v.blocker).toMatch(/^Kepala LRA tidak memuat tahun anggaran dan bulan/);
+    expect(v.blocker).toMatch(/^Kepala LRA tidak memuat bagian bulan, jadi kolom triwulan tidak dapat ditentukan/);
   });
 
   it("passes the parser's refusal on, word for word", () => {
@@ -270,8 +270,8 @@ describe("explaining a failed import", () => {
     expect(describeImportFailure(office(true), "membaca")).toMatchObject({ title: "Impor gagal", state: "Buku kerja sudah dikembalikan seperti sebelum impor.", code: "GeneralException" });
   });
 
-  it("while writing, restored: the LRA is not written, the standard sheets may stay", () => {
-    expect(describeImportFailure(office(true), "menulis").state).toMatch(/^Data LRA tidak tertulis: buku kerja dikembalikan seperti sebelum penulisan\./);
+  it("while writing, restored: nothing is written, the standard sheets prepared in the same batch included", () => {
+    expect(describeImportFailure(office(true), "menulis").state).toBe("Tidak ada yang tertulis: buku kerja dikembalikan seperti sebelum impor.");
   });
 
   it("while writing, not restored: check the workbook, importing again duplicates nothing", () => {

@@ -277,7 +277,7 @@ describe("Siapkan Lembar: pre-filling from the workbook", () => {
     await act(async () => {
       fireEvent.click(runButton());
     });
-    expect(messageOf("Periode")).toBe("Periode harus salah satu dari: TW I, TW II, TW III, TW IV, Tahunan.");
+    expect(messageOf("Periode")).toBe('Periode "Semester I" tidak dikenal; pilihannya: TW I, TW II, TW III, TW IV, Tahunan (boleh ditulis TW2, 2, II, Triwulan II).');
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * `sakip validate FILE.xlsx… [--json]`: Periksa for reviewers. Many files at once (a reviewer receives
  * a folder), plus the checks across the files of one unit. Exit status: 0 no galat, 1 at least one
- * galat (or a file that could not be read), 2 wrong usage.
+ * galat, 4 a file that could not be read (and no galat), 2 wrong usage.
  */
 import { readWorkbookModel } from "../../app/read-model";
 import { a1 } from "../../core/address";
@@ -10,8 +10,8 @@ import type { WorkbookModel } from "../../core/model/workbook-model";
 import { sortFindings, validateModel } from "../../core/rules";
 import { crossValidate } from "../../core/rules/cross";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
-import { parseArgs } from "../args";
-import type { Io } from "../main";
+import { defineCommand } from "../command";
+import { EXIT } from "../exit-codes";
 
 /** One finding as `--json` prints it. */
 export interface JsonFinding {
@@ -41,7 +41,7 @@ function toJson(file: string, f: Finding): JsonFinding {
   };
 }
 
-export const validateCommand = {
+export const validateCommand = defineCommand<never, "json">({
   name: "validate",
   usage: "sakip validate FILE.xlsx… [--json]",
   summary: "Memeriksa buku kerja (Periksa): temuan per sel, juga antarberkas satu unit kerja.",
@@ -49,19 +49,11 @@ export const validateCommand = {
     "Setiap berkas diperiksa dengan semua aturan Periksa; berkas-berkas dengan unit kerja, tahun dan periode yang sama\n" +
     "juga diperiksa silang (indikator yang sama, pagu dan realisasi kode yang sama).\n" +
     "--json mencetak larik temuan: file, rule, code, severity (galat/peringatan/info), sheet, cell, stated, expected, message.\n" +
-    "Status keluar: 0 tanpa galat, 1 ada galat atau berkas tidak terbaca, 2 salah pemakaian.\n",
-  async run(argv: string[], io: Io): Promise<number> {
-    const parsed = parseArgs(argv, { values: [], booleans: ["json"] });
-    if (!parsed.ok) {
-      io.err(parsed.message + "\n");
-      return 2;
-    }
-    const files = parsed.args.positional;
-    if (files.length === 0) {
-      io.err(`Pemakaian: ${validateCommand.usage}\n${validateCommand.help}`);
-      return 2;
-    }
-    const json = parsed.args.flags.json === true;
+    "Status keluar: 0 tanpa galat, 1 ada galat, 4 ada berkas yang tidak terbaca (dan tanpa galat), 2 salah pemakaian.\n",
+  booleans: ["json"],
+  positional: { min: 1, max: Number.POSITIVE_INFINITY },
+  async run({ positional: files, switches, io }) {
+    const json = switches.json === true;
     const models: { name: string; model: WorkbookModel }[] = [];
     const unreadable: { file: string; message: string }[] = [];
     for (const file of files) {
@@ -75,12 +67,11 @@ export const validateCommand = {
     for (const { file, finding } of crossValidate(models)) byFile.get(file)!.push(finding);
     for (const m of models) byFile.set(m.name, sortFindings(byFile.get(m.name)!, m.model.sheetNames));
 
-    let galat = unreadable.length;
+    let galat = 0;
     for (const fs of byFile.values()) galat += fs.filter((f) => f.severity === "error").length;
     if (json) {
       const all = models.flatMap((m) => byFile.get(m.name)!.map((f) => toJson(m.name, f)));
       io.out(JSON.stringify(all, null, 2) + "\n");
-      for (const u of unreadable) io.err(`${u.file}: ${u.message}\n`);
     } else {
       for (const m of models) {
         const fs = byFile.get(m.name)!;
@@ -88,15 +79,15 @@ export const validateCommand = {
         io.out(`${m.name}: ${c.error} galat, ${c.warning} peringatan, ${c.info} info\n`);
         for (const f of fs) io.out(`  ${SEVERITY_LABEL[f.severity]} ${f.rule} ${locationText(f.at)}: ${findingMessage(f)}\n`);
       }
-      for (const u of unreadable) io.err(`${u.file}: ${u.message}\n`);
       if (files.length > 1) {
         const total = countBySeverity([...byFile.values()].flat());
         io.out(`Jumlah (${models.length} berkas${unreadable.length ? `, ${unreadable.length} tidak terbaca` : ""}): ${total.error} galat, ${total.warning} peringatan, ${total.info} info\n`);
       }
     }
-    return galat > 0 ? 1 : 0;
+    for (const u of unreadable) io.err(`${u.file}: ${u.message}\n`);
+    return galat > 0 ? EXIT.data : unreadable.length > 0 ? EXIT.unreadable : EXIT.ok;
   },
-};
+});
 
 function readProblem(file: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

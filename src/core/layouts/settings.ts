@@ -18,6 +18,25 @@ export const DEFAULT_JABATAN = [
   "Kasi Ketentraman dan Ketertiban Umum",
 ];
 
+const ROMAN = ["I", "II", "III", "IV"] as const;
+const TRIWULAN = /^(?:(?:tw|triwulan)\s*[-.]?\s*)?([1-4]|iv|i{1,3})$/i;
+
+/**
+ * A periode as users type it: `TW2`, `TW 2`, `2`, `II`, `Triwulan II`, `tw ii` are "TW II"; `tahunan`
+ * is "Tahunan". Anything else is left for the schema to refuse.
+ */
+export function normalisePeriode(input: unknown): unknown {
+  if (typeof input === "number") return Number.isInteger(input) && input >= 1 && input <= 4 ? `TW ${ROMAN[input - 1]}` : input;
+  if (typeof input !== "string") return input;
+  const s = input.trim().replace(/\s+/g, " ");
+  if (/^tahunan$/i.test(s)) return "Tahunan";
+  const m = TRIWULAN.exec(s);
+  if (!m) return s;
+  const token = (m[1] ?? "").toUpperCase();
+  const n = /^\d$/.test(token) ? Number(token) : ROMAN.indexOf(token as (typeof ROMAN)[number]) + 1;
+  return `TW ${ROMAN[n - 1]}`;
+}
+
 const SIPD_ORG = /^\d+\.\d{2}\.\d+\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4}$/;
 
 /** The settings of a workbook, as the "Siapkan Lembar" form and `sakip scaffold` take them. */
@@ -34,7 +53,15 @@ export const settingsSchema = z.object({
     .int("Tahun anggaran harus bilangan bulat.")
     .min(2000, "Tahun anggaran paling awal 2000.")
     .max(2100, "Tahun anggaran paling akhir 2100."),
-  periode: z.enum(PERIODS, { error: `Periode harus salah satu dari: ${PERIODS.join(", ")}.` }),
+  periode: z.preprocess(
+    normalisePeriode,
+    z.enum(PERIODS, {
+      error: (i) =>
+        i.input === undefined || i.input === ""
+          ? `Periode harus salah satu dari: ${PERIODS.join(", ")}.`
+          : `Periode "${String(i.input)}" tidak dikenal; pilihannya: ${PERIODS.join(", ")} (boleh ditulis TW2, 2, II, Triwulan II).`,
+    }),
+  ),
   skala: z.enum(WORKBOOK_SCALES, { error: `Skala predikat harus salah satu dari: ${WORKBOOK_SCALES.join(", ")}.` }).default("kecamatan"),
   rumusNegatif: z.enum(["2T-R", "T/R"], { error: 'Rumus polaritas negatif harus "2T-R" atau "T/R".' }).default("2T-R"),
   jabatan: z

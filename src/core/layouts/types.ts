@@ -115,11 +115,19 @@ export function defineTable<const C extends readonly ColumnSpec[]>(
 
 /** Column index of a key in a table layout. */
 export function colIndex<K extends string>(layout: TableLayout<K>, key: NoInfer<K>): number {
-  const i = layout.columns.findIndex((c) => c.key === key);
+  let byKey = COLUMN_INDEX.get(layout);
+  if (!byKey) {
+    byKey = new Map(layout.columns.map((c, i) => [c.key as string, i]));
+    COLUMN_INDEX.set(layout, byKey);
+  }
+  const i = byKey.get(key);
   // unreachable for a typed key; kept for layouts built at run time
-  if (i < 0) throw new Error(`layout ${layout.id} has no column ${key}`);
+  if (i === undefined) throw new Error(`layout ${layout.id} has no column ${key}`);
   return i;
 }
+
+/** Column indexes by key, per layout: looked up for every cell the read model touches. */
+const COLUMN_INDEX = new WeakMap<TableLayout<string>, Map<string, number>>();
 
 export interface FormField {
   key: string;

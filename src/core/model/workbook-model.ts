@@ -45,6 +45,8 @@ export class TableModel<K extends string> {
   private readonly cells: CellSnapshot[][];
   private idRows: Map<string, number> | null = null;
   private readonly templates = new Map<number, string[]>();
+  /** status() by cell, 0 = not computed yet (a sheet is read once; statuses do not change). */
+  private readonly statuses: Uint8Array;
 
   constructor(
     readonly layout: TableLayout<K>,
@@ -54,6 +56,7 @@ export class TableModel<K extends string> {
     this.sheet = data?.name ?? layout.sheet;
     this.cells = data?.cells ?? [];
     this.endRow = Math.max(this.firstRow, this.cells.length);
+    this.statuses = new Uint8Array(this.endRow * layout.columns.length);
   }
 
   col(key: K): number {
@@ -115,8 +118,8 @@ export class TableModel<K extends string> {
     return v === null ? "" : String(v).trim();
   }
 
-  /** The standard formula of a computed column at a row; built once per column from a template. */
-  expectedFormula(row: number, col: number): string | null {
+  /** The column's formula with a marker where the row number goes, split at the markers. */
+  private template(col: number): string[] | null {
     const spec = this.layout.columns[col];
     const computed = spec && spec.role === "computed" ? this.layout.computed[spec.key] : undefined;
     if (!computed) return null;
@@ -125,18 +128,51 @@ export class TableModel<K extends string> {
       parts = computed.formula(templateContext(this.layout)).split(ROW_MARK);
       this.templates.set(col, parts);
     }
-    return parts.join(String(row + 1));
+    return parts;
   }
 
-  /** How a cell stands against its column's standard formula. */
+  /** The standard formula of a computed column at a row; built from the column's template. */
+  expectedFormula(row: number, col: number): string | null {
+    return this.template(col)?.join(String(row + 1)) ?? null;
+  }
+
+  /** How a cell stands against its column's standard formula (memoised: it is asked for often). */
   status(row: number, col: number): FormulaStatus {
+    const i = row * this.layout.columns.length + col;
+    const known = i < this.statuses.length ? this.statuses[i]! : 0;
+    if (known) return STATUSES[known - 1]!;
+    const s = this.computeStatus(row, col);
+    if (i < this.statuses.length) this.statuses[i] = STATUSES.indexOf(s) + 1;
+    return s;
+  }
+
+  private computeStatus(row: number, col: number): FormulaStatus {
     const spec = this.layout.columns[col]!;
     if (spec.role !== "computed") return "input";
     const c = this.snap(row, col);
     if (c.formula === null) return c.value === null || c.value === "" ? "blank" : "constant";
-    const want = this.expectedFormula(row, col)!;
-    return c.formula === want || sameFormula(c.formula, want) ? "standard" : "edited";
+    const parts = this.template(col)!;
+    // hosts give the formula back as it was written: compared piecewise, no string built per cell
+    if (matchesTemplate(c.formula, parts, String(row + 1))) return "standard";
+    return sameFormula(c.formula, parts.join(String(row + 1))) ? "standard" : "edited";
   }
+}
+
+const STATUSES: readonly FormulaStatus[] = ["input", "standard", "edited", "constant", "blank"];
+
+/** Whether `formula` is `parts` joined with `row`, without joining them. */
+function matchesTemplate(formula: string, parts: readonly string[], row: string): boolean {
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) {
+      if (!formula.startsWith(row, at)) return false;
+      at += row.length;
+    }
+    const p = parts[i]!;
+    if (!formula.startsWith(p, at)) return false;
+    at += p.length;
+  }
+  return at === formula.length;
 }
 
 /** A formula context whose row references carry a marker instead of the row number. */
@@ -174,6 +210,7 @@ export class WorkbookModel {
   readonly sheetNames: string[];
   private readonly pengaturan: ExistingSheet | undefined;
   private readonly referensi: ExistingSheet | undefined;
+  /** Values and twin values by cell (row × 64 + column); `undefined` = not computed yet. */
   private readonly memo: { [S in TableSheetId]: Map<number, Val> };
   private readonly twinMemo: { [S in TableSheetId]: Map<number, Val> };
   private readonly amountIndex = new Map<string, AmountIndex>();
@@ -280,7 +317,19 @@ export class WorkbookModel {
     return v;
   }
 
+  private readonly contexts: { [S in TableSheetId]: Map<number, TwinContext<string>> } = { pk: new Map(), capaian: new Map(), cpo: new Map(), realisasi: new Map() };
+
+  /** One context per row, reused by every twin of the row (a row's twins call each other). */
   private twinContext(id: TableSheetId, row: number): TwinContext<string> {
+    let ctx = this.contexts[id].get(row);
+    if (!ctx) {
+      ctx = this.makeTwinContext(id, row);
+      this.contexts[id].set(row, ctx);
+    }
+    return ctx;
+  }
+
+  private makeTwinContext(id: TableSheetId, row: number): TwinContext<string> {
     const t = this.tables[id] as TableModel<string>;
     return {
       get: (key) => this.valueAt(id, row, t.col(key)),
@@ -296,6 +345,11 @@ export class WorkbookModel {
       setting: (name) => this.setting(name),
       predikat: (c) => this.predikat(c),
     };
+  }
+
+  /** What amountByKode gives for a kode over one Realisasi Anggaran column (pagu, a TW's realisasi). */
+  amountFor(kode: Val, valueKey: SheetKeys["realisasi"]): Val {
+    return this.amounts(valueKey).amount(kode);
   }
 
   private amounts(valueKey: SheetKeys["realisasi"]): AmountIndex {

@@ -1,3 +1,4 @@
 export * from "./parse";
 export * from "./format";
 export * from "./round";
+export * from "./entry";

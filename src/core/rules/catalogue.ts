@@ -106,7 +106,7 @@ export const RULES = {
     title: "Sisa anggaran tidak sama dengan pagu − realisasi, atau negatif",
     why: "Sisa anggaran disebut dalam narasi (dalam angka dan huruf); harus sama dengan pagu dikurangi realisasi.",
     fix: "Pulihkan rumus sisa; periksa realisasi yang melebihi pagu.",
-    codes: { "sisa-mismatch": "error", "sisa-negative": "warning", "sipd-sisa-mismatch": "error", "sipd-sisa-negative": "warning" },
+    codes: { "sisa-mismatch": "error", "sipd-sisa-mismatch": "error", "sipd-sisa-negative": "warning" },
     scope: ["workbook", "paste"],
   },
   "R-EFF-01": {
@@ -148,7 +148,7 @@ export const RULES = {
     why: "Pagu dan realisasi program = jumlah kegiatannya = jumlah sub kegiatannya; sasaran = jumlah program di bawahnya. Jumlah yang tidak cocok berarti ada baris terlewat atau diketik ulang.",
     fix: "Biarkan rumus menjumlahkan menurut kode; isi kolom Induk (ID) agar sasaran menjumlahkan program di bawahnya.",
     tolerance: "Rupiah bulat: harus sama persis.",
-    codes: { "sum-mismatch": "error", "sum-children": "warning", "sipd-sd-mismatch": "error", "sipd-rollup": "error", "sipd-rollup-literal-only": "info", "sipd-footer-mismatch": "error" },
+    codes: { "sum-mismatch": "error", "sum-children": "warning", "sum-unattached": "warning", "sum-no-children": "warning", "sipd-sd-mismatch": "error", "sipd-rollup": "error", "sipd-rollup-literal-only": "info", "sipd-footer-mismatch": "error" },
     scope: ["workbook", "paste"],
   },
   "R-XREF-01": {
@@ -207,6 +207,7 @@ export const RULES = {
       "sipd-kode-unit": "warning",
       "sipd-urusan-mismatch": "warning",
       "sipd-kode-duplicate": "warning",
+      "sipd-kode-ambiguous": "warning",
     },
     scope: ["workbook", "paste"],
   },
@@ -326,6 +327,7 @@ export const RULES = {
       "sipd-unlabelled-row": "warning",
       "sipd-uraian-continuation": "info",
       "sipd-header-missing": "info",
+      "sipd-amount-out-of-range": "error",
     },
     scope: ["paste"],
   },

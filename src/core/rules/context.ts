@@ -6,7 +6,7 @@
 import type { Address } from "../address";
 import { cellAt, type Finding, type Fix, type Location, type Severity } from "../findings";
 import type { MessageParams } from "../messages.id";
-import { formatAngka, formatPersen, roundHalfUp, significantDecimals, checkStated, type StatedCheck } from "../numbers";
+import { formatAngka, formatPersen, parseAngka, roundHalfUp, significantDecimals, checkStated, type StatedCheck } from "../numbers";
 import { PERIODS, type Period, type SheetKeys, type TableSheetId } from "../layouts";
 import type { WorkbookModel } from "../model/workbook-model";
 import { isXlError, type Val } from "../xl";
@@ -54,6 +54,12 @@ export interface CheckContext {
   emit: Emit;
   period: PeriodInfo;
   indicators: readonly Indicator[];
+  /**
+   * IDs (lower case) whose target and realisasi are in different units (a percent against a count, or a
+   * percent against a plain number): their capaian is reported through the unit finding, and a typed
+   * capaian is compared with the unit-corrected ratio.
+   */
+  unitTrouble: Set<string>;
 }
 
 export type RuleCheck = (ctx: CheckContext) => void;
@@ -71,6 +77,18 @@ export function makeEmit(out: Finding[]): Emit {
 }
 
 // ------------------------------------------------------------------ reading values
+
+/**
+ * The number a cell means: a number as it is, or text that reads unambiguously as one (a pagu typed
+ * "2.400.000,-" means 2 400 000 even though the formulas cannot use it); a percent as a fraction.
+ */
+export function meant(v: Val, kind: "money" | "ratio" | "count" = "count"): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v !== "string" || v.trim() === "") return null;
+  const r = parseAngka(v, { kind });
+  if (!r.ok) return null;
+  return r.percent ? r.value / 100 : r.value;
+}
 
 export const text = (v: Val): string => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
 export const num = (v: Val): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);

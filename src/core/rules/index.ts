@@ -17,7 +17,7 @@ const CHECKS: readonly RuleCheck[] = [checkSheets, checkInputs, checkComputedCel
 
 export function validateModel(model: WorkbookModel): Finding[] {
   const findings: Finding[] = [];
-  const ctx: CheckContext = { model, emit: makeEmit(findings), period: periodInfo(model), indicators: indicatorsOf(model) };
+  const ctx: CheckContext = { model, emit: makeEmit(findings), period: periodInfo(model), indicators: indicatorsOf(model), unitTrouble: new Set() };
   for (const check of CHECKS) check(ctx);
   return sortFindings(findings, model.sheetNames);
 }

@@ -5,7 +5,9 @@ import type { LraColumn } from "./types";
 export type CellReading =
   | { kind: "value"; value: number; decimals: number }
   | { kind: "empty" }
-  | { kind: "unreadable"; raw: string };
+  | { kind: "unreadable"; raw: string }
+  /** beyond Number.MAX_SAFE_INTEGER: a double would hold it rounded (999.999.999.999.999.999,00 → 1e18) */
+  | { kind: "out-of-range"; raw: string };
 
 /** Column order of fields 3–9. */
 export const NUMERIC_FIELDS: readonly LraColumn[] = [
@@ -40,6 +42,8 @@ export function readCell(raw: string, column: LraColumn): CellReading {
   const r = parseAngka(raw, { kind: money ? "money" : "ratio" });
   if (!r.ok) return r.reason === "empty" ? { kind: "empty" } : { kind: "unreadable", raw };
   if (r.unit !== null || (money && r.percent)) return { kind: "unreadable", raw };
+  // every integer up to MAX_SAFE_INTEGER reads exactly, and anything larger reads as a double above it
+  if (Math.abs(r.value) > Number.MAX_SAFE_INTEGER) return { kind: "out-of-range", raw };
   // sen are kept to 2 decimals so sums stay exact in binary floating point
   const value = money && !Number.isInteger(r.value) ? roundHalfUp(r.value, 2) : r.value;
   return { kind: "value", value, decimals: r.decimals };

@@ -6,3 +6,4 @@ export { KODE_PATTERN } from "./kode";
 export * from "./types";
 export { kegiatanName } from "./nomenclature";
 export { MONTH_NAMES, monthOf } from "./header";
+export { importRefusals, refusalKey, type ImportRefusal, type ImportRefusalCode, type WorkbookIdentity } from "./gate";

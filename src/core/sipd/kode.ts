@@ -91,20 +91,26 @@ export function classify(program: string, sub: string, akun: readonly string[]):
   return "malformed";
 }
 
+/** Levels a reading of a malformed kode may have: akun detail, whose parent and children share its sub kegiatan. */
+const AKUN_DETAIL: ReadonlySet<LraLevel> = new Set(["akun_jenis", "akun_objek", "akun_rincian_objek", "akun_sub_rincian_objek"]);
+
 /**
- * The evident reading of a malformed akun: one segment doubled (`5 1 01 01 01 02` → `5 1 01 01 02`,
- * `5 1 01 01 01 02 0001` → `5 1 01 01 02 0001`, SPEC d4/d5). Only a repeated segment counts as
- * evidence; anything else has no repair.
+ * The readings of a malformed akun that drop one segment and are well formed (`5 1 01 01 01 02` →
+ * `5 1 01 01 02` or `5 1 01 01 01`), each once, in the order of the dropped segment. Which one is
+ * meant, if any, only the amounts can tell (repair.ts).
  */
-export function repairAkun(program: string, sub: string, akun: readonly string[]): { akun: string[]; segment: string } | null {
-  for (let i = akun.length - 2; i >= 3; i--) {
-    const segment = akun[i] ?? "";
-    if (segment !== akun[i - 1] || !TWO_DIGITS.test(segment)) continue;
+export function candidateReadings(program: string, sub: string, akun: readonly string[]): Array<{ akun: string[]; segment: string; level: LraLevel }> {
+  const out: Array<{ akun: string[]; segment: string; level: LraLevel }> = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < akun.length; i++) {
     const candidate = [...akun.slice(0, i), ...akun.slice(i + 1)];
+    const key = candidate.join(" ");
+    if (seen.has(key)) continue;
+    seen.add(key);
     const level = classify(program, sub, candidate);
-    if (level !== "malformed" && level !== "sub_kegiatan" && level !== "program") return { akun: candidate, segment };
+    if (AKUN_DETAIL.has(level)) out.push({ akun: candidate, segment: akun[i] ?? "", level });
   }
-  return null;
+  return out;
 }
 
 /**

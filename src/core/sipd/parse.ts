@@ -9,7 +9,8 @@ import { COLUMN_LABEL, NUMERIC_FIELDS, addMoney, persenOf, readCell } from "./am
 import { derive } from "./derive";
 import { emptyStats, noteKodeLine, refusalFor } from "./detect";
 import { classifySkipped, emptyMeta, stripMarkup } from "./header";
-import { KODE_PATTERN, KODE_START, classify, normaliseKode, readHead, repairAkun, splitKode, type KodeHead } from "./kode";
+import { KODE_PATTERN, KODE_START, classify, normaliseKode, readHead, splitKode, type KodeHead } from "./kode";
+import { decideRepairs } from "./repair";
 import {
   buildTree,
   checkFooter,
@@ -88,6 +89,10 @@ function readAmounts(fields: readonly string[], line: number, kode: string | und
       else if (!Number.isInteger(cell.value)) {
         out.push(finding({ rule: "R-NUM-02", code: "sipd-sen", severity: "info", line, kode, column, stated: raw.trim(), params: { column: COLUMN_LABEL[column], raw: raw.trim() } }));
       }
+    } else if (cell.kind === "out-of-range") {
+      out.push(
+        finding({ rule: "R-PARSE", code: "sipd-amount-out-of-range", severity: "error", line, kode, column, stated: raw.trim(), params: { column: COLUMN_LABEL[column], raw: raw.trim(), max: formatAngka(Number.MAX_SAFE_INTEGER, "count") } }),
+      );
     } else if (cell.kind === "unreadable") {
       out.push(
         finding({ rule: "R-PARSE", code: "sipd-cell-unreadable", severity: "error", line, kode, column, stated: raw, params: { column: COLUMN_LABEL[column], raw: raw.trim() } }),
@@ -287,31 +292,25 @@ function checkHeader(meta: LraMeta, rows: readonly LraRow[], out: LraFinding[]):
 function reconcile(rows: LraRow[], footer: readonly LraFooterRow[], reading: "repaired" | "literal", out: LraFinding[]): Tree {
   const literal = buildTree(rows, literalReading);
 
-  // malformed codes: suggest the evident reading, unless a row already has that code
-  // repaired kode → the malformed kode it came from; a copy of the same row gets the same repair
-  const repairedKodes = new Map<string, string>();
-  for (const row of rows) {
-    if (row.level !== "malformed") continue;
-    const sub = row.subKegiatan ?? "00";
-    const akun = row.akun.split(" ");
-    const repair = repairAkun(row.program, sub, akun);
-    const kode = repair ? `${row.kode.split(" ").slice(0, 7).join(" ")} ${repair.akun.join(" ")}` : "";
-    const taken = literal.byKey.get(kode);
-    const from = repairedKodes.get(kode);
-    if (repair && (taken === undefined || taken.level === "malformed") && (from === undefined || from === row.kode)) {
-      repairedKodes.set(kode, row.kode);
-      const level: LraLevel = classify(row.program, sub, repair.akun);
-      row.repaired = { kode, akun: repair.akun.join(" "), level };
-      out.push(finding({ rule: "R-KODE-01", code: "sipd-kode-repaired", severity: "warning", line: row.line, kode: row.kode, column: "kode", stated: row.kode, expected: kode, params: { kode: row.kode, segment: repair.segment, repaired: kode } }));
+  // malformed codes: the reading the amounts single out, if one does (repair.ts)
+  let repaired = false;
+  for (const d of decideRepairs(rows, literal.byKey)) {
+    const row = d.row;
+    if (d.kind === "repaired") {
+      repaired = true;
+      row.repaired = { kode: d.kode, akun: d.akun, level: d.level };
+      out.push(finding({ rule: "R-KODE-01", code: "sipd-kode-repaired", severity: "warning", line: row.line, kode: row.kode, column: "kode", stated: row.kode, expected: d.kode, params: { kode: row.kode, segment: d.segment, repaired: d.kode } }));
+    } else if (d.kind === "ambiguous") {
+      out.push(finding({ rule: "R-KODE-01", code: "sipd-kode-ambiguous", severity: "warning", line: row.line, kode: row.kode, column: "kode", stated: row.kode, params: { kode: row.kode, readings: d.readings.join("; ") } }));
     } else {
-      const reason = malformedReason(row.program, sub, akun);
+      const reason = malformedReason(row.program, row.subKegiatan ?? "00", row.akun.split(" "));
       out.push(finding({ rule: "R-KODE-01", code: "sipd-kode-malformed", severity: "warning", line: row.line, kode: row.kode, column: "kode", stated: row.kode, params: { kode: row.kode, reason } }));
     }
   }
 
   for (const row of rows) checkRowArithmetic(row, out);
 
-  const tree = reading === "repaired" && repairedKodes.size > 0 ? buildTree(rows, repairedReading) : literal;
+  const tree = reading === "repaired" && repaired ? buildTree(rows, repairedReading) : literal;
   for (const { row, first } of tree.duplicates) {
     out.push(finding({ rule: "R-KODE-01", code: "sipd-kode-duplicate", severity: "warning", line: row.line, kode: row.kode, relatedLines: [first.line], params: { kode: row.kode, first: first.line } }));
   }

@@ -20,9 +20,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { FailureBar, PhaseProgress, SuccessLines } from "./Feedback";
-import type { ImportProgress, ImportResult } from "../../app/import-sipd";
+import type { ImportOptions, ImportProgress, ImportResult } from "../../app/import-sipd";
 import { formatAngka } from "../../core/numbers";
 import type { LraParseSuccess, Severity } from "../../core/sipd";
+// gate.ts alone: the parser stays in its own chunk (impor-lra.ts)
+import { refusalKey, type ImportRefusal } from "../../core/sipd/gate";
 import type { FailureText } from "../siapkan";
 import {
   afterPaint,
@@ -31,6 +33,7 @@ import {
   describeReadFailure,
   IMPORT_PHASE_TEXT,
   READ_PHASE_TEXT,
+  refusalText,
   textSize,
   type CellSource,
   type FindingGroup,
@@ -47,8 +50,8 @@ export interface ImporSipdPanelProps {
   parse: (text: string, source: CellSource | null) => Promise<ParsedLra>;
   /** The LRA in the selected cells of the host's workbook, as text. */
   readSelection: (onProgress: (p: ReadProgress) => void) => Promise<SelectionRead>;
-  /** The "Impor SIPD" use-case on the host's workbook. */
-  importLra: (lra: LraParseSuccess, onProgress: (p: ImportProgress) => void) => Promise<ImportResult>;
+  /** The "Impor SIPD" use-case on the host's workbook; `options` carry what the user confirmed. */
+  importLra: (lra: LraParseSuccess, onProgress: (p: ImportProgress) => void, options?: Pick<ImportOptions, "source"> & { confirmed?: readonly string[] }) => Promise<ImportResult>;
   /** Inside Excel: tell how many round trips the writing took. */
   showRoundTrips: boolean;
   /** The workbook itself (no-Excel mode); `revision` changes after every import. */
@@ -71,6 +74,8 @@ type RunState =
   | { status: "idle" }
   | { status: "running"; progress: ImportProgress }
   | { status: "done"; result: Done }
+  /** The import refused until the user confirms: galat, another SKPD or year than the workbook's. */
+  | { status: "confirm"; refusals: readonly ImportRefusal[] }
   | { status: "cancelled"; message: string }
   | { status: "failed"; failure: FailureText };
 
@@ -241,17 +246,25 @@ export function ImporSipdPanel({ active, parse, readSelection, importLra, showRo
     box.current?.focus();
   };
 
-  const runImport = async () => {
+  /** `confirmed`: the refusals the user saw and confirmed; the use-case asks again for any other. */
+  const runImport = async (confirmed?: readonly ImportRefusal[]) => {
     if (busy.current || read.status !== "read") return;
     busy.current = true;
     let phase: ImportProgress["phase"] = "membaca";
     setRun({ status: "running", progress: { phase, fraction: 0 } });
+    const source = read.source.kind === "paste" ? "teks tempelan" : `sel ${read.source.cells.address}`;
     try {
-      const result = await importLra(read.lra, (p) => {
-        phase = p.phase;
-        setRun({ status: "running", progress: p });
-      });
-      setRun(result.ok ? { status: "done", result } : { status: "cancelled", message: result.message });
+      const result = await importLra(
+        read.lra,
+        (p) => {
+          phase = p.phase;
+          setRun({ status: "running", progress: p });
+        },
+        { source, ...(confirmed ? { confirmed: confirmed.map(refusalKey) } : {}) },
+      );
+      if (result.ok) setRun({ status: "done", result });
+      else if (result.confirm && result.refusals?.length) setRun({ status: "confirm", refusals: result.refusals });
+      else setRun({ status: "cancelled", message: result.message });
     } catch (error) {
       setRun({ status: "failed", failure: describeImportFailure(error, phase) });
     } finally {
@@ -345,7 +358,7 @@ export function ImporSipdPanel({ active, parse, readSelection, importLra, showRo
                 </div>
                 {(read.view.findings.find((g) => g.severity === "error")?.count ?? 0) > 0 && (
                   <Caption1 className={styles.note}>
-                    LRA ini memuat galat; nilainya diimpor apa adanya dan setiap temuan dicatat di kolom Temuan lembar Rincian SIPD.
+                    LRA ini memuat galat: sebelum menulis, impor meminta konfirmasi Anda, lalu mencatatnya di lembar Riwayat SAKIP.
                   </Caption1>
                 )}
               </>
@@ -364,6 +377,7 @@ export function ImporSipdPanel({ active, parse, readSelection, importLra, showRo
             />
           )}
         </div>
+        {run.status === "confirm" && <Confirm refusals={run.refusals} onConfirm={() => void runImport(run.refusals)} onCancel={() => setRun({ status: "idle" })} />}
         {run.status === "cancelled" && (
           <MessageBar intent="error" layout="multiline" role="alert">
             <MessageBarBody>
@@ -376,6 +390,35 @@ export function ImporSipdPanel({ active, parse, readSelection, importLra, showRo
       </div>
       {preview && opened && <div className={styles.column}>{preview(revision)}</div>}
     </div>
+  );
+}
+
+/** What must be confirmed before the import writes; nothing has been written yet. */
+function Confirm({ refusals, onConfirm, onCancel }: { refusals: readonly ImportRefusal[]; onConfirm: () => void; onCancel: () => void }) {
+  const styles = useStyles();
+  const heading = useId();
+  return (
+    <section aria-labelledby={heading}>
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle id={heading}>Perlu konfirmasi</MessageBarTitle>
+          <ul className={styles.findings}>
+            {refusals.map((r) => (
+              <li key={refusalKey(r)} className={styles.finding}>
+                {refusalText(r)}
+              </li>
+            ))}
+          </ul>
+          Belum ada yang ditulis. Konfirmasi Anda dicatat di lembar Riwayat SAKIP.
+        </MessageBarBody>
+      </MessageBar>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={onConfirm}>
+          Impor tetap
+        </Button>
+        <Button onClick={onCancel}>Batal</Button>
+      </div>
+    </section>
   );
 }
 

@@ -1,7 +1,9 @@
 import { findingMessage } from "../../../src/core/findings";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cellsToLraText } from "../../../src/core/sipd/cells-text";
+import fc from "fast-check";
+import { formatAngka } from "../../../src/core/numbers";
+import { cellsToLraText, moneyText } from "../../../src/core/sipd/cells-text";
 import { generateLra, parseLra, type LraParseResult, type LraParseSuccess } from "../../../src/core/sipd";
 import { MemoryWorkbook } from "../../../src/workbook/memory/memory-workbook";
 import type { CellSnapshot, CellValue } from "../../../src/workbook/port";
@@ -134,4 +136,15 @@ describe("the Excel paste model of the tests", () => {
     ["7 01 7 01 00 00 00 5", { value: "7 01 7 01 00 00 00 5", numberFormat: "General" }],
     ["", null],
   ])("%j", (text, expected) => expect(pastedCell(text)).toEqual(expected));
+});
+
+describe("moneyText", () => {
+  it("writes whole rupiah exactly as formatAngka does, for any safe integer", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1e15, max: 1e15 }), fc.constantFrom(0, -0, 1, -1, 999, 1000, -1000, Number.MAX_SAFE_INTEGER)), (v) => {
+        expect(moneyText(v)).toBe(formatAngka(v, "money", { decimals: 2, negative: "parentheses" }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

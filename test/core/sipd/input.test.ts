@@ -114,7 +114,7 @@ describe("texts that are not an LRA kode-rekening export are refused", () => {
   it("refuses a text longer than the limit before reading it", () => {
     const r = refused(parseLra(fixture, { maxLength: 10_000 }));
     expect(r.code).toBe("sipd-too-large");
-    expect(r.message).toMatch(/^Teks terlalu besar: 0,0 MB, batasnya 0,0 MB/);
+    expect(r.message).toMatch(/^Teks terlalu besar: 0,0 MB, lebih dari 0,0 MB\. Satu LRA perangkat daerah hanya beberapa MB/);
     expect(parseLra(fixture, { maxLength: fixture.length }).ok).toBe(true);
   });
 
@@ -137,7 +137,7 @@ describe("texts that are not an LRA kode-rekening export are refused", () => {
     expect(DEFAULT_MAX_LENGTH).toBe(60 * 1024 * 1024);
     const r = refused(parseLra(" ".repeat(DEFAULT_MAX_LENGTH + 1)));
     expect(r.code).toBe("sipd-too-large");
-    expect(r.message).toMatch(/^Teks terlalu besar: 60,0 MB, batasnya 60,0 MB/);
+    expect(r.message).toMatch(/^Teks terlalu besar: 60,0 MB, lebih dari 60,0 MB/);
   });
 });
 

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { formatAngka, parseAngka, roundHalfUp } from "../../../src/core/numbers";
 import { readCell } from "../../../src/core/sipd/amounts";
-import { KODE_PATTERN, classify, parentKode, repairAkun } from "../../../src/core/sipd/kode";
+import { KODE_PATTERN, classify, parentKode } from "../../../src/core/sipd/kode";
 import { persenOf } from "../../../src/core/sipd";
 
 describe("kode rekening", () => {
@@ -26,19 +26,6 @@ describe("kode rekening", () => {
     ["01", "2.01.0001", "5 1 02 02 01 71", "malformed"],
   ])("program %s, sub %s, akun %s is %s", (program, sub, akun, level) => {
     expect(classify(program, sub, akun.split(" "))).toBe(level);
-  });
-
-  it.each([
-    ["5 1 01 01 01 02", "5 1 01 01 02", "01"],
-    ["5 1 01 01 01 02 0001", "5 1 01 01 02 0001", "01"],
-    ["5 1 01 01 01 05", "5 1 01 01 05", "01"],
-    ["5 1 02 02 01 0071", null, null],
-    ["5 1 02 03 04 05", null, null],
-    ["5 1 02 01 01 029", null, null],
-  ])("repairs %s as %s", (akun, repaired, segment) => {
-    const r = repairAkun("01", "2.02.0001", akun.split(" "));
-    expect(r === null ? null : r.akun.join(" ")).toBe(repaired);
-    expect(r === null ? null : r.segment).toBe(segment);
   });
 
   it.each([
@@ -132,6 +119,21 @@ describe("cells", () => {
     ["abc", "persen"],
   ] as const)("does not read %s in %s", (raw, column) => {
     expect(readCell(raw, column)).toEqual({ kind: "unreadable", raw });
+  });
+
+  it.each([
+    ["999.999.999.999.999.999,00", "anggaranSetelah"],
+    ["(10.000.000.000.000.000,00)", "sisa"],
+    ["-9007199254740993,00", "anggaranSebelum"],
+    ["9.007.199.254.740.992,00", "realisasiSd"],
+    ["1.000.000.000.000.000.000", "persen"],
+  ] as const)("refuses %s in %s: beyond exact integers, it would be read rounded", (raw, column) => {
+    expect(readCell(raw, column)).toEqual({ kind: "out-of-range", raw });
+  });
+
+  it("reads the largest exact amount exactly", () => {
+    expect(readCell("9.007.199.254.740.991,00", "anggaranSetelah")).toMatchObject({ kind: "value", value: Number.MAX_SAFE_INTEGER });
+    expect(readCell("(999.999.999.999.999,00)", "sisa")).toMatchObject({ kind: "value", value: -999_999_999_999_999 });
   });
 
   it("reads empty and blank cells as empty", () => {

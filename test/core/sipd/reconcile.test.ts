@@ -37,6 +37,24 @@ describe("reconciliation of a small export", () => {
     );
   });
 
+  it("an amount beyond exact integer range is a galat at its line and cell, and is not summed", () => {
+    const r = parsedOk(
+      parseLra(
+        smallLra()
+          .map((l, i) => (i === 20 ? dataLine(`${P} 01 2.01.0001 5 1 02 01 01 0029`, "Belanja Bahan Komputer", 150000, 0, 0, { setelah: "999.999.999.999.999.999,00" }) : l))
+          .join("\n"),
+      ),
+    );
+    const f = r.findings.filter((x) => x.code === "sipd-amount-out-of-range");
+    expect(brief(f)).toEqual([[21, "R-PARSE", "error", "sipd-amount-out-of-range", "anggaranSetelah", "999.999.999.999.999.999,00", undefined]]);
+    expect(findingMessage(f[0]!)).toBe(
+      'Anggaran Setelah Perubahan "999.999.999.999.999.999,00" terlalu besar untuk dihitung tepat (lebih dari 9.007.199.254.740.991); nilai ini tidak dibaca.',
+    );
+    expect(r.rows.find((x) => x.line === 21)?.stated.anggaranSetelah).toBeNull();
+    // a sum over a cell that was not read is not a total: the parent's anggaran is not judged by it
+    expect(r.findings.filter((x) => x.code === "sipd-rollup" && x.at.column === "anggaranSetelah")).toEqual([]);
+  });
+
   it("sisa ≠ setelah − S/D is an R-SISA-01 error", () => {
     const f = findings((l) => set(l, 20, dataLine(`${P} 01 2.01.0001 5 1 02 01 01 0026`, "Belanja Bahan Cetak", 250000, 100000, 0, { sisa: "105.000,00" })));
     expect(brief(f.filter((x) => x.at.line === 20))).toEqual([[20, "R-SISA-01", "error", "sipd-sisa-mismatch", "sisa", 105000, 150000]]);

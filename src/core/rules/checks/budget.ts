@@ -9,7 +9,7 @@ import { MONTH_NAMES, monthOf, type LraParseSuccess, type LraTotals } from "../.
 import { PERIODS, TW_KEYS, type SheetKeys } from "../../layouts";
 import { rincianCol } from "../../layouts/rincian";
 import { isXlError } from "../../xl";
-import { fmtPct, fmtRp, num, sameMoney, text, type CheckContext, type Indicator } from "../context";
+import { fmtPct, fmtRp, meant, normLabel, num, sameMoney, text, type CheckContext, type Indicator } from "../context";
 import { KODE_NOTATION, kodeLevel } from "./inputs";
 
 const RA_AMOUNTS = ["sebelum", "setelah", "sdBulan", "tw1", "tw2", "tw3", "tw4"] as const;
@@ -95,21 +95,25 @@ function realisasiAnggaranSums(ctx: CheckContext): void {
   }
 }
 
-/** A row with children by Induk: its pagu and realisasi against the sum of theirs, in Cost per Outcome. */
+/**
+ * A row with children by Induk: its pagu and realisasi against the sum of theirs, in Cost per Outcome.
+ * And within a jabatan that uses Induk for its budget: a row with a pagu at the children's level that
+ * has no Induk, and a row at the parents' level that has a pagu but no children — the totals of the
+ * two levels cannot agree.
+ */
 function childrenSums(ctx: CheckContext): void {
+  orphans(ctx);
   const m = ctx.model;
   const cpo = m.table("cpo");
   const children = new Map<string, Indicator[]>();
-  for (const i of ctx.indicators) if (i.induk !== "") children.set(i.induk.toLowerCase(), [...(children.get(i.induk.toLowerCase()) ?? []), i]);
-  const typed = (row: number, key: SheetKeys["cpo"]) => cpo.status(row, cpo.col(key)) !== "standard";
+  for (const i of ctx.indicators) if (i.induk !== "" && i.induk.toLowerCase() !== i.id.toLowerCase()) children.set(i.induk.toLowerCase(), [...(children.get(i.induk.toLowerCase()) ?? []), i]);
   for (const parent of ctx.indicators) {
     const kids = children.get(parent.id.toLowerCase());
     if (!kids || parent.cpoRow === undefined || parent.id === "") continue;
-    // where every amount is the formula and every child's kode lies under the parent's, the formulas
-    // already sum by kode: a table that lists only some kegiatan of a program is not wrong
-    const byKode = kids.every((k) => k.kode.toLowerCase().startsWith(parent.kode.toLowerCase() + ".")) && KODE_NOTATION.test(parent.kode);
+    // where every child's kode lies under the parent's, the amounts belong to the kode (checked against
+    // Realisasi Anggaran by R-XREF): a jabatan's table lists only the kegiatan it owns, and is not wrong
+    if (KODE_NOTATION.test(parent.kode) && kids.every((k) => k.kode.toLowerCase().startsWith(parent.kode.toLowerCase() + "."))) continue;
     for (const key of ["pagu", "realisasiAnggaran"] as const satisfies readonly SheetKeys["cpo"][]) {
-      if (byKode && !typed(parent.cpoRow, key) && kids.every((k) => k.cpoRow === undefined || !typed(k.cpoRow, key))) continue;
       const stated = num(m.value("cpo", parent.cpoRow, key));
       if (stated === null) continue;
       const withValue = kids.filter((k) => k.cpoRow !== undefined && num(m.value("cpo", k.cpoRow, key)) !== null);
@@ -231,5 +235,36 @@ function period(ctx: CheckContext): void {
     seen.add(label);
     const year = /(\d{4})\s*$/.exec(label)?.[1];
     if (year && Number(year) !== p.tahun) ctx.emit("R-PERIOD-01", "period-bulan-year", ra.at(r, "bulan"), { stated: label, expected: p.tahun, params: { stated: label, expected: p.tahun } });
+  }
+}
+
+function orphans(ctx: CheckContext): void {
+  const m = ctx.model;
+  const cpo = m.table("cpo");
+  const byId = new Map(ctx.indicators.filter((i) => i.id !== "").map((i) => [i.id.toLowerCase(), i]));
+  const pagu = (i: Indicator) => (i.cpoRow === undefined ? null : meant(m.value("cpo", i.cpoRow, "pagu"), "money"));
+  const byJabatan = new Map<string, Indicator[]>();
+  for (const i of ctx.indicators) byJabatan.set(normLabel(i.jabatan), [...(byJabatan.get(normLabel(i.jabatan)) ?? []), i]);
+  for (const rows of byJabatan.values()) {
+    // budget links within the jabatan: a child with a pagu under a parent of the same jabatan
+    // (a component of a rata-rata indicator is a link of indicators, not of budgets: its parent has no pagu)
+    const links = rows.filter((c) => {
+      const parent = c.induk === "" ? undefined : byId.get(c.induk.toLowerCase());
+      return parent !== undefined && rows.includes(parent) && pagu(c) !== null && pagu(parent) !== null;
+    });
+    if (links.length === 0) continue;
+    const childLevels = new Set(links.map((c) => normLabel(c.level)));
+    const parents = new Set(links.map((c) => c.induk.toLowerCase()));
+    const parentLevels = new Set([...parents].map((p) => normLabel(byId.get(p)!.level)));
+    for (const r of rows) {
+      const p = pagu(r);
+      if (p === null || r.cpoRow === undefined) continue;
+      const level = normLabel(r.level);
+      if (childLevels.has(level) && r.induk === "" && !parentLevels.has(level)) {
+        ctx.emit("R-SUM-01", "sum-unattached", cpo.at(r.cpoRow, "pagu"), { stated: p, params: { what: r.level || "Baris", name: r.sasaran || r.id, stated: fmtRp(p) } });
+      } else if (parentLevels.has(level) && !parents.has(r.id.toLowerCase()) && !childLevels.has(level)) {
+        ctx.emit("R-SUM-01", "sum-no-children", cpo.at(r.cpoRow, "pagu"), { stated: p, params: { what: r.level || "Baris", name: r.sasaran || r.id, stated: fmtRp(p), id: r.id } });
+      }
+    }
   }
 }

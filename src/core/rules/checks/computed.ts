@@ -5,6 +5,7 @@
  * R-LABEL, R-UNIT, R-NUM).
  */
 import type { Address } from "../../address";
+import type { Location } from "../../findings";
 import { parseAngka } from "../../numbers";
 import { isPercentFormat } from "../../model/cell";
 import type { TableSheetId } from "../../layouts";
@@ -19,6 +20,7 @@ import {
   fmtRp,
   fmtStatedPct,
   fmtVal,
+  meant,
   normLabel,
   num,
   sameMoney,
@@ -75,7 +77,8 @@ export function checkComputedCells(ctx: CheckContext): void {
         const status = table.status(row, col);
         const snap = table.snap(row, col);
         const expected = ctx.model.twinAt(id, row, col);
-        const restore = { kind: "restore-formula" as const, at: address, formula: table.expectedFormula(row, col)! };
+        // built only for a cell that needs repair: the formula text is long, and most cells are fine
+        const restore = () => ({ kind: "restore-formula" as const, at: address, formula: table.expectedFormula(row, col)! });
         const key = spec.key;
         switch (status) {
           case "standard": {
@@ -88,18 +91,19 @@ export function checkComputedCells(ctx: CheckContext): void {
           }
           case "blank": {
             if (isBlankish(expected)) {
-              ctx.emit("R-XL-01", "formula-missing", address, { fix: restore });
+              ctx.emit("R-XL-01", "formula-missing", address, { fix: restore() });
             } else if (id === "cpo" && key === "efisiensi") {
-              ctx.emit("R-EFF-04", "eff-empty", address, { expected: num(expected) ?? undefined, fix: restore });
+              ctx.emit("R-EFF-04", "eff-empty", address, { expected: num(expected) ?? undefined, fix: restore() });
             } else if (id === "cpo" && key === "penyerapan") {
-              ctx.emit("R-EFF-04", "pen-empty", address, { expected: num(expected) ?? undefined, fix: restore });
+              ctx.emit("R-EFF-04", "pen-empty", address, { expected: num(expected) ?? undefined, fix: restore() });
             } else {
-              ctx.emit("R-XL-01", "formula-missing", address, { expected: shown(expected, snap.numberFormat, true), fix: restore });
+              ctx.emit("R-XL-01", "formula-missing", address, { expected: shown(expected, snap.numberFormat, true), fix: restore() });
             }
             return;
           }
           case "edited": {
-            ctx.emit("R-XL-02", "formula-edited", address, { stated: snap.formula!, expected: restore.formula, params: { stated: snap.formula!, expected: restore.formula }, fix: restore });
+            const fix = restore();
+            ctx.emit("R-XL-02", "formula-edited", address, { stated: snap.formula!, expected: fix.formula, params: { stated: snap.formula!, expected: fix.formula }, fix });
             if (snap.value === null) return;
             break;
           }
@@ -110,7 +114,7 @@ export function checkComputedCells(ctx: CheckContext): void {
               stated: typeof stated === "number" || typeof stated === "string" ? stated : String(stated),
               expected: exp,
               params: { stated: shown(stated, snap.numberFormat), expected: exp },
-              fix: restore,
+              fix: restore(),
             });
             break;
           }
@@ -152,6 +156,18 @@ function statedNumber(ctx: CheckContext, at: Address, stated: Val, kind: "money"
   return value;
 }
 
+/** The cell a mirrored column reads: the PK's (or Capaian's) cell of the row with the same ID. */
+function sourceOf(ctx: CheckContext, id: TableSheetId, row: number, key: string): Location[] {
+  const m = ctx.model;
+  const idText = m.table(id).idOf(row);
+  if (idText === "" || (id !== "capaian" && id !== "cpo")) return [];
+  const fromCapaian = id === "cpo" && (key === "realisasi" || key === "capaian");
+  const source = fromCapaian ? m.table("capaian") : m.table("pk");
+  const r = source.rowOfId(idText);
+  const col = source.layout.columns.findIndex((c) => c.key === key);
+  return r === undefined || col < 0 ? [] : [{ kind: "cell", sheet: source.sheet, row: r, col }];
+}
+
 function statedAgainstFormula(
   ctx: CheckContext,
   id: TableSheetId,
@@ -165,17 +181,19 @@ function statedAgainstFormula(
 ): void {
   const m = ctx.model;
   const idText = m.table(id).idOf(row);
+  const related = sourceOf(ctx, id, row, key);
   const mirrors = TEXT_MIRRORS[id];
   if (mirrors && key in mirrors) {
     const s = text(stated);
     const e = text(expected);
-    if (normLabel(s) !== normLabel(e)) ctx.emit("R-LABEL-01", "label-differs", address, { stated: s, expected: e, params: { what: mirrors[key], stated: s, expected: e, id: idText } });
+    // a row the PK does not have is reported once, as such (row-not-in-pk)
+    if (e !== "" && normLabel(s) !== normLabel(e)) ctx.emit("R-LABEL-01", "label-differs", address, { stated: s, expected: e, params: { what: mirrors[key], stated: s, expected: e, id: idText }, related });
     return;
   }
   if (id === "capaian" && key === "satuan") {
     const s = text(stated);
     const e = text(expected);
-    if (normLabel(s) !== normLabel(e)) ctx.emit("R-CAP-03", "unit-differs", address, { stated: s, expected: e, params: { stated: s, expected: e } });
+    if (normLabel(s) !== normLabel(e)) ctx.emit("R-CAP-03", "unit-differs", address, { stated: s, expected: e, params: { stated: s, expected: e }, related });
     return;
   }
   if (id === "capaian" && key === "predikat") {
@@ -234,7 +252,8 @@ function statedAgainstFormula(
   if (e === null) return;
   if (compareNumber(s, e) !== "mismatch") return;
   if (id === "capaian" && key === "target" && ind && isPercentFormat(numberFormat) && classifyLevelUnit(ind.satuan) === "count") {
-    ctx.emit("R-CAP-03", "unit-percent-target", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtNum(e), satuan: ind.satuan } });
+    ctx.emit("R-CAP-03", "unit-percent-target", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtNum(e), satuan: ind.satuan }, related });
+    ctx.unitTrouble.add(ind.id.toLowerCase());
     return;
   }
   if (id === "cpo" && key === "realisasi") {
@@ -246,7 +265,19 @@ function statedAgainstFormula(
   }
   const what = key === "target" ? "Target" : key === "realisasi" ? "Realisasi" : key;
   const source = id === "pk" ? "Perjanjian Kinerja (Awal/Perubahan)" : key === "target" ? "Perjanjian Kinerja" : id === "realisasi" ? "Realisasi Anggaran (TW)" : id === "capaian" ? "Capaian (TW I–IV)" : "Capaian";
-  ctx.emit("R-XREF-02", "xref-value", address, { stated: s, expected: e, params: { what, stated: fmtNum(s), expected: fmtNum(e), source, id: idText } });
+  ctx.emit("R-XREF-02", "xref-value", address, { stated: s, expected: e, params: { what, stated: fmtNum(s), expected: fmtNum(e), source, id: idText }, related });
+}
+
+/**
+ * A capaian typed where target and realisasi are in different units (already reported on them): only
+ * compared with the unit-corrected ratio (× 100 or ÷ 100), for rounding. True when handled.
+ */
+function unitCorrected(ctx: CheckContext, idText: string, address: Address, s: number, e: number): boolean {
+  if (!ctx.unitTrouble.has(idText.toLowerCase())) return false;
+  for (const alt of [e * 100, e / 100]) {
+    if (compareRatio(s, alt) === "ok_truncated") ctx.emit("R-CAP-02", "cap-truncated", address, { stated: s, expected: alt, params: { stated: fmtStatedPct(s), expected: fmtPct(alt) } });
+  }
+  return true;
 }
 
 /** Capaian typed in the Capaian sheet: against its own row's realisasi ÷ target (the twin). */
@@ -255,6 +286,7 @@ function capaian(ctx: CheckContext, row: number, address: Address, s: number, e:
   const m = ctx.model;
   const check = compareRatio(s, e);
   if (check === "ok") return;
+  if (check === "mismatch" && unitCorrected(ctx, m.table("capaian").idOf(row), address, s, e)) return;
   if (check === "ok_truncated") {
     ctx.emit("R-CAP-02", "cap-truncated", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtPct(e) } });
     return;
@@ -265,7 +297,8 @@ function capaian(ctx: CheckContext, row: number, address: Address, s: number, e:
     ctx.emit("R-CAP-05", "cap-capped", address, { stated: s, expected: e, params: { expected: fmtPct(e) } });
     return;
   }
-  if (realisasi !== null && compareRatio(s, realisasi / 5) === "ok" && compareRatio(s, e) === "mismatch") {
+  // "5=4/5" applied literally: realisasi ÷ 5, read as a fraction or as percent points
+  if (realisasi !== null && s !== 0 && (compareRatio(s, realisasi / 5) === "ok" || compareRatio(s, realisasi / 500) === "ok")) {
     ctx.emit("R-CAP-04", "cap-literal", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtPct(e) } });
     return;
   }
@@ -277,11 +310,14 @@ function capaian(ctx: CheckContext, row: number, address: Address, s: number, e:
 /** Capaian typed in Cost per Outcome: against the row's own (5) ÷ (4), then against the Capaian sheet. */
 function cpoCapaian(ctx: CheckContext, row: number, address: Address, s: number, mirrored: number | null, idText: string): void {
   const m = ctx.model;
-  const t = num(m.value("cpo", row, "target"));
-  const r = num(m.value("cpo", row, "realisasi"));
+  const t = meant(m.value("cpo", row, "target"));
+  const r = meant(m.value("cpo", row, "realisasi"));
   if (t !== null && r !== null && t !== 0) {
     const own = r / t;
     const check = compareRatio(s, own);
+    // the row's own target and realisasi are the Capaian sheet's: a ratio like 0,3% there means mixed units
+    const implausible = Math.abs(own) < 0.02 || Math.abs(own) > 50;
+    if (check === "mismatch" && implausible && unitCorrected(ctx, idText, address, s, own)) return;
     if (check === "ok_truncated") ctx.emit("R-CAP-02", "cap-truncated", address, { stated: s, expected: own, params: { stated: fmtStatedPct(s), expected: fmtPct(own) } });
     if (check === "mismatch") {
       if (s === 1 && own > 1) ctx.emit("R-CAP-05", "cap-capped", address, { stated: s, expected: own, params: { expected: fmtPct(own) } });
@@ -290,15 +326,15 @@ function cpoCapaian(ctx: CheckContext, row: number, address: Address, s: number,
     }
   }
   if (mirrored !== null && compareRatio(s, mirrored) === "mismatch") {
-    ctx.emit("R-XREF-02", "xref-value", address, { stated: s, expected: mirrored, params: { what: "Capaian", stated: fmtStatedPct(s), expected: fmtPct(mirrored), source: "Capaian", id: idText } });
+    ctx.emit("R-XREF-02", "xref-value", address, { stated: s, expected: mirrored, params: { what: "Capaian", stated: fmtStatedPct(s), expected: fmtPct(mirrored), source: "Capaian", id: idText }, related: sourceOf(ctx, "cpo", row, "capaian") });
   }
 }
 
 /** Penyerapan typed in Cost per Outcome (9) or Realisasi Anggaran (%): against the row's realisasi ÷ pagu. */
 function penyerapan(ctx: CheckContext, row: number, address: Address, s: number, id: "cpo" | "realisasi"): void {
   const m = ctx.model;
-  const pagu = num(id === "cpo" ? m.value("cpo", row, "pagu") : m.value("realisasi", row, "setelah"));
-  const real = num(id === "cpo" ? m.value("cpo", row, "realisasiAnggaran") : m.value("realisasi", row, "periode"));
+  const pagu = meant(id === "cpo" ? m.value("cpo", row, "pagu") : m.value("realisasi", row, "setelah"), "money");
+  const real = meant(id === "cpo" ? m.value("cpo", row, "realisasiAnggaran") : m.value("realisasi", row, "periode"), "money");
   if (pagu === null || real === null || pagu === 0) return;
   const e = real / pagu;
   const check = compareRatio(s, e);
@@ -311,11 +347,12 @@ function penyerapan(ctx: CheckContext, row: number, address: Address, s: number,
 function efisiensi(ctx: CheckContext, row: number, address: Address, s: number): void {
   const m = ctx.model;
   const t = m.table("cpo");
-  const cVal = m.value("cpo", row, "capaian");
-  const pVal = m.value("cpo", row, "penyerapan");
-  const pagu = num(m.value("cpo", row, "pagu"));
-  const c = num(cVal);
-  const p = num(pVal);
+  const pagu = meant(m.value("cpo", row, "pagu"), "money");
+  const c = meant(m.value("cpo", row, "capaian"), "ratio");
+  // a penyerapan the row's own amounts give, when the formula cannot (a pagu typed as text)
+  const pTyped = meant(m.value("cpo", row, "penyerapan"), "ratio");
+  const real = meant(m.value("cpo", row, "realisasiAnggaran"), "money");
+  const p = pTyped ?? (pagu && real !== null ? real / pagu : null);
   if (pagu === null || pagu === 0 || c === null || p === null) {
     const reason = pagu === null || pagu === 0 ? "pagu anggaran kosong atau 0" : "capaian kinerja (6) belum ada";
     ctx.emit("R-EFF-03", "eff-no-budget", address, { stated: s, params: { stated: fmtStatedPct(s), reason } });
@@ -333,7 +370,7 @@ function efisiensi(ctx: CheckContext, row: number, address: Address, s: number):
     [p, "sama dengan (9)"],
   ];
   for (const [v, reason] of slips) {
-    if (compareRatio(s, v) !== "mismatch" && compareRatio(s, e) === "mismatch") {
+    if (compareRatio(s, v) === "ok") {
       ctx.emit("R-EFF-01", "eff-mismatch", address, { stated: s, expected: e, params: { ...params, reason } });
       return;
     }

@@ -212,12 +212,14 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
     if (percent && unit === "count") {
       const shown = typeof snap.value === "number" ? fmtStatedPct(snap.value) : String(snap.value);
       ctx.emit("R-CAP-03", "unit-percent-realisasi", at, { stated: shown, params: { stated: shown, satuan: ind.satuan } });
+      ctx.unitTrouble.add(ind.id.toLowerCase());
     } else if (v !== null && target !== null && unit !== "count" && percent !== targetPercent && v !== 0 && target !== 0) {
       // 89 against 27% (0,27): one of the two was typed as a percent
       const plain = percent ? target : v;
       const pct = percent ? v : target;
       if (Math.abs(plain) >= 1.5 && Math.abs(pct) <= 1.5) {
         const capaianNow = v / target;
+        ctx.unitTrouble.add(ind.id.toLowerCase());
         ctx.emit("R-UNIT-01", "unit-percent-mixed", percent ? at : pk.at(ind.pkRow, targetCell), {
           stated: percent ? v : target,
           expected: (percent ? v : target) * 100,

@@ -1,0 +1,112 @@
+/**
+ * Periksa at scale: a workbook with 10 000 indicator rows (PK, Capaian, Cost per Outcome) and a
+ * 100 000-row Rincian SIPD (a synthetic LRA imported), validated; the cost is reported as a ratio to
+ * one full read of the workbook model (the port's reads and the model's construction), measured in
+ * the same run. Target: ≤ 3×.
+ */
+import { importLra } from "../src/app/import-sipd";
+import { readWorkbookModel } from "../src/app/read-model";
+import { scaffold } from "../src/app/scaffold";
+import { countBySeverity } from "../src/core/findings";
+import { CAPAIAN, COST_PER_OUTCOME, PERJANJIAN_KINERJA, TABLE_ROWS, colIndex, type SheetKeys } from "../src/core/layouts";
+import { validateModel } from "../src/core/rules";
+import { generateLra, parseLra, type LraParseSuccess } from "../src/core/sipd";
+import type { CellContent, WorkbookOp } from "../src/workbook/port";
+import { MemoryWorkbook } from "../src/workbook/memory/memory-workbook";
+import type { BenchResult } from "./harness";
+
+const INDICATORS = 10_000;
+const LRA_ROWS = 100_000;
+
+export async function __workbook(): Promise<MemoryWorkbook> {
+  return workbook();
+}
+
+async function workbook(): Promise<MemoryWorkbook> {
+  const wb = new MemoryWorkbook();
+  const s = await scaffold(wb, { unitKerja: "Kecamatan Uji", tahun: 2024, periode: "TW II" });
+  if (!s.ok) throw new Error("scaffold failed");
+  const lra = parseLra(generateLra(LRA_ROWS, 7)) as LraParseSuccess;
+  if (!lra.ok) throw new Error("synthetic LRA did not parse");
+  const r = await importLra(wb, lra);
+  if (!r.ok) throw new Error(r.message);
+  const subs = lra.subKegiatan.map((x) => x.notation);
+  const F = TABLE_ROWS.firstData;
+  const jabatan = ["Camat", "Sekretaris Kecamatan", "Kasubbag Keuangan", "Kasi Pemerintahan"];
+  const pk: CellContent[][] = [];
+  const cap: CellContent[][] = [];
+  const ids: CellContent[][] = [];
+  for (let i = 0; i < INDICATORS; i++) {
+    const row: CellContent[] = Array(PERJANJIAN_KINERJA.columns.length).fill(null);
+    const set = (k: SheetKeys["pk"], v: CellContent) => (row[colIndex(PERJANJIAN_KINERJA, k)] = v);
+    set("id", `IK-${String(i + 1).padStart(3, "0")}`);
+    set("jabatan", jabatan[i % jabatan.length]!);
+    set("no", String((i % 9) + 1));
+    set("level", "Sub Kegiatan");
+    set("kode", subs[i % subs.length]!);
+    set("sasaran", `Sasaran ${i}`);
+    set("indikator", `Jumlah dokumen ${i}`);
+    set("satuan", "Dokumen");
+    set("polaritas", "positif");
+    set("metode", "terakhir");
+    set("targetAwal", 12);
+    pk.push(row);
+    ids.push([`IK-${String(i + 1).padStart(3, "0")}`]);
+    const c: CellContent[] = Array(4).fill(null);
+    c[0] = 3;
+    c[1] = i % 10 === 0 ? 0 : 6;
+    cap.push(c);
+  }
+  const ops: WorkbookOp[] = [
+    { type: "write", sheet: PERJANJIAN_KINERJA.sheet, row: F, col: 0, cells: pk },
+    { type: "write", sheet: CAPAIAN.sheet, row: F, col: colIndex(CAPAIAN, "tw1"), cells: cap },
+    // Capaian and Cost per Outcome carry the PK's IDs row for row, as Siapkan Lembar prefills them
+    { type: "write", sheet: CAPAIAN.sheet, row: F, col: 0, cells: ids },
+    { type: "write", sheet: COST_PER_OUTCOME.sheet, row: F, col: 0, cells: ids },
+  ];
+  // the computed columns of the rows past the prepared 100, as a re-run of Siapkan Lembar writes them
+  await wb.apply(ops);
+  const again = await scaffold(wb, {});
+  if (!again.ok) throw new Error("re-scaffold failed");
+  return wb;
+}
+
+async function median(times: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  return ms[Math.floor(ms.length / 2)]!;
+}
+
+export async function periksaBenchmarks(): Promise<BenchResult[]> {
+  const wb = await workbook();
+  const model = await readWorkbookModel(wb);
+  const rincian = model.rincian?.rowCount() ?? 0;
+  const read = await median(3, () => readWorkbookModel(wb));
+  let counts = { error: 0, warning: 0, info: 0 };
+  let topCodes = "";
+  const validate = await median(3, async () => {
+    const findings = validateModel(await readWorkbookModel(wb));
+    counts = countBySeverity(findings);
+    const byCode = new Map<string, number>();
+    for (const f of findings) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+    topCodes = [...byCode].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([c, n]) => `${c} ${n}`).join(", ");
+  });
+  const cells = model.sheets.reduce((n, s) => n + (s.cells?.length ?? 0) * (s.cells?.[0]?.length ?? 0), 0);
+  return [
+    { name: `read the workbook model (${INDICATORS.toLocaleString("id-ID")} indikator, ${rincian.toLocaleString("id-ID")} baris Rincian SIPD)`, unit: "sel", items: cells, medianMs: read, perSecond: cells / (read / 1000) },
+    {
+      name: "Periksa: read + every rule",
+      unit: "sel",
+      items: cells,
+      medianMs: validate,
+      perSecond: cells / (validate / 1000),
+      extra: { "rasio terhadap membaca model": `${(validate / read).toFixed(2)}× (target ≤ 3×)`, temuan: `${counts.error} galat, ${counts.warning} peringatan, ${counts.info} info (${topCodes})` },
+    },
+  ];
+}
