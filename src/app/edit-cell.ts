@@ -7,8 +7,7 @@
  */
 import { addressText, parseSheetRef } from "../core/address";
 import { FORM_FIRST_FIELD_ROW, PENGATURAN, TABLE_LAYOUTS, TABLE_ROWS, type FormatId } from "../core/layouts";
-import { isPercentFormat } from "../core/model/cell";
-import { formatAngka, parseAngka } from "../core/numbers";
+import { cellEntry, formatAngka, parseAngka } from "../core/numbers";
 import type { Address, CellContent, CellSnapshot, ValidationRule, WorkbookOp, WorkbookPort } from "../workbook/port";
 
 /** What an input cell takes: the column's format, its validation, its name for messages. */
@@ -45,11 +44,11 @@ export function inputSpecAt(sheet: string, row: number, col: number): InputSpec 
 const NUMBER_HINT = "Ketik angka seperti 82,9, 1.500.000 atau 93,75%.";
 
 /**
- * What a typed text stores in a cell of this spec and number format, read as Excel in id-ID reads it:
- * a decimal comma, dots grouping thousands, a typed percent stored as its fraction under a percent
- * format (93,75% → 0,9375), and in a percent-formatted cell Excel's automatic percent entry (10 and
- * 0,1 both mean 10%). Blank clears the cell. `choices`: a list validation's items when its source is a
- * range (read by `editCell`).
+ * What a typed text stores in a cell of this spec and number format: in a text column the text; in a
+ * number column what Excel in id-ID stores (cellEntry: a decimal comma, dots grouping thousands, a typed
+ * percent stored as its fraction under a percent format, Excel's automatic percent entry in a percent
+ * cell), and text Excel would keep as text is refused with what to type instead. Blank clears the cell.
+ * `choices`: a list validation's items when its source is a range (read by `editCell`).
  */
 export function readEntry(text: string, spec: InputSpec, numberFormat: string, choices?: readonly string[]): EditResult {
   const t = text.trim();
@@ -58,37 +57,31 @@ export function readEntry(text: string, spec: InputSpec, numberFormat: string, c
     const listed = checkList(t, spec, choices);
     return typeof listed === "string" ? { ok: true, content: listed, numberFormat } : listed;
   }
-  if (t.startsWith("=")) {
-    return { ok: false, message: `Rumus tidak dapat diketik di sini: ${spec.label} berisi angka. Ketik nilainya saja; ${NUMBER_HINT}` };
-  }
-  const money = spec.format === "money";
-  // in id-ID a lone comma is the decimal separator (1,5) and dots group thousands (1.500)
-  const kind = money ? "money" : t.includes(",") && !t.includes(".") ? "ratio" : "count";
-  const r = parseAngka(t, { kind });
-  if (!r.ok) {
-    if (r.reason === "dash") return { ok: false, message: `Tanda "${t}" bukan angka; kosongkan sel bila belum ada nilainya.` };
-    return { ok: false, message: `"${t}" bukan angka. ${NUMBER_HINT}` };
-  }
-  if (r.style === "en" || r.notes.some((n) => n.code === "hybrid-separators")) {
-    return { ok: false, message: `"${t}" tidak ditulis seperti angka Indonesia: pakai koma untuk desimal dan titik untuk ribuan, mis. 1.500.000 atau 82,9.` };
-  }
-  if (r.unit !== null) {
-    return { ok: false, message: `Ketik angkanya saja (${formatAngka(r.value, "ratio")}); satuan "${r.unit}" ditulis di kolom Satuan.` };
-  }
-  let value = r.value;
-  let format = numberFormat;
-  if (r.percent) {
-    if (money) return { ok: false, message: `${spec.label} berisi rupiah, bukan persen. Ketik jumlah rupiahnya, mis. 1.500.000.` };
-    value = over100(r.value);
-    if (!isPercentFormat(format)) format = r.decimals > 0 ? "0.00%" : "0%";
-  } else if (isPercentFormat(format) && Math.abs(value) >= 1) {
-    value = over100(value);
+  const entry = cellEntry(t, numberFormat);
+  if (typeof entry.value !== "number") return { ok: false, message: notANumber(t, spec) };
+  if (spec.format === "money" && t.endsWith("%")) {
+    return { ok: false, message: `${spec.label} berisi rupiah, bukan persen. Ketik jumlah rupiahnya, mis. 1.500.000.` };
   }
   const v = spec.validation;
+  const value = entry.value;
   if (v?.type === "decimal" && ((v.min !== undefined && value < v.min) || (v.max !== undefined && value > v.max))) {
     return { ok: false, message: v.message ?? `${spec.label} di luar batas.` };
   }
-  return { ok: true, content: value, numberFormat: format };
+  return { ok: true, content: value, numberFormat: entry.numberFormat ?? numberFormat };
+}
+
+/** Why a text typed into a number column is not a number Excel (id-ID) reads, said so the user can fix it. */
+function notANumber(t: string, spec: InputSpec): string {
+  if (t.startsWith("=")) return `Rumus tidak dapat diketik di sini: ${spec.label} berisi angka. Ketik nilainya saja; ${NUMBER_HINT}`;
+  const r = parseAngka(t);
+  if (!r.ok) return r.reason === "dash" ? `Tanda "${t}" bukan angka; kosongkan sel bila belum ada nilainya.` : `"${t}" bukan angka. ${NUMBER_HINT}`;
+  // as it should be typed: whole numbers grouped (5.175.000), others with their decimals (12,5)
+  const shown = Number.isInteger(r.value) ? formatAngka(r.value, "count") : formatAngka(r.value, "ratio");
+  if (r.unit !== null) return `Ketik angkanya saja (${shown}); satuan "${r.unit}" ditulis di kolom Satuan.`;
+  if (r.notes.some((n) => n.code === "parentheses-negative")) return `Tulis angka negatif dengan tanda minus: ${shown}.`;
+  if (r.notes.some((n) => n.code === "currency")) return `Ketik angkanya tanpa "Rp" atau ",-": ${shown}.`;
+  if (r.style === "en") return `"${t}" tidak ditulis seperti angka Indonesia: pakai koma untuk desimal dan titik untuk ribuan, mis. 1.500.000 atau 82,9.`;
+  return `"${t}" bukan angka. ${NUMBER_HINT}`;
 }
 
 /** The typed text under a list validation: its item as the list writes it, or why it is refused. */
@@ -102,12 +95,6 @@ function checkList(t: string, spec: InputSpec, choices: readonly string[] | unde
   if (hit !== undefined) return hit;
   const shown = items.slice(0, 8).join(", ") + (items.length > 8 ? ", …" : "");
   return { ok: false, message: `${v.message ?? `${spec.label} harus salah satu pilihan.`} Pilihan: ${shown}.` };
-}
-
-/** x / 100 shifted in decimal: 93.75 gives 0.9375 exactly as typed. */
-function over100(x: number): number {
-  const t = String(x);
-  return t.includes("e") ? x / 100 : Number(`${t}e-2`);
 }
 
 /** Writes a typed text into an input cell; refused (nothing written) with the reason otherwise. */

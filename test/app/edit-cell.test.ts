@@ -20,8 +20,8 @@ describe("numbers typed as Indonesians type them, stored as Excel in id-ID store
     ["7.089.003.733", MONEY, 7089003733],
     ["7089003733", MONEY, 7089003733],
     ["3.844.501.645,50", MONEY, 3844501645.5],
-    ["(18.938.957)", MONEY, -18938957],
-    ["Rp 5.175.000,-", MONEY, 5175000],
+    ["-18.938.957", MONEY, -18938957],
+    ["60.610,000", GENERAL, 60610],
     [" 46 ", GENERAL, 46],
   ])("%s in %p → %d", (text, spec, value) => {
     expect(readEntry(text, spec, spec.format === "money" ? "#,##0" : "General")).toEqual({ ok: true, content: value, numberFormat: spec.format === "money" ? "#,##0" : "General" });
@@ -47,6 +47,10 @@ describe("numbers typed as Indonesians type them, stored as Excel in id-ID store
     ["belum diukur", GENERAL, /^"belum diukur" bukan angka\./],
     ["=D7/C7", GENERAL, /^Rumus tidak dapat diketik di sini: Target Awal berisi angka\./],
     ["53,53%", MONEY, /berisi rupiah, bukan persen/],
+    // Excel keeps these as text; the grid says what to type instead
+    ["Rp 5.175.000,-", MONEY, /^Ketik angkanya tanpa "Rp" atau ",-": 5\.175\.000\.$/],
+    ["(18.938.957)", MONEY, /^Tulis angka negatif dengan tanda minus: -18\.938\.957\.$/],
+    ["1,706,504,410", MONEY, /pakai koma untuk desimal dan titik untuk ribuan/],
   ])("refuses %s in %p", (text, spec, message) => {
     const r = readEntry(text, spec, "General");
     expect(r.ok).toBe(false);
