@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { bundleBenchmarks } from "./bundle.bench";
 import { functionBenchmarks } from "./functions.bench";
 import { printTable, type BenchResult } from "./harness";
 import { periksaBenchmarks } from "./periksa.bench";
@@ -11,6 +12,7 @@ const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   sipd: sipdBenchmarks,
   periksa: periksaBenchmarks,
   xlsx: xlsxBenchmarks,
+  bundle: bundleBenchmarks,
 };
 
 async function main(): Promise<void> {

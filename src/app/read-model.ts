@@ -7,7 +7,12 @@ import { readExtent, STANDARD_LAYOUTS } from "../core/layouts";
 import { WorkbookModel, type SheetData } from "../core/model/workbook-model";
 import type { RangeRef, WorkbookPort } from "../workbook/port";
 
-export async function readWorkbookModel(port: WorkbookPort): Promise<WorkbookModel> {
+export interface ReadModelOptions {
+  /** Read the Rincian SIPD sheet too (the default); the no-Excel grid needs only the standard sheets. */
+  rincian?: boolean;
+}
+
+export async function readWorkbookModel(port: WorkbookPort, options: ReadModelOptions = {}): Promise<WorkbookModel> {
   const infos = await port.sheets();
   const ranges: RangeRef[] = [];
   const targets: number[] = [];
@@ -15,7 +20,7 @@ export async function readWorkbookModel(port: WorkbookPort): Promise<WorkbookMod
     const layout = STANDARD_LAYOUTS.find((l) => l.sheet.toLowerCase() === info.name.toLowerCase());
     let extent: { rows: number; cols: number } | null = null;
     if (layout) extent = readExtent(layout, info.usedRows);
-    else if (info.name.toLowerCase() === RINCIAN_SHEET.toLowerCase()) extent = { rows: info.usedRows, cols: Math.max(info.usedCols, RINCIAN_COLUMNS.length) };
+    else if (options.rincian !== false && info.name.toLowerCase() === RINCIAN_SHEET.toLowerCase()) extent = { rows: info.usedRows, cols: Math.max(info.usedCols, RINCIAN_COLUMNS.length) };
     if (!extent || extent.rows === 0) return;
     ranges.push({ sheet: info.name, row: 0, col: 0, rows: extent.rows, cols: Math.max(extent.cols, 1) });
     targets.push(i);

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Badge, Caption1, makeStyles, Tab, TabList, Title3, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, mergeClasses, Tab, TabList, Title3 } from "@fluentui/react-components";
+import { token } from "./components/theme";
 import { NoExcelBanner } from "./components/NoExcelBanner";
 import { isExcel, type HostInfo } from "./host";
 import type { PanelSpec } from "./panels";
@@ -14,20 +15,43 @@ const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    gap: token("spacingVerticalM"),
+    padding: `${token("spacingVerticalM")} ${token("spacingHorizontalM")}`,
     // the no-Excel mode in a desktop browser uses the width for the sheet grid; panels cap their forms
     maxWidth: "1440px",
   },
   header: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    paddingBottom: tokens.spacingVerticalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    gap: token("spacingVerticalXXS"),
+    paddingBottom: token("spacingVerticalS"),
+    borderBottom: `${token("strokeWidthThin")} solid ${token("colorNeutralStroke2")}`,
   },
-  titleRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
-  subtitle: { color: tokens.colorNeutralForeground3 },
+  titleRow: { display: "flex", alignItems: "center", gap: token("spacingHorizontalS") },
+  subtitle: { color: token("colorNeutralForeground3") },
+  // Fluent's tint badge, drawn here to keep the first load small
+  host: {
+    display: "inline-flex",
+    alignItems: "center",
+    height: "20px",
+    padding: `0 ${token("spacingHorizontalXS")}`,
+    borderRadius: token("borderRadiusCircular"),
+    fontSize: token("fontSizeBase200"),
+    fontWeight: token("fontWeightSemibold"),
+    lineHeight: token("lineHeightBase200"),
+  },
+  inExcel: {
+    color: token("colorPaletteGreenForeground2"),
+    backgroundColor: token("colorPaletteGreenBackground1"),
+    border: `${token("strokeWidthThin")} solid ${token("colorPaletteGreenBorder1")}`,
+  },
+  noExcel: {
+    color: token("colorPaletteDarkOrangeForeground2"),
+    backgroundColor: token("colorPaletteYellowBackground1"),
+    border: `${token("strokeWidthThin")} solid ${token("colorPaletteYellowBorder1")}`,
+  },
+  // four panels do not fit a 380 px pane on one line; wrapping keeps every tab in sight
+  tabs: { flexWrap: "wrap" },
 });
 
 /** Header, the no-Excel banner and one tab per panel. Panels stay mounted so their input survives a tab switch. */
@@ -40,14 +64,12 @@ export function App({ host, panels, initialPanel }: AppProps) {
       <header className={styles.header}>
         <div className={styles.titleRow}>
           <Title3 as="h1">SAKIP Workbook</Title3>
-          <Badge appearance="tint" color={excel ? "success" : "warning"}>
-            {excel ? "Excel" : "Tanpa Excel"}
-          </Badge>
+          <span className={mergeClasses(styles.host, excel ? styles.inExcel : styles.noExcel)}>{excel ? "Excel" : "Tanpa Excel"}</span>
         </div>
-        <Caption1 className={styles.subtitle}>Laporan Kinerja perangkat daerah: fungsi SAKIP, lembar standar, impor SIPD</Caption1>
+        <Caption1 className={styles.subtitle}>Laporan Kinerja perangkat daerah: fungsi SAKIP, lembar standar, impor SIPD, pemeriksaan</Caption1>
       </header>
       {!excel && <NoExcelBanner />}
-      <TabList selectedValue={selected} onTabSelect={(_, data) => setSelected(String(data.value))} aria-label="Panel SAKIP">
+      <TabList className={styles.tabs} selectedValue={selected} onTabSelect={(_, data) => setSelected(String(data.value))} aria-label="Panel SAKIP">
         {panels.map((p) => (
           <Tab key={p.id} value={p.id} id={`tab-${p.id}`}>
             {p.label}

@@ -7,14 +7,32 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { createPanels } from "./panels";
 import { NO_HOST, type HostInfo } from "./host";
+import { announced, workbookChanges } from "./session";
 import { accessFor } from "./workbook-access";
+import type { WorkbookOp } from "../workbook/port";
+
+declare global {
+  interface Window {
+    /**
+     * The no-Excel session workbook for automation (the browser tests type over a computed cell
+     * with it, which the grid does not allow): writes reach every grid, as a panel's do.
+     */
+    __sakipSession?: { apply: (ops: readonly WorkbookOp[]) => Promise<unknown> };
+  }
+}
 
 function render(host: HostInfo): void {
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container element");
+  const workbook = accessFor(host);
+  const changes = workbookChanges();
+  if (workbook.kind === "memory") {
+    const memory = workbook.port;
+    window.__sakipSession = { apply: announced(changes, async (ops: readonly WorkbookOp[]) => (await memory()).apply(ops)) };
+  }
   createRoot(container).render(
     <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
-      <App host={host} panels={createPanels({ host, workbook: accessFor(host) })} />
+      <App host={host} panels={createPanels({ host, workbook, changes })} />
     </FluentProvider>,
   );
 }

@@ -87,6 +87,25 @@ it("keeps ExcelJS (about 1 MB) out of the scripts the page loads at start; it is
   for (const initial of ["functions.js", "taskpane.js"]) expect(fs.readFileSync(path.join(DIST, initial), "utf8")).not.toContain("sharedStrings");
 });
 
+it("loads the shell only at start: no panel, grid, workbook adapter, Fluent Button or Fluent's whole tokens object in functions.js and taskpane.js", () => {
+  const initial = ["functions.js", "taskpane.js"].map((f) => fs.readFileSync(path.join(DIST, f), "utf8")).join("\n");
+  const absent = {
+    "the Fungsi panel": "Isi contoh",
+    "the Siapkan Lembar panel": "Muat dari buku kerja",
+    "the Impor SIPD panel": "Tempel LRA SIPD di sini",
+    "the Periksa panel": "Penjelasan aturan",
+    "the session grid": "Buku kerja sesi ini",
+    "the memory adapter": "snapshotOps",
+    "Fluent's Button": "fui-Button",
+    "Fluent's MessageBar": "fui-MessageBar",
+    "Fluent's tokens object": 'colorNeutralForeground1Hover:"var(--colorNeutralForeground1Hover)"',
+  };
+  expect(Object.entries(absent).filter(([, text]) => initial.includes(text)).map(([what]) => what)).toEqual([]);
+  // and they are where the panels fetch them
+  expect(fs.readFileSync(path.join(DIST, "periksa.js"), "utf8")).toContain("Penjelasan aturan");
+  expect(fs.readFileSync(path.join(DIST, "fungsi.js"), "utf8")).toContain("Isi contoh");
+});
+
 /**
  * office.js itself, about 3 s after loading in a plain browser, opens a hidden telemetry iframe at
  * Microsoft (no action of ours causes it; an empty page with only office.js does the same). Tests
@@ -159,13 +178,20 @@ it("(a) no Excel: Siapkan Lembar fills the session workbook, shows its sheets an
     await sheetTabs.getByRole("tab", { name: "Capaian", exact: true }).click();
     const grid = page.getByRole("table", { name: "Lembar Capaian" });
     await grid.getByText("Capaian Kinerja", { exact: true }).waitFor();
-    expect(await grid.locator('td[data-kind="formula"]').count()).toBeGreaterThan(100);
+    // computed cells show their values (blank while PK is empty), their formulas only in the formula line
+    expect(await grid.locator("td[data-formula]").count()).toBeGreaterThan(100);
+    expect(await grid.locator("td").evaluateAll((tds) => tds.filter((td) => td.textContent!.startsWith("=")).length)).toBe(0);
+    await grid.getByText("Kecamatan Lumajang — Tahun Anggaran 2024 — TW II", { exact: true }).waitFor();
+    await grid.locator('td[data-formula][data-row="6"]').first().click();
+    expect(await page.getByRole("group", { name: "Baris rumus" }).getByLabel("Isi sel").textContent()).toMatch(/^=IF\(/);
 
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, "siapkan-lembar.png"), fullPage: true });
 
-    // ExcelJS is fetched only for the download
-    expect(scripts(s.requests).sort()).toEqual(["functions.js", "taskpane.js"]);
+    // the panel is its own chunk; ExcelJS is fetched only for the download
+    expect(scripts(s.requests)).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "siapkan.js"]));
+    expect(scripts(s.requests)).not.toContain("exceljs.js");
+    expect(scripts(s.requests)).not.toContain("xlsx-export.js");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Unduh .xlsx" }).click()]);
     expect(download.suggestedFilename()).toBe("SAKIP-Kecamatan_Lumajang-2024-TW_II.xlsx");
     await page.getByText("Diunduh:").waitFor();
@@ -204,7 +230,8 @@ it("(a) no Excel: Impor SIPD reads a pasted LRA, previews it, imports it into th
     await page.getByRole("tab", { name: "Impor SIPD" }).click({ timeout: 15000 });
     await page.getByLabel("Tempel LRA SIPD di sini").fill(LRA_TSV);
     await page.getByText(/314 baris, 37,0 KB$/).waitFor();
-    // the parser is its own chunk, fetched on the first reading
+    // the panel is its own chunk; the parser another, fetched on the first reading
+    expect(scripts(s.requests)).toContain("impor.js");
     expect(scripts(s.requests)).not.toContain("impor-sipd.js");
     await page.getByRole("button", { name: "Baca", exact: true }).click();
 
@@ -281,6 +308,271 @@ it("(a) no Excel: Impor SIPD reads a pasted LRA, previews it, imports it into th
     await s.context.close();
   }
 });
+
+/** Fills the session workbook as a user would: Siapkan Lembar (TW II 2024), then Impor SIPD of the June 2024 LRA. */
+async function buildSessionWorkbook(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: "Siapkan Lembar" }).click({ timeout: 15000 });
+  await page.getByLabel("Unit kerja").fill("Kecamatan Lumajang");
+  await page.getByLabel("Tahun anggaran").fill("2024");
+  await page.getByLabel("Periode").selectOption("TW II");
+  await page.getByRole("button", { name: "Siapkan Lembar" }).click();
+  await page.getByRole("list", { name: "Ringkasan perubahan" }).waitFor();
+  await page.getByRole("tab", { name: "Impor SIPD" }).click();
+  await page.getByLabel("Tempel LRA SIPD di sini").fill(LRA_TSV);
+  await page.getByRole("button", { name: "Baca", exact: true }).click();
+  await page.getByRole("region", { name: "Pratinjau LRA" }).waitFor();
+  await page.getByRole("button", { name: "Impor", exact: true }).click();
+  await page.getByRole("list", { name: "Hasil impor" }).waitFor();
+}
+
+/** Whether an element's box lies inside another's (the marked cell inside the grid's scroll box). */
+function inside(inner: { x: number; y: number; width: number; height: number }, outer: { x: number; y: number; width: number; height: number }): boolean {
+  return inner.x >= outer.x - 1 && inner.y >= outer.y - 1 && inner.x + inner.width <= outer.x + outer.width + 1 && inner.y + inner.height <= outer.y + outer.height + 1;
+}
+
+it("(a) no Excel: Periksa finds a penyerapan typed over its formula, shows the cell in the grid, restores the formula; Periksa lagi is clean", async () => {
+  const s = await open(false);
+  try {
+    const { page } = s;
+    await page.setViewportSize({ width: 380, height: 800 });
+    await buildSessionWorkbook(page);
+    // 50% typed over the % of program 7.01.01 (Realisasi Anggaran M7, 53,53% by its formula); the grid allows
+    // no typing over a computed cell, so this goes through the session workbook as a pasted value would
+    await page.evaluate(() =>
+      window.__sakipSession!.apply([{ type: "write", sheet: "Realisasi Anggaran", row: 6, col: 12, cells: [[0.5]] }]),
+    );
+
+    expect(scripts(s.requests)).not.toContain("periksa.js");
+    await page.getByRole("tab", { name: "Periksa" }).click();
+    await page.getByRole("button", { name: "Periksa", exact: true }).click();
+    expect(scripts(s.requests)).toContain("periksa.js");
+    const status = page.getByText(/^Diperiksa pukul \d\d\.\d\d: /);
+    await status.waitFor({ timeout: 15000 });
+    expect(await status.textContent()).toMatch(/: 1 galat, 1 peringatan, 13 info\.$/);
+
+    const galat = page.getByRole("list", { name: "Galat di Realisasi Anggaran" });
+    const finding = galat.getByRole("button", { name: /^M7 R-PEN-01/ });
+    expect(await finding.textContent()).toBe(
+      "M7 R-PEN-01 — Penyerapan tertulis 50%, sedangkan realisasi ÷ pagu = 53,53% (Rp 3.794.485.645 ÷ Rp 7.089.003.733).",
+    );
+    await finding.click();
+
+    // the session grid opens Realisasi Anggaran, scrolled to M7, marked
+    const panel = page.getByRole("tabpanel", { name: "Periksa" });
+    const sheetTabs = panel.getByRole("tablist", { name: "Lembar kerja" });
+    await expect(sheetTabs.getByRole("tab", { name: "Realisasi Anggaran", exact: true }).getAttribute("aria-selected")).resolves.toBe("true");
+    const marked = panel.locator('td[data-selected="true"]');
+    await marked.waitFor();
+    expect([await marked.getAttribute("data-row"), await marked.getAttribute("data-col")]).toEqual(["6", "12"]);
+    expect(await marked.textContent()).toBe("50,00%");
+    const formulaLine = panel.getByRole("group", { name: "Baris rumus" });
+    expect(await formulaLine.getByLabel("Sel terpilih").textContent()).toBe("M7");
+    // wait for the smooth end of scrolling, then the cell is in the grid's box and on the screen
+    await page.waitForTimeout(300);
+    const cellBox = (await marked.boundingBox())!;
+    const gridBox = (await panel.getByRole("region", { name: "Isi lembar Realisasi Anggaran" }).boundingBox())!;
+    expect(inside(cellBox, gridBox)).toBe(true);
+    expect(cellBox.y).toBeGreaterThanOrEqual(0);
+    expect(cellBox.y + cellBox.height).toBeLessThanOrEqual(800);
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUT, "periksa-380.png") });
+    await page.screenshot({ path: path.join(OUT, "periksa-380-full.png"), fullPage: true });
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await finding.click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT, "periksa-1280.png") });
+
+    // the fix is on the peringatan: the constant over the formula
+    const warning = page.getByRole("list", { name: "Peringatan di Realisasi Anggaran" }).getByRole("listitem").first();
+    expect(await warning.textContent()).toContain("M7 R-XL-01 — Rumus kolom ini ditimpa nilai ketikan 50% (rumusnya memberi 53,53%)");
+    await warning.getByRole("button", { name: "Pulihkan rumus" }).click();
+    await warning.getByText("Diperbaiki: pulihkan rumus.").waitFor();
+    await warning.getByRole("button", { name: "Batalkan" }).waitFor();
+
+    await page.getByRole("button", { name: "Periksa lagi" }).click();
+    await page.getByText(/: 0 galat, 0 peringatan, 13 info\.$/).waitFor({ timeout: 15000 });
+    expect(await page.getByRole("list", { name: "Galat di Realisasi Anggaran" }).count()).toBe(0);
+    await page.screenshot({ path: path.join(OUT, "periksa-1280-sesudah.png"), fullPage: true });
+
+    expect(scripts(s.requests)).not.toContain("office-workbook.js");
+    expect(external(s.requests)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.context.close();
+  }
+});
+
+it("(a) no Excel: a target and a realisasi corrected in the grid; capaian and predikat follow; a refused entry says why", async () => {
+  const s = await open(false);
+  try {
+    const { page } = s;
+    await page.setViewportSize({ width: 380, height: 800 });
+    await page.getByRole("tab", { name: "Siapkan Lembar" }).click({ timeout: 15000 });
+    await page.getByLabel("Unit kerja").fill("Kecamatan Lumajang");
+    await page.getByLabel("Tahun anggaran").fill("2024");
+    await page.getByLabel("Periode").selectOption("TW II");
+    await page.getByRole("button", { name: "Siapkan Lembar" }).click();
+    await page.getByRole("list", { name: "Ringkasan perubahan" }).waitFor();
+
+    const panel = page.getByRole("tabpanel", { name: "Siapkan Lembar" });
+    const sheetTabs = panel.getByRole("tablist", { name: "Lembar kerja" });
+    const cell = (row: number, col: number) => panel.locator(`td[data-row="${row}"][data-col="${col}"]`);
+    // IK-001 (row 7): target awal 100 in Perjanjian Kinerja (K7), realisasi TW II 82,9 in Capaian (K7)
+    await sheetTabs.getByRole("tab", { name: "Perjanjian Kinerja", exact: true }).click();
+    await cell(6, 10).dblclick();
+    await panel.getByLabel("Ubah sel K7").fill("100");
+    await panel.getByLabel("Ubah sel K7").press("Enter");
+    // the target in force (M7, computed) follows
+    await panel.locator('td[data-row="6"][data-col="12"]', { hasText: "100" }).waitFor();
+
+    await sheetTabs.getByRole("tab", { name: "Capaian", exact: true }).click();
+    await cell(6, 10).click();
+    await page.keyboard.type("1.5");
+    await page.keyboard.press("Enter");
+    await panel.getByRole("alert").filter({ hasText: 'K7: "1.5" tidak ditulis seperti angka Indonesia' }).waitFor();
+    await page.keyboard.press("Escape");
+    await cell(6, 10).dblclick();
+    await panel.getByLabel("Ubah sel K7").fill("82,9");
+    await panel.getByLabel("Ubah sel K7").press("Enter");
+    await panel.locator('td[data-row="6"][data-col="14"]', { hasText: "82,90%" }).waitFor();
+    expect(await cell(6, 15).textContent()).toBe("Tinggi");
+    expect(await cell(6, 8).textContent()).toBe("100");
+    await cell(6, 14).click();
+    expect(await panel.getByRole("group", { name: "Baris rumus" }).getByLabel("Isi sel").textContent()).toMatch(/^=IF\(/);
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUT, "lembar-sunting-380.png") });
+
+    expect(external(s.requests)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.context.close();
+  }
+});
+
+/**
+ * Visible controls (buttons, fields, tabs, labels) whose boxes overlap, as "A × B w×h": neither inside
+ * the other in the page, more than half a pixel of both width and height in common.
+ */
+function overlappingControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const sel = 'button, input, select, textarea, [role="tab"], label, a[href], [role="button"], [role="checkbox"]';
+    const visible = [...document.querySelectorAll<HTMLElement>(sel)].filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== "hidden";
+    });
+    const name = (e: HTMLElement) => `${e.tagName.toLowerCase()}[${(e.getAttribute("aria-label") ?? e.textContent ?? "").trim().slice(0, 40)}]`;
+    const out: string[] = [];
+    for (let i = 0; i < visible.length; i++) {
+      for (let j = i + 1; j < visible.length; j++) {
+        const a = visible[i]!;
+        const b = visible[j]!;
+        if (a.contains(b) || b.contains(a)) continue;
+        const ra = a.getBoundingClientRect();
+        const rb = b.getBoundingClientRect();
+        const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+        const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+        if (w > 0.5 && h > 0.5) out.push(`${name(a)} × ${name(b)} ${w.toFixed(1)}×${h.toFixed(1)}`);
+      }
+    }
+    return out;
+  });
+}
+
+/** Words of the grid's wrapped header cells that the browser broke across two lines. */
+function brokenHeaderWords(page: Page, table: string): Promise<string[]> {
+  return page.evaluate((label) => {
+    const broken: string[] = [];
+    const tds = document.querySelectorAll<HTMLElement>(`table[aria-label="${label}"] td`);
+    for (const td of tds) {
+      if (getComputedStyle(td).whiteSpace !== "normal") continue;
+      const text = td.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+      const content = text.textContent ?? "";
+      for (const m of content.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, m.index!);
+        range.setEnd(text, m.index! + m[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(m[0]);
+      }
+    }
+    return broken;
+  }, table);
+}
+
+it("(a) no Excel at 380 px: no two visible controls overlap in any panel; the grid keeps column A in sight, wraps headers between words and starts a sheet at its top-left corner", async () => {
+  const s = await open(false);
+  try {
+    const { page } = s;
+    await page.setViewportSize({ width: 380, height: 800 });
+    await page.getByTestId("hasil").waitFor({ timeout: 15000 });
+    fs.mkdirSync(OUT, { recursive: true });
+    const seen: Record<string, string[]> = {};
+    const check = async (name: string) => {
+      seen[name] = await overlappingControls(page);
+      await page.screenshot({ path: path.join(OUT, `layout-380-${name}.png`), fullPage: true });
+    };
+    await check("fungsi");
+    await page.getByRole("tab", { name: "Siapkan Lembar" }).click();
+    await page.getByText("Buku kerja belum memiliki pengaturan; isi formulir di bawah.").waitFor();
+    // the form as a new user first sees it, then with every problem shown under its field
+    await check("siapkan");
+    await page.getByRole("button", { name: "Siapkan Lembar" }).click();
+    await page.getByText("3 isian perlu diperbaiki; belum ada yang ditulis.").waitFor();
+    await check("siapkan-galat");
+    const tahun = (await page.getByLabel("Tahun anggaran").boundingBox())!;
+    const periode = (await page.getByLabel("Periode").boundingBox())!;
+    expect(tahun.x + tahun.width).toBeLessThanOrEqual(periode.x);
+
+    await buildSessionWorkbook(page);
+    await check("impor");
+    await page.getByRole("tab", { name: "Periksa" }).click();
+    await page.getByRole("button", { name: "Periksa", exact: true }).click();
+    await page.getByText(/^Diperiksa pukul/).waitFor({ timeout: 15000 });
+    // the 13 notes of the LRA are info only, so their list is open
+    await page.getByRole("list", { name: "Info di Rincian SIPD" }).waitFor();
+    await check("periksa");
+    expect(seen).toEqual({ fungsi: [], siapkan: [], "siapkan-galat": [], impor: [], periksa: [] });
+
+    // the grid of Impor SIPD, on Realisasi Anggaran: scrolled right and down, column A is still there
+    await page.getByRole("tab", { name: "Impor SIPD" }).click();
+    const panel = page.getByRole("tabpanel", { name: "Impor SIPD" });
+    const scroller = panel.getByRole("region", { name: "Isi lembar Realisasi Anggaran" });
+    await scroller.evaluate((el) => el.scrollTo(600, 200));
+    await page.waitForTimeout(100);
+    const box = (await scroller.boundingBox())!;
+    const a10 = (await panel.locator('td[data-row="9"][data-col="0"]').boundingBox())!;
+    expect(Math.abs(a10.x - (box.x + 1 + 40))).toBeLessThanOrEqual(2);
+    expect(await panel.locator('td[data-row="9"][data-col="0"]').textContent()).toBe("Sub Kegiatan");
+    await scroller.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUT, "layout-380-lembar-digulir.png") });
+    expect(await brokenHeaderWords(page, "Lembar Realisasi Anggaran")).toEqual([]);
+
+    // another sheet starts at its top-left corner
+    await panel.getByRole("tablist", { name: "Lembar kerja" }).getByRole("tab", { name: "Capaian", exact: true }).click();
+    const capaian = panel.getByRole("region", { name: "Isi lembar Capaian" });
+    expect(await capaian.evaluate((el) => [el.scrollLeft, el.scrollTop])).toEqual([0, 0]);
+    expect(await brokenHeaderWords(page, "Lembar Capaian")).toEqual([]);
+    await panel.getByRole("tablist", { name: "Lembar kerja" }).getByRole("tab", { name: "Perjanjian Kinerja", exact: true }).click();
+    expect(await brokenHeaderWords(page, "Lembar Perjanjian Kinerja")).toEqual([]);
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const tab of ["Fungsi", "Siapkan Lembar", "Impor SIPD", "Periksa"]) {
+      await page.getByRole("tab", { name: tab }).click();
+      await page.screenshot({ path: path.join(OUT, `layout-1280-${tab.toLowerCase().replace(/ /g, "-")}.png`), fullPage: true });
+    }
+    expect(await overlappingControls(page)).toEqual([]);
+
+    expect(external(s.requests)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.context.close();
+  }
+}, 60_000);
 
 it("(b) in Excel's shared runtime (stub office.js) associates every function of functions.json, and CAPAIAN computes", async () => {
   const s = await open(true);

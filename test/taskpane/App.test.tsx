@@ -31,12 +31,12 @@ function type(label: string, value: string): void {
 }
 
 describe("App shell", () => {
-  it('shows the "Mode tanpa Excel" banner when office.js reports no host', () => {
+  it('shows the "Mode tanpa Excel" banner when office.js reports no host', async () => {
     renderInFluent(<App host={NO_HOST} panels={panelsFor(NO_HOST)} />);
     expect(screen.getByText("Mode tanpa Excel")).toBeTruthy();
     expect(screen.getByText("Tanpa Excel")).toBeTruthy();
-    // still usable: the playground computes
-    expect(result().textContent).toBe("1,0363 (103,63%)");
+    // still usable: the playground (its own chunk, fetched at once as the first tab) computes
+    expect((await screen.findByTestId("hasil", undefined, { timeout: 10_000 })).textContent).toBe("1,0363 (103,63%)");
   });
 
   it("shows no banner inside Excel", () => {
@@ -51,12 +51,13 @@ describe("App shell", () => {
     expect(tab.getAttribute("aria-selected")).toBe("true");
   });
 
-  it("switches between panels given as props and keeps the hidden ones' state", () => {
+  it("switches between panels given as props and keeps the hidden ones' state", async () => {
     const panels: PanelSpec[] = [
       ...panelsFor(NO_HOST),
       { id: "uji", label: "Panel uji", render: () => <p>panel uji</p> },
     ];
     renderInFluent(<App host={NO_HOST} panels={panels} />);
+    await screen.findByLabelText("target", undefined, { timeout: 10_000 });
     type("target", "88");
     fireEvent.click(screen.getByRole("tab", { name: "Panel uji" }));
     expect(screen.getByText("panel uji")).toBeTruthy();

@@ -4,7 +4,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { ImporSipdPanel, type ImporSipdPanelProps } from "../../src/taskpane/components/ImporSipdPanel";
-import { createPanels, imporProps, lazyChunk } from "../../src/taskpane/panels";
+import { createPanels, lazyChunk } from "../../src/taskpane/panels";
+import { imporProps } from "../../src/taskpane/impor-panel";
 import { NO_HOST } from "../../src/taskpane/host";
 import { memoryAccess, officeAccess } from "../../src/taskpane/workbook-access";
 import { readLra } from "../../src/taskpane/impor-lra";
@@ -20,10 +21,11 @@ function renderInFluent(ui: ReactElement) {
   return render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
 }
 
-/** The whole pane in the no-Excel mode, with the "Impor SIPD" tab opened. */
-function openPanel(memory = new MemoryWorkbook()) {
+/** The whole pane in the no-Excel mode, with the "Impor SIPD" tab opened (its chunk loaded). */
+async function openPanel(memory = new MemoryWorkbook()) {
   renderInFluent(<App host={NO_HOST} panels={createPanels({ host: NO_HOST, workbook: memoryAccess(memory) })} />);
   fireEvent.click(screen.getByRole("tab", { name: "Impor SIPD" }));
+  await screen.findByLabelText("Tempel LRA SIPD di sini", undefined, { timeout: 20_000 });
   return memory;
 }
 
@@ -54,7 +56,7 @@ const preview = () => screen.getByRole("region", { name: "Pratinjau LRA" });
 
 describe("Impor SIPD: reading a paste", () => {
   it("previews the June 2024 LRA: SKPD, month, TW column, counts, totals and findings", async () => {
-    openPanel();
+    await openPanel();
     await read(LRA_TSV);
     const p = await screen.findByRole("region", { name: "Pratinjau LRA" });
     expect(within(p).getByText("KECAMATAN LUMAJANG")).toBeTruthy();
@@ -83,7 +85,7 @@ describe("Impor SIPD: reading a paste", () => {
   });
 
   it("opens the errors first when there are any", async () => {
-    openPanel();
+    await openPanel();
     // a % that does not follow from the amounts (54,04 → 55,04 on the program row)
     await read(LRA_TSV.replace("3.785.035.645,00\t54,04", "3.785.035.645,00\t55,04"));
     const p = await screen.findByRole("region", { name: "Pratinjau LRA" });
@@ -99,7 +101,7 @@ describe("Impor SIPD: reading a paste", () => {
     ["the summary LRA", SUMMARY_LRA, /LRA ringkasan/],
     ["an empty box", "", /Teks yang ditempel kosong\./],
   ])("refuses %s with the parser's message and offers no import", async (_label, text, message) => {
-    openPanel();
+    await openPanel();
     await read(text);
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Bukan LRA SIPD per kode rekening");
@@ -110,7 +112,7 @@ describe("Impor SIPD: reading a paste", () => {
   });
 
   it("blocks the import of an LRA whose header lost its month, and says why", async () => {
-    openPanel();
+    await openPanel();
     await read(LRA_TSV.replace("BAGIAN BULAN JUNI**", ""));
     expect(await screen.findByText("Belum dapat diimpor")).toBeTruthy();
     expect(within(preview()).getAllByText("tidak ditemukan di kepala LRA")).toHaveLength(1);
@@ -118,7 +120,7 @@ describe("Impor SIPD: reading a paste", () => {
   });
 
   it("blocks the import of a truncated LRA, and says where it ends", async () => {
-    openPanel();
+    await openPanel();
     await read(LRA_TSV.split("\n").slice(0, 200).join("\n"));
     expect(await screen.findByText("Belum dapat diimpor")).toBeTruthy();
     expect(within(preview()).getByText(/^LRA ini terpotong: teks berakhir di baris 200, tanpa baris penutup "Jumlah Belanja" dan "Surplus \/ Defisit"\./)).toBeTruthy();
@@ -126,7 +128,7 @@ describe("Impor SIPD: reading a paste", () => {
   });
 
   it("says when the box changed after reading, and clears with Kosongkan", async () => {
-    openPanel();
+    await openPanel();
     await read(LRA_TSV);
     await screen.findByRole("region", { name: "Pratinjau LRA" });
     paste(`${LRA_TSV}x`);
@@ -174,7 +176,7 @@ describe("Impor SIPD: reading a paste", () => {
 
 describe("Impor SIPD: importing", () => {
   it("imports into the session workbook, lists the result and shows the new sheets in the grid", async () => {
-    const memory = openPanel();
+    const memory = await openPanel();
     await read(LRA_TSV);
     await screen.findByRole("region", { name: "Pratinjau LRA" });
     await clickImport();
@@ -313,7 +315,7 @@ describe("Impor SIPD: importing", () => {
 
 describe("Impor SIPD: reading the selected cells", () => {
   it("without Excel and without a selection, says to paste into the box", async () => {
-    openPanel();
+    await openPanel();
     await act(async () => {
       fireEvent.click(button("Baca dari sel terpilih"));
     });
@@ -325,7 +327,7 @@ describe("Impor SIPD: reading the selected cells", () => {
     const memory = new MemoryWorkbook();
     await memory.apply(pasteOps("LRA Juni", LRA_TSV));
     memory.setSelection({ sheet: "LRA Juni", row: 0, col: 0, rows: 314, cols: 9 });
-    openPanel(memory);
+    await openPanel(memory);
     await act(async () => {
       fireEvent.click(button("Baca dari sel terpilih"));
     });

@@ -6,9 +6,19 @@ describe("the workbook the panels write to", () => {
   it("is one memory workbook for the whole session without Excel", async () => {
     const access = accessFor(NO_HOST);
     expect(access.kind).toBe("memory");
-    if (access.kind !== "memory") return;
-    expect(await access.port()).toBe(access.memory);
-    expect(await access.port()).toBe(access.memory);
+    const first = await access.port();
+    expect(first).toBeInstanceOf(MemoryWorkbook);
+    expect(await access.port()).toBe(first);
+  });
+
+  it("loads the memory adapter on first use, not before, and once", async () => {
+    const memory = new MemoryWorkbook();
+    const load = jest.fn(async () => memory);
+    const access = memoryAccess(undefined, load);
+    expect(load).not.toHaveBeenCalled();
+    expect(await access.port()).toBe(memory);
+    expect(await access.port()).toBe(memory);
+    expect(load).toHaveBeenCalledTimes(1);
   });
 
   it("is the Office adapter inside Excel, loaded on first use, not before", () => {

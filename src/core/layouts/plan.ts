@@ -92,7 +92,7 @@ export function sameFormula(a: string | null, b: string | null): boolean {
 /** A cell with neither a formula nor a value ("" counts as empty). */
 export const isEmpty = (c: CellSnapshot | undefined): boolean => !c || (c.formula === null && (c.value === null || c.value === ""));
 
-const subtitleFormula = `=${NAMES.unit}&" — Tahun Anggaran "&${NAMES.tahun}&" — "&${NAMES.periode}`;
+export const subtitleFormula = `=${NAMES.unit}&" — Tahun Anggaran "&${NAMES.tahun}&" — "&${NAMES.periode}`;
 
 function headerGrid(layout: TableLayout): { cells: CellValue[][]; merges: RangeRef[] } {
   const n = layout.columns.length;

@@ -1,14 +1,30 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { makeStyles } from "@fluentui/react-components";
+import { token } from "./theme";
+
+const useStyles = makeStyles({
+  // the look of Fluent's warning MessageBar, drawn here: the banner is part of the pane's first load,
+  // which stays small (the MessageBar component comes with the panels)
+  root: {
+    padding: `${token("spacingVerticalS")} ${token("spacingHorizontalM")}`,
+    border: `${token("strokeWidthThin")} solid ${token("colorPaletteDarkOrangeBorder1")}`,
+    borderRadius: token("borderRadiusMedium"),
+    backgroundColor: token("colorPaletteDarkOrangeBackground1"),
+    color: token("colorNeutralForeground1"),
+    fontSize: token("fontSizeBase300"),
+    lineHeight: token("lineHeightBase300"),
+  },
+  title: { fontWeight: token("fontWeightSemibold"), marginRight: token("spacingHorizontalXS") },
+});
 
 /** Shown when office.js reports no host: the pane runs in a plain browser. */
 export function NoExcelBanner() {
+  const styles = useStyles();
   return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>Mode tanpa Excel</MessageBarTitle>
-        Panel ini berjalan di peramban biasa, tidak di dalam Excel. Fungsi SAKIP dapat dicoba di sini; Siapkan Lembar dan Impor SIPD
-        menulis ke buku kerja sementara di peramban yang dapat diunduh sebagai .xlsx.
-      </MessageBarBody>
-    </MessageBar>
+    <section className={styles.root} aria-label="Mode tanpa Excel">
+      <strong className={styles.title}>Mode tanpa Excel</strong>
+      Panel ini berjalan di peramban biasa, tidak di dalam Excel. Fungsi SAKIP dapat dicoba di sini; Siapkan Lembar dan Impor SIPD
+      menulis ke buku kerja sementara di peramban, Periksa memeriksanya, dan sel isiannya dapat diperbaiki langsung di lembar. Unduh
+      sebagai .xlsx untuk menyimpannya.
+    </section>
   );
 }

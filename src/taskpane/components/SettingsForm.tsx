@@ -38,6 +38,10 @@ const HINTS: Partial<Record<FieldKey, string>> = {
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },
+  // a field and its control shrink to their column: a native input is ~180 px wide by itself, which at
+  // 380 px ran "Tahun anggaran" 15 px into "Periode"
+  pairItem: { minWidth: 0 },
+  fill: { width: "100%", minWidth: 0, boxSizing: "border-box" },
 });
 
 /** The settings of "Siapkan Lembar" as inputs; each problem is shown under its own field. */
@@ -74,11 +78,11 @@ export function SettingsForm({ values, errors, disabled, onChange, handle }: Set
         <Input {...bind<HTMLInputElement>("kodeOrganisasi")} onChange={(_, d) => onChange("kodeOrganisasi", d.value)} spellCheck={false} />
       </Field>
       <div className={styles.pair}>
-        <Field {...field("tahun", true)}>
-          <Input {...bind<HTMLInputElement>("tahun")} onChange={(_, d) => onChange("tahun", d.value)} inputMode="numeric" />
+        <Field className={styles.pairItem} {...field("tahun", true)}>
+          <Input className={styles.fill} {...bind<HTMLInputElement>("tahun")} onChange={(_, d) => onChange("tahun", d.value)} inputMode="numeric" />
         </Field>
-        <Field {...field("periode", true)}>
-          <Select {...bind<HTMLSelectElement>("periode")} onChange={(_, d) => onChange("periode", d.value)}>
+        <Field className={styles.pairItem} {...field("periode", true)}>
+          <Select className={styles.fill} {...bind<HTMLSelectElement>("periode")} onChange={(_, d) => onChange("periode", d.value)}>
             <option value="">Pilih periode</option>
             {PERIOD_OPTIONS.map((p) => (
               <option key={p} value={p}>

@@ -1,16 +1,24 @@
 import { useEffect, useState } from "react";
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
-import type { SheetGridModel } from "../sheet-view";
+import type { EditResult } from "../../app/edit-cell";
+import type { Address } from "../../workbook/port";
+import type { FocusRequest } from "../session";
+import { MAX_GRID_ROWS, type SheetGridModel } from "../sheet-view";
 import { SheetGrid } from "./SheetGrid";
 
 export interface WorkbookPreviewProps {
   /** Changes whenever the workbook may have changed. */
   revision: number;
-  loadGrid: () => Promise<SheetGridModel[]>;
+  /** The sheets as the grid shows them; a long sheet around `around` when given. */
+  loadGrid: (around: Address | null) => Promise<SheetGridModel[]>;
   /** Writes the workbook as .xlsx and hands it to the browser; resolves with the file name. */
   download: () => Promise<string>;
   /** The sheet shown first when it exists (the one the panel writes), until the user picks another. */
-  preferredSheet?: string;
+  preferredSheet?: string | undefined;
+  /** A cell to show (a Periksa finding). */
+  focus?: FocusRequest | null | undefined;
+  /** Writes a typed text into an input cell (the grid's small edits). */
+  edit?: ((at: Address, text: string) => Promise<EditResult>) | undefined;
 }
 
 type Grid = { status: "loading" } | { status: "ready"; sheets: SheetGridModel[] } | { status: "failed"; message: string };
@@ -23,21 +31,24 @@ const useStyles = makeStyles({
 });
 
 /** The no-Excel session's workbook: its sheets and the download as .xlsx. */
-export function WorkbookPreview({ revision, loadGrid, download, preferredSheet }: WorkbookPreviewProps) {
+export function WorkbookPreview({ revision, loadGrid, download, preferredSheet, focus, edit }: WorkbookPreviewProps) {
   const styles = useStyles();
   const [grid, setGrid] = useState<Grid>({ status: "loading" });
   const [saving, setSaving] = useState<Download>({ status: "idle" });
 
+  // a cell to show may lie below the first rows of a long sheet: the view is read again around it
+  const around = focus && focus.row >= MAX_GRID_ROWS ? { sheet: focus.sheet, row: focus.row, col: focus.col } : null;
+  const aroundKey = around ? `${around.sheet}\u0000${around.row}` : "";
   useEffect(() => {
     let current = true;
-    loadGrid().then(
+    loadGrid(around).then(
       (sheets) => current && setGrid({ status: "ready", sheets }),
       (error: unknown) => current && setGrid({ status: "failed", message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       current = false;
     };
-  }, [revision, loadGrid]);
+  }, [revision, loadGrid, aroundKey]);
 
   const empty = grid.status !== "ready" || grid.sheets.length === 0;
   const save = async () => {
@@ -58,8 +69,8 @@ export function WorkbookPreview({ revision, loadGrid, download, preferredSheet }
         </Button>
       </div>
       <Caption1 className={styles.note}>
-        Tersimpan di peramban selama halaman ini terbuka. Rumus tampil sebagai teks abu-abu karena tidak dihitung di sini; Excel
-        menghitungnya saat berkas .xlsx dibuka.
+        Tersimpan di peramban selama halaman ini terbuka. Sel abu-abu berisi rumus: nilainya dihitung di sini seperti Excel
+        menghitungnya; pilih sel untuk melihat rumusnya.{edit && " Sel isian (putih) dapat diperbaiki: klik dua kali atau pilih lalu ketik, Enter untuk menyimpan."}
       </Caption1>
       {saving.status === "done" && (
         <Caption1 role="status">
@@ -87,7 +98,7 @@ export function WorkbookPreview({ revision, loadGrid, download, preferredSheet }
         (grid.sheets.length === 0 ? (
           <Caption1 className={styles.note}>Belum ada lembar. Siapkan Lembar atau Impor SIPD membuat lembar standar.</Caption1>
         ) : (
-          <SheetGrid sheets={grid.sheets} preferredSheet={preferredSheet} />
+          <SheetGrid sheets={grid.sheets} preferredSheet={preferredSheet} focus={focus} onEdit={edit} />
         ))}
     </section>
   );

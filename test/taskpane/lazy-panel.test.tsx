@@ -1,0 +1,58 @@
+/** @jest-environment jsdom */
+import type { ReactElement } from "react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/App";
+import { LazyPanel } from "../../src/taskpane/components/LazyPanel";
+import { createPanels } from "../../src/taskpane/panels";
+import { NO_HOST } from "../../src/taskpane/host";
+import { memoryAccess } from "../../src/taskpane/workbook-access";
+
+function renderInFluent(ui: ReactElement) {
+  return render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
+}
+
+describe("panels in their own chunks", () => {
+  it("fetches a panel's chunk when its tab is first shown, once, and keeps the panel when the tab is left", async () => {
+    const chunk = (text: string) => jest.fn(async () => ({ createPanel: () => () => <p>{text}</p> }));
+    const chunks = { fungsi: chunk("panel fungsi"), siapkan: chunk("panel siapkan"), impor: chunk("panel impor"), periksa: chunk("panel periksa") };
+    renderInFluent(<App host={NO_HOST} panels={createPanels({ host: NO_HOST, workbook: memoryAccess() }, chunks)} />);
+    // the first tab's panel is fetched at once, the others not
+    await screen.findByText("panel fungsi");
+    expect(chunks.fungsi).toHaveBeenCalledTimes(1);
+    expect(chunks.siapkan).not.toHaveBeenCalled();
+    expect(chunks.impor).not.toHaveBeenCalled();
+    expect(chunks.periksa).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole("tab", { name: "Impor SIPD" }));
+    await screen.findByText("panel impor");
+    expect(chunks.siapkan).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("tab", { name: "Fungsi" }));
+    fireEvent.click(screen.getByRole("tab", { name: "Impor SIPD" }));
+    expect(screen.getByText("panel impor")).toBeTruthy();
+    expect(chunks.impor).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows a chunk that did not arrive, and loads it on the next try", async () => {
+    let attempts = 0;
+    const load = () => {
+      attempts++;
+      return attempts === 1 ? Promise.reject(new Error("Loading chunk impor failed.")) : Promise.resolve(() => <p>panel dimuat</p>);
+    };
+    const { rerender } = renderInFluent(<LazyPanel active={false} load={load} />);
+    expect(attempts).toBe(0);
+    rerender(
+      <FluentProvider theme={webLightTheme}>
+        <LazyPanel active load={load} />
+      </FluentProvider>,
+    );
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Panel tidak dapat dimuat");
+    expect(alert.textContent).toContain("Loading chunk impor failed.");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Coba lagi" }));
+    });
+    await screen.findByText("panel dimuat");
+    expect(attempts).toBe(2);
+  });
+});
