@@ -100,6 +100,8 @@ function createConfig(env = {}, argv = {}, serve = {}) {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      // Node-only PNG renderer of report charts (a native binary); the task pane rasterizes with a canvas
+      alias: { "@resvg/resvg-js": false },
     },
     module: {
       rules: [

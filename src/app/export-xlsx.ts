@@ -27,12 +27,13 @@ export async function exportXlsxFile(memory: MemoryWorkbook): Promise<{ name: st
  */
 export function xlsxFileName(settings: { unitKerja?: unknown; tahun?: unknown; periode?: unknown }): string {
   const parts = [settings.unitKerja, settings.tahun, settings.periode]
-    .map((p) => (typeof p === "string" || typeof p === "number" ? sanitize(String(p)) : ""))
+    .map((p) => (typeof p === "string" || typeof p === "number" ? fileNamePart(String(p)) : ""))
     .filter((p) => p !== "");
   return `${["SAKIP", ...parts].join("-")}.xlsx`;
 }
 
-function sanitize(part: string): string {
+/** One part of a file name: no characters Windows refuses, spaces as "_", no leading or trailing dot. */
+export function fileNamePart(part: string): string {
   return (
     part
       .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, "")

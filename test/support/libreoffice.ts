@@ -79,7 +79,7 @@ export async function convert(input: Uint8Array | string, format: "xlsx" | "pdf"
   }
 }
 
-function run(command: string, args: string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
+export function run(command: string, args: string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     // its own process group: soffice is a script that starts soffice.bin, and a timeout must stop both
     const child = spawn(command, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
