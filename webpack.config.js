@@ -24,6 +24,8 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "assets/office-js/office.js";
 const DEV_PORT = 3000;
+/** The parse worker's script (its webpackChunkName in src/taskpane/parse-worker-spawn.ts). */
+const PARSE_WORKER_CHUNK = "parse-lra";
 
 /** Host scripts of other Office apps and debug builds: 70 MB we never load from Excel. */
 const OFFICE_JS_EXCLUDE = [
@@ -125,6 +127,9 @@ function createConfig(env = {}, argv = {}, serve = {}) {
     ],
     optimization: {
       splitChunks: {
+        // async chunks only (webpack's default), but not the parse worker: it is one script of its own
+        // (the parser, without layouts or React), and a shared chunk would cost it one more fetch
+        chunks: (chunk) => !chunk.canBeInitial() && chunk.name !== PARSE_WORKER_CHUNK,
         cacheGroups: {
           // ExcelJS, its zip library and the XML parsers the .xlsx adapter uses (~1.1 MB) under a name that
           // says what it is; only the .xlsx download fetches it. Async chunks only, so the initial scripts

@@ -8,4 +8,5 @@ const path = require("node:path");
 const root = path.join(__dirname, "..");
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.bench.json"], { cwd: root, stdio: "inherit" });
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.node.json"], { cwd: root, stdio: "inherit" });
-execFileSync(process.execPath, [path.join(root, "out/bench-build/bench/run.js"), ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
+// --expose-gc: each timed run starts after a full collection, and the heap a result holds can be weighed
+execFileSync(process.execPath, ["--expose-gc", path.join(root, "out/bench-build/bench/run.js"), ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });

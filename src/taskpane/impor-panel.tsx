@@ -17,7 +17,7 @@ const loadImpor = lazyChunk(() => import(/* webpackChunkName: "impor-sipd" */ ".
 export function imporProps(access: WorkbookAccess, changes: WorkbookChanges = workbookChanges(), load = loadImpor): Omit<ImporSipdPanelProps, "active"> {
   const run: ImporSipdPanelProps["importLra"] = async (lra, onProgress, options) => (await load()).importLra(await access.port(), lra, onProgress, options);
   return {
-    parse: async (text, source) => (await load()).readLra(text, source),
+    parse: async (text, source, options) => (await load()).readText(text, source, options),
     readSelection: async (onProgress) => (await load()).readSelection(await access.port(), access.kind, onProgress),
     importLra: access.kind === "memory" ? announced(changes, run) : run,
     showRoundTrips: access.kind === "office",

@@ -52,8 +52,27 @@ export function noSelectionMessage(kind: "office" | "memory"): string {
 
 // ─── the preview ─────────────────────────────────────────────────────────────────────────────────
 
-/** A text read: the parsed LRA and its preview, or the parser's reason for refusing it. */
-export type ParsedLra = { ok: true; lra: LraParseSuccess; view: LraView } | { ok: false; message: string };
+/**
+ * A text read: the parsed LRA and its preview, or the parser's reason for refusing it; `parsedIn`
+ * says the parse ran in the worker (absent: on the page).
+ */
+export type ParsedLra = { ok: true; lra: LraParseSuccess; view: LraView; parsedIn?: ParsedIn } | { ok: false; message: string; parsedIn?: ParsedIn };
+
+export type ParsedIn = "worker" | "main";
+
+/** How the reading of a text reports and stops: progress 0–1 while it runs; aborting ends it. */
+export interface ReadTextOptions {
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/** The reading was stopped by the user (Batal); nothing was read. */
+export class ReadCancelled extends Error {
+  constructor() {
+    super("Pembacaan dibatalkan.");
+    this.name = "ReadCancelled";
+  }
+}
 
 /** Findings listed per severity; the rest are counted (every one is in the Rincian SIPD sheet after the import). */
 export const MAX_FINDINGS_SHOWN = 200;

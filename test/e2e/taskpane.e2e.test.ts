@@ -106,6 +106,18 @@ it("loads the shell only at start: no panel, grid, workbook adapter, Fluent Butt
   expect(fs.readFileSync(path.join(DIST, "fungsi.js"), "utf8")).toContain("Isi contoh");
 });
 
+it("keeps the SIPD parser out of the scripts the page loads at start; the parse worker's script has it, without React or zod", () => {
+  // a message only the parser has (a malformed kode's reason)
+  const parser = "sub kegiatan tanpa kode program";
+  for (const initial of ["functions.js", "taskpane.js"]) expect(fs.readFileSync(path.join(DIST, initial), "utf8")).not.toContain(parser);
+  const worker = fs.readFileSync(path.join(DIST, "parse-lra.js"), "utf8");
+  expect(worker).toContain(parser);
+  // React's production error text is in the shell (so the probe can find a library at all); neither it
+  // nor zod's error class is in the worker
+  expect(fs.readFileSync(path.join(DIST, "taskpane.js"), "utf8")).toContain("react.dev/errors");
+  for (const library of ["react.dev/errors", "ZodError"]) expect(worker).not.toContain(library);
+});
+
 /**
  * office.js itself, about 3 s after loading in a plain browser, opens a hidden telemetry iframe at
  * Microsoft (no action of ours causes it; an empty page with only office.js does the same). Tests
@@ -238,6 +250,9 @@ it("(a) no Excel: Impor SIPD reads a pasted LRA, previews it, imports it into th
     const preview = page.getByRole("region", { name: "Pratinjau LRA" });
     await preview.waitFor();
     expect(scripts(s.requests)).toContain("impor-sipd.js");
+    // the parse ran in the worker, whose script is parse-lra.js
+    expect(await preview.getAttribute("data-parsed-in")).toBe("worker");
+    expect(page.workers().map((w) => new URL(w.url()).pathname.split("/").pop())).toEqual(["parse-lra.js"]);
     for (const text of ["KECAMATAN LUMAJANG", "7.01.0.00.0.00.01.0000", "Juni 2024", "s/d TW II (Juni)", "7.229.814.333", "3.844.101.645", "53,17%"]) {
       await preview.getByText(text, { exact: true }).waitFor();
     }

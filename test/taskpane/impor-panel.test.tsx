@@ -10,6 +10,7 @@ import { NO_HOST } from "../../src/taskpane/host";
 import { memoryAccess, officeAccess } from "../../src/taskpane/workbook-access";
 import { readLra } from "../../src/taskpane/impor-lra";
 import type { ImportProgress, ImportResult } from "../../src/app/import-sipd";
+import { ReadCancelled } from "../../src/taskpane/impor";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { scaffold } from "../../src/app/scaffold";
 import { OfficeWorkbook, OfficeWorkbookError } from "../../src/workbook/office/office-workbook";
@@ -155,6 +156,36 @@ describe("Impor SIPD: reading a paste", () => {
     await act(async () => release());
     expect(screen.queryByText("Membaca 1,1 MB…")).toBeNull();
     expect(button("Baca").disabled).toBe(false);
+  });
+
+  it("shows the parse's progress and stops it on Batal, keeping the text in the box", async () => {
+    let report: (fraction: number) => void = () => undefined;
+    const parse = jest.fn<ReturnType<ImporSipdPanelProps["parse"]>, Parameters<ImporSipdPanelProps["parse"]>>(
+      (_text, _source, options) =>
+        new Promise((_resolve, reject) => {
+          report = (f) => options?.onProgress?.(f);
+          options?.signal?.addEventListener("abort", () => reject(new ReadCancelled()));
+        }),
+    );
+    renderInFluent(<ImporSipdPanel active parse={parse} readSelection={never} importLra={never} showRoundTrips={false} />);
+    paste(LRA_TSV);
+    await act(async () => {
+      fireEvent.click(button("Baca"));
+    });
+    await waitFor(() => expect(parse).toHaveBeenCalledTimes(1));
+    act(() => report(0.45));
+    expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.45");
+    expect(screen.getByText("Membaca isi LRA")).toBeTruthy();
+    // a step smaller than a tenth is not worth a repaint
+    act(() => report(0.5));
+    expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.45");
+    await act(async () => {
+      fireEvent.click(button("Batal"));
+    });
+    expect(screen.getByText("Pembacaan dibatalkan")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Batal" })).toBeNull();
+    expect(button("Baca").disabled).toBe(false);
+    expect(box().value).toBe(LRA_TSV);
   });
 
   it("reports a parser chunk that did not arrive, and loads it on the next try", async () => {

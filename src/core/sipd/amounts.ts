@@ -37,8 +37,8 @@ export const COLUMN_LABEL: Record<LraColumn, string> = {
  */
 export function readCell(raw: string, column: LraColumn): CellReading {
   const money = column !== "persen";
-  const canonical = readCanonical(raw, money);
-  if (canonical) return canonical;
+  const canonical = canonicalValue(raw, money);
+  if (canonical === canonical) return { kind: "value", value: canonical, decimals: 2 };
   const r = parseAngka(raw, { kind: money ? "money" : "ratio" });
   if (!r.ok) return r.reason === "empty" ? { kind: "empty" } : { kind: "unreadable", raw };
   if (r.unit !== null || (money && r.percent)) return { kind: "unreadable", raw };
@@ -52,12 +52,14 @@ export function readCell(raw: string, column: LraColumn): CellReading {
 // SPEC d6: the forms SIPD itself prints, read by one scan without allocating: `7.229.814.333,00`,
 // `(18.938.957,00)`, footer `-7229814333,00`; % `53,17`. Seven cells a row over a 50 MB paste make the
 // general parser the bottleneck. Anything else goes to parseAngka (a property test holds the two together).
+// The value comes back as a bare number (NaN: not canonical) so the row loop allocates nothing per cell;
+// a canonical cell always has 2 decimals.
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 const DOT = 46;
 const COMMA = 44;
 
-function readCanonical(raw: string, money: boolean): CellReading | null {
+export function canonicalValue(raw: string, money: boolean): number {
   const n = raw.length;
   let i = 0;
   let paren = false;
@@ -82,29 +84,36 @@ function readCanonical(raw: string, money: boolean): CellReading | null {
       group++;
     } else if (c === DOT && !minus) {
       // the first group has 1–3 digits, every later one exactly 3
-      if (group === 0 || group > 3 || (dots > 0 && group !== 3)) return null;
+      if (group === 0 || group > 3 || (dots > 0 && group !== 3)) return NaN;
       dots++;
       group = 0;
     } else break;
   }
-  if (digits === 0 || digits > 15) return null;
+  if (digits === 0 || digits > 15) return NaN;
   // ungrouped digits only in the footer's plain money (2920768191,00)
-  if (dots > 0 ? group !== 3 : group > 3 && !(money && !paren)) return null;
-  if (raw.charCodeAt(i) !== COMMA) return null;
+  if (dots > 0 ? group !== 3 : group > 3 && !(money && !paren)) return NaN;
+  if (raw.charCodeAt(i) !== COMMA) return NaN;
   const d1 = raw.charCodeAt(i + 1) - DIGIT_0;
   const d2 = raw.charCodeAt(i + 2) - DIGIT_0;
-  if (!(d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9)) return null;
+  if (!(d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9)) return NaN;
   i += 3;
   if (paren) {
-    if (raw.charCodeAt(i) !== 41) return null;
+    if (raw.charCodeAt(i) !== 41) return NaN;
     i++;
   }
-  if (i !== n) return null;
+  if (i !== n) return NaN;
   const sen = d1 * 10 + d2;
-  // sen are rare: read them through the same decimal text parseAngka sees
-  let value = sen === 0 ? int : roundHalfUp(Number(`${int}.${d1}${d2}`), 2);
+  let value: number;
+  if (sen === 0) value = int;
+  else {
+    // every % cell has them. Below 10^15 hundredths the text has at most 15 significant digits: the
+    // quotient of two exact integers is the double nearest to it, which half-up rounding to 2 decimals
+    // leaves as it is; above, read the decimal text as parseAngka does
+    const hundredths = int * 100 + sen;
+    value = hundredths < 1e15 ? hundredths / 100 : roundHalfUp(Number(`${int}.${d1}${d2}`), 2);
+  }
   if ((paren || minus) && value !== 0) value = -value;
-  return { kind: "value", value, decimals: 2 };
+  return value;
 }
 
 /** Money equality at the sen: amounts may carry ,xx sen, and sums of such floats drift in the last bit. */

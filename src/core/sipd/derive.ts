@@ -106,7 +106,8 @@ export function derive(counted: readonly LraRow[]): { programs: LraProgram[]; ke
   }
   // code order, as the PK and realisasi tables list them; a program's Belanja Modal rows come last in the export
   programs.sort((a, b) => compare(a.program, b.program));
-  kegiatan.sort((a, b) => compare(`${a.program}|${a.kegiatan}`, `${b.program}|${b.kegiatan}`));
-  subKegiatan.sort((a, b) => compare(`${a.program}|${a.subKegiatan}`, `${b.program}|${b.subKegiatan}`));
+  // program codes are two digits, so this is the order of "program|kegiatan", without a string per comparison
+  kegiatan.sort((a, b) => compare(a.program, b.program) || compare(a.kegiatan, b.kegiatan));
+  subKegiatan.sort((a, b) => compare(a.program, b.program) || compare(a.subKegiatan, b.subKegiatan));
   return { programs, kegiatan, subKegiatan };
 }

@@ -95,6 +95,51 @@ export function classify(program: string, sub: string, akun: readonly string[]):
 const AKUN_DETAIL: ReadonlySet<LraLevel> = new Set(["akun_jenis", "akun_objek", "akun_rincian_objek", "akun_sub_rincian_objek"]);
 
 /**
+ * classify() for the akun of a kode that matches KODE_PATTERN, read from the string itself: there every
+ * token is 1–4 digits, one space apart, so only the token widths decide, and the row loop splits nothing.
+ */
+export function classifyAkun(program: string, sub: string, akun: string): LraLevel {
+  let n = 0;
+  let head = true; // akun tokens 0–1 are one digit each
+  let middle = true; // tokens 2–4 are two digits
+  let last = false; // token 5 is four digits
+  let start = 0;
+  for (let i = 0; i <= akun.length; i++) {
+    if (i < akun.length && akun.charCodeAt(i) !== 32) continue;
+    const w = i - start;
+    if (n <= 1) {
+      if (w !== 1) head = false;
+    } else if (n <= 4) {
+      if (w !== 2) middle = false;
+    } else if (n === 5) last = w === 4;
+    n++;
+    start = i + 1;
+  }
+  if (!head) return "malformed";
+  const skpd = program === "00" && sub === "00";
+  if (n === 1) return skpd ? "skpd_total" : "malformed";
+  if (n === 2) {
+    if (skpd) return "skpd_kelompok";
+    if (program === "00") return "malformed";
+    return sub === "00" ? "program" : "sub_kegiatan";
+  }
+  if (program === "00" || sub === "00" || !middle) return "malformed";
+  if (n === 3) return "akun_jenis";
+  if (n === 4) return "akun_objek";
+  if (n === 5) return "akun_rincian_objek";
+  if (n === 6 && last) return "akun_sub_rincian_objek";
+  return "malformed";
+}
+
+/** Token 1 of an akun (`5 1 02` → `1`), null when it has one token. */
+export function kelompokOf(akun: string): string | null {
+  const a = akun.indexOf(" ");
+  if (a < 0) return null;
+  const b = akun.indexOf(" ", a + 1);
+  return b < 0 ? akun.slice(a + 1) : akun.slice(a + 1, b);
+}
+
+/**
  * The readings of a malformed akun that drop one segment and are well formed (`5 1 01 01 01 02` →
  * `5 1 01 01 02` or `5 1 01 01 01`), each once, in the order of the dropped segment. Which one is
  * meant, if any, only the amounts can tell (repair.ts).
@@ -128,7 +173,8 @@ export function parentKode(kode: string, program: string, sub: string, akun: str
   return `${unit} 00 00 ${akun.slice(0, akun.indexOf(" "))}`;
 }
 
-function segments(s: string): number {
+/** Number of space-separated segments of a non-empty akun. */
+export function segments(s: string): number {
   let n = 1;
   for (let i = s.indexOf(" "); i >= 0; i = s.indexOf(" ", i + 1)) n++;
   return n;

@@ -5,11 +5,11 @@
  */
 import { formatAngka } from "../numbers";
 import { message, type MessageCode } from "../messages.id";
-import { COLUMN_LABEL, NUMERIC_FIELDS, addMoney, persenOf, readCell } from "./amounts";
+import { COLUMN_LABEL, NUMERIC_FIELDS, addMoney, canonicalValue, persenOf, readCell } from "./amounts";
 import { derive } from "./derive";
 import { emptyStats, noteKodeLine, refusalFor } from "./detect";
 import { classifySkipped, emptyMeta, stripMarkup } from "./header";
-import { KODE_PATTERN, KODE_START, classify, normaliseKode, readHead, splitKode, type KodeHead } from "./kode";
+import { KODE_PATTERN, KODE_START, classify, classifyAkun, kelompokOf, normaliseKode, readHead, splitKode, type KodeHead } from "./kode";
 import { decideRepairs } from "./repair";
 import {
   buildTree,
@@ -45,7 +45,6 @@ export const DEFAULT_MAX_LENGTH = 60 * 1024 * 1024;
 
 const FIELD_COUNT = 9;
 const MAX_KODE_FIELD = 200;
-const LINE_BREAK = /\r\n|\r|\n/;
 const FOOTER_LABELS: ReadonlyArray<[RegExp, LraFooterKind]> = [
   [/^jumlah\s+belanja$/i, "jumlah_belanja"],
   [/^surplus\s*\/\s*defisit$/i, "surplus_defisit"],
@@ -68,77 +67,144 @@ interface ReadAmounts {
   persenDecimals: number | null;
 }
 
-/** Fields 3–9. `optional` cells may be empty (the footer's anggaran); in a data row every cell is required. */
+/**
+ * A numeric cell not in the form SIPD prints, through the general reader: its value and precision, or
+ * null with a finding. `optional` cells may be empty (the footer's anggaran).
+ */
+function otherCell(
+  fields: readonly string[],
+  j: number,
+  line: number,
+  kode: string | undefined,
+  optional: boolean,
+  out: LraFinding[],
+): { value: number; decimals: number } | null {
+  const column = NUMERIC_FIELDS[j]!;
+  const raw = fields[j + 2] ?? "";
+  const cell = readCell(raw, column);
+  if (cell.kind === "value") return cell;
+  if (cell.kind === "out-of-range") {
+    out.push(
+      finding({ rule: "R-PARSE", code: "sipd-amount-out-of-range", severity: "error", line, kode, column, stated: raw.trim(), params: { column: COLUMN_LABEL[column], raw: raw.trim(), max: formatAngka(Number.MAX_SAFE_INTEGER, "count") } }),
+    );
+  } else if (cell.kind === "unreadable") {
+    out.push(finding({ rule: "R-PARSE", code: "sipd-cell-unreadable", severity: "error", line, kode, column, stated: raw, params: { column: COLUMN_LABEL[column], raw: raw.trim() } }));
+  } else if (!optional) {
+    out.push(finding({ rule: "R-PARSE", code: "sipd-cell-empty", severity: "error", line, kode, column, params: { column: COLUMN_LABEL[column] } }));
+  }
+  return null;
+}
+
+/** A money cell (field j + 3): the SIPD form is read without allocating, anything else by otherCell. */
+function moneyCell(fields: readonly string[], j: number, line: number, kode: string | undefined, optional: boolean, out: LraFinding[]): number | null {
+  const value = canonicalValue(fields[j + 2] ?? "", true);
+  if (value === value && Number.isInteger(value)) return value;
+  const v = value === value ? value : (otherCell(fields, j, line, kode, optional, out)?.value ?? null);
+  if (v !== null && !Number.isInteger(v)) {
+    const column = NUMERIC_FIELDS[j]!;
+    const raw = (fields[j + 2] ?? "").trim();
+    out.push(finding({ rule: "R-NUM-02", code: "sipd-sen", severity: "info", line, kode, column, stated: raw, params: { column: COLUMN_LABEL[column], raw } }));
+  }
+  return v;
+}
+
+/**
+ * Fields 3–9; in a data row every cell is required. Each column is read into a local and stored by
+ * name: a store keyed by the column's name costs a lookup per cell, 700.000 in a 100k-row paste.
+ */
 function readAmounts(fields: readonly string[], line: number, kode: string | undefined, optional: boolean, out: LraFinding[]): ReadAmounts {
-  const stated: LraAmounts = {
-    anggaranSebelum: null,
-    anggaranSetelah: null,
-    realisasiBulanLalu: null,
-    realisasiBulanIni: null,
-    realisasiSd: null,
-    persen: null,
-    sisa: null,
-  };
-  let persenDecimals: number | null = null;
-  NUMERIC_FIELDS.forEach((column, j) => {
-    const raw = fields[j + 2] ?? "";
-    const cell = readCell(raw, column);
-    if (cell.kind === "value") {
-      stated[column] = cell.value;
-      if (column === "persen") persenDecimals = cell.decimals;
-      else if (!Number.isInteger(cell.value)) {
-        out.push(finding({ rule: "R-NUM-02", code: "sipd-sen", severity: "info", line, kode, column, stated: raw.trim(), params: { column: COLUMN_LABEL[column], raw: raw.trim() } }));
-      }
-    } else if (cell.kind === "out-of-range") {
-      out.push(
-        finding({ rule: "R-PARSE", code: "sipd-amount-out-of-range", severity: "error", line, kode, column, stated: raw.trim(), params: { column: COLUMN_LABEL[column], raw: raw.trim(), max: formatAngka(Number.MAX_SAFE_INTEGER, "count") } }),
-      );
-    } else if (cell.kind === "unreadable") {
-      out.push(
-        finding({ rule: "R-PARSE", code: "sipd-cell-unreadable", severity: "error", line, kode, column, stated: raw, params: { column: COLUMN_LABEL[column], raw: raw.trim() } }),
-      );
-    } else if (!optional) {
-      out.push(finding({ rule: "R-PARSE", code: "sipd-cell-empty", severity: "error", line, kode, column, params: { column: COLUMN_LABEL[column] } }));
-    }
-  });
+  const anggaranSebelum = moneyCell(fields, 0, line, kode, optional, out);
+  const anggaranSetelah = moneyCell(fields, 1, line, kode, optional, out);
+  const realisasiBulanLalu = moneyCell(fields, 2, line, kode, optional, out);
+  const realisasiBulanIni = moneyCell(fields, 3, line, kode, optional, out);
+  const realisasiSd = moneyCell(fields, 4, line, kode, optional, out);
+  let persen: number | null = canonicalValue(fields[7] ?? "", false);
+  let persenDecimals: number | null = 2;
+  if (persen !== persen) {
+    const cell = otherCell(fields, 5, line, kode, optional, out);
+    persen = cell ? cell.value : null;
+    persenDecimals = cell ? cell.decimals : null;
+  }
+  const sisa = moneyCell(fields, 6, line, kode, optional, out);
+  // Filled after creation: fields that start as null stay "tagged" in V8, so a whole-rupiah amount is
+  // stored in place; an object literal of numbers would get a heap box for every amount of every row.
+  const stated: LraAmounts = { anggaranSebelum: null, anggaranSetelah: null, realisasiBulanLalu: null, realisasiBulanIni: null, realisasiSd: null, persen: null, sisa: null };
+  stated.anggaranSebelum = anggaranSebelum;
+  stated.anggaranSetelah = anggaranSetelah;
+  stated.realisasiBulanLalu = realisasiBulanLalu;
+  stated.realisasiBulanIni = realisasiBulanIni;
+  stated.realisasiSd = realisasiSd;
+  stated.persen = persen;
+  stated.sisa = sisa;
   return { stated, persenDecimals };
 }
 
-/** Heads are cached: thousands of rows share one sub kegiatan, and a 50 MB paste should not copy its codes per row. */
-type HeadCache = Map<string, KodeHead>;
+/**
+ * Heads are cached: thousands of rows share one sub kegiatan, and a 50 MB paste should not copy its
+ * codes per row. Rows of one sub kegiatan come together, so the last head is tried first, without
+ * cutting the kode.
+ */
+interface HeadCache {
+  byHead: Map<string, KodeHead>;
+  last: { head: string; h: KodeHead } | null;
+}
 
 function makeRow(line: number, fields: readonly string[], kode: string, heads: HeadCache, out: LraFinding[]): LraRow {
-  const { head, akun } = splitKode(kode);
-  let h = heads.get(head);
-  if (!h) {
-    h = readHead(head);
-    heads.set(head, h);
+  let h: KodeHead;
+  let akun: string;
+  const last = heads.last;
+  if (last && kode.length > last.head.length && kode.charCodeAt(last.head.length) === 32 && kode.startsWith(last.head)) {
+    h = last.h;
+    akun = kode.slice(last.head.length + 1);
+  } else {
+    const split = splitKode(kode);
+    akun = split.akun;
+    let cached = heads.byHead.get(split.head);
+    if (!cached) {
+      cached = readHead(split.head);
+      heads.byHead.set(split.head, cached);
+    }
+    h = cached;
+    heads.last = { head: split.head, h };
   }
-  const akunTokens = akun === "" ? [] : akun.split(" ");
   const { stated, persenDecimals } = readAmounts(fields, line, kode, false, out);
-  const { anggaranSetelah: setelah, realisasiBulanLalu: lalu, realisasiBulanIni: ini, realisasiSd: sd } = stated;
   return {
     line,
     fields,
     kode,
     uraian: (fields[1] ?? "").trim(),
-    level: classify(h.program, h.sub, akunTokens),
+    level: classifyAkun(h.program, h.sub, akun),
     urusan: h.urusan,
     unit: h.unit,
     program: h.program,
     kegiatan: h.kegiatan,
     subKegiatan: h.subKegiatan,
-    kelompok: akunTokens[1] ?? null,
+    kelompok: kelompokOf(akun),
     akun,
-    notation: { ...h.notation },
+    // one notation object per sub kegiatan, shared by its rows (read only, like the codes in it)
+    notation: h.notation,
     stated,
     persenDecimals,
-    recomputed: {
-      realisasiSd: lalu !== null && ini !== null ? addMoney(lalu, ini) : null,
-      persen: setelah !== null && sd !== null ? persenOf(sd, setelah) : null,
-      sisa: setelah !== null && sd !== null ? addMoney(setelah, -sd) : null,
-    },
+    recomputed: recompute(stated),
   };
+}
+
+function recompute(stated: LraAmounts): LraRow["recomputed"] {
+  const { anggaranSetelah: setelah, realisasiBulanLalu: lalu, realisasiBulanIni: ini, realisasiSd: sd } = stated;
+  // null first, as in readAmounts
+  const r: LraRow["recomputed"] = { realisasiSd: null, persen: null, sisa: null };
+  r.realisasiSd = lalu !== null && ini !== null ? asStated(addMoney(lalu, ini), stated.realisasiSd) : null;
+  r.persen = setelah !== null && sd !== null ? asStated(persenOf(sd, setelah), stated.persen) : null;
+  r.sisa = setelah !== null && sd !== null ? asStated(addMoney(setelah, -sd), stated.sisa) : null;
+  return r;
+}
+
+/**
+ * The stated number itself when the recomputed one is the same: in a sound export it nearly always is,
+ * and V8 then keeps one heap number for both instead of boxing each (a % is never a whole number).
+ */
+function asStated(recomputed: number | null, stated: number | null): number | null {
+  return Object.is(recomputed, stated) ? stated : recomputed;
 }
 
 function footerKind(label: string): LraFooterKind | null {
@@ -161,28 +227,47 @@ export function parseLra(text: string, options?: LraParseOptions): LraParseResul
   const o: LraParseOptions = typeof options === "object" && options !== null ? options : {};
   const limit = typeof o.maxLength === "number" && o.maxLength > 0 ? o.maxLength : DEFAULT_MAX_LENGTH;
   const reading = o.rollupReading === "literal" ? "literal" : "repaired";
+  const onProgress = typeof o.onProgress === "function" ? o.onProgress : null;
   if (text.length > limit) return refuse("sipd-too-large", { size: megabytes(text.length), limit: megabytes(limit) });
   if (text.trim() === "") return refuse("sipd-empty");
 
-  const lines = text.split(LINE_BREAK);
-  // a final line break ends the last line; it does not start another
-  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  // Lines as text.split(/\r\n|\r|\n/) cuts them, read one at a time: an array of every line would keep
+  // 100k line strings alive through the parse, each copied by the garbage collector.
+  const n = text.length;
+  let nextNl = text.indexOf("\n");
+  let nextCr = text.indexOf("\r");
+  let lineCount = 0;
   const meta: LraMeta = emptyMeta();
   const rows: LraRow[] = [];
   const footer: LraFooterRow[] = [];
   const skipped: LraSkippedLine[] = [];
   const findings: LraFinding[] = [];
   const stats = emptyStats();
-  const heads: HeadCache = new Map();
+  const heads: HeadCache = { byHead: new Map(), last: null };
   let blankLines = 0;
   let linesWithTab = 0;
   // a lone text line right after a data row may be the wrapped tail of its uraian (SPEC d8)
   let pending: { line: number; index: number; text: string } | null = null;
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = i + 1;
-    let raw = lines[i] ?? "";
-    if (i === 0 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
+  // a final line break ends the last line; it does not start another
+  for (let pos = 0; lineCount === 0 || pos < n; ) {
+    if (nextNl >= 0 && nextNl < pos) nextNl = text.indexOf("\n", pos);
+    if (nextCr >= 0 && nextCr < pos) nextCr = text.indexOf("\r", pos);
+    let end = n;
+    let breakLength = 0;
+    if (nextNl >= 0) {
+      end = nextNl;
+      breakLength = 1;
+    }
+    if (nextCr >= 0 && nextCr < end) {
+      end = nextCr;
+      breakLength = text.charCodeAt(end + 1) === 10 ? 2 : 1;
+    }
+    let raw = text.slice(pos, end);
+    pos = end + breakLength;
+    const line = ++lineCount;
+    if (onProgress && (line & 0x1fff) === 0) onProgress(pos, n);
+    if (line === 1 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
     const clean = stripMarkup(raw);
     if (clean.trim() === "") {
       blankLines++;
@@ -195,9 +280,12 @@ export function parseLra(text: string, options?: LraParseOptions): LraParseResul
     // over a field of megabytes would be slow (or overflow the regex stack)
     const first = fields[0] ?? "";
     const complete = first.length <= MAX_KODE_FIELD;
-    const kode = normaliseKode(complete ? first : first.slice(0, MAX_KODE_FIELD));
+    const fitsRow = fields.length === FIELD_COUNT && complete;
+    // a field that already matches the pattern is normalised (single spaces, none at the ends)
+    const asIs = fitsRow && KODE_PATTERN.test(first);
+    const kode = asIs ? first : normaliseKode(complete ? first : first.slice(0, MAX_KODE_FIELD));
 
-    if (fields.length === FIELD_COUNT && complete && KODE_PATTERN.test(kode)) {
+    if (asIs || (fitsRow && KODE_PATTERN.test(kode))) {
       const row = makeRow(line, fields, kode, heads, findings);
       if (pending && pending.line === line - 1) {
         const previous = rows[rows.length - 1];
@@ -251,7 +339,7 @@ export function parseLra(text: string, options?: LraParseOptions): LraParseResul
     skipped.push({ line, kind, text: raw });
   }
 
-  const found: LraFound = { lines: lines.length, kodeLines: stats.kodeLines + rows.length, dataRows: rows.length, linesWithTab };
+  const found: LraFound = { lines: lineCount, kodeLines: stats.kodeLines + rows.length, dataRows: rows.length, linesWithTab };
   if (rows.length === 0) {
     const r = refusalFor(text, stats, found);
     return refuse(r.code, r.params, r.found);
@@ -264,7 +352,7 @@ export function parseLra(text: string, options?: LraParseOptions): LraParseResul
   const tree = reconcile(rows, footer, reading, findings);
   const { programs, kegiatan, subKegiatan } = derive(tree.counted);
   findings.sort((a, b) => a.at.line - b.at.line);
-  return { ok: true, meta, rows, footer, programs, kegiatan, subKegiatan, findings, skipped, blankLines, lineCount: lines.length };
+  return { ok: true, meta, rows, footer, programs, kegiatan, subKegiatan, findings, skipped, blankLines, lineCount };
 }
 
 function checkHeader(meta: LraMeta, rows: readonly LraRow[], out: LraFinding[]): void {
@@ -294,7 +382,14 @@ function reconcile(rows: LraRow[], footer: readonly LraFooterRow[], reading: "re
 
   // malformed codes: the reading the amounts single out, if one does (repair.ts)
   let repaired = false;
-  for (const d of decideRepairs(rows, literal.byKey)) {
+  const taken = {
+    get: (kode: string) => {
+      const at = literal.byKey.get(kode);
+      return at === undefined ? undefined : literal.counted[at];
+    },
+    has: (kode: string) => literal.byKey.has(kode),
+  };
+  for (const d of decideRepairs(rows, taken)) {
     const row = d.row;
     if (d.kind === "repaired") {
       repaired = true;

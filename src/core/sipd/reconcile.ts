@@ -5,7 +5,7 @@
 import { formatAngka } from "../numbers";
 import type { MessageCode, MessageParams } from "../messages.id";
 import { COLUMN_LABEL, addMoney, persenOf, persenTruncated, sameMoney } from "./amounts";
-import { parentKode } from "./kode";
+import { parentKode, segments } from "./kode";
 import { MONEY_COLUMNS, type LraAmounts, type LraColumn, type LraFinding, type LraFooterRow, type LraLevel, type LraMoneyColumn, type LraRow, type Severity } from "./types";
 
 export const LEVEL_LABEL: Record<LraLevel, string> = {
@@ -86,12 +86,12 @@ export function checkRowArithmetic(row: LraRow, out: LraFinding[]): void {
       }),
     );
   }
-  checkPersen(line, kode, s, row.persenDecimals, row.fields[7] ?? "", out);
+  checkPersen(line, kode, s, r.persen, row.persenDecimals, row.fields[7] ?? "", out);
 }
 
-function checkPersen(line: number, kode: string | undefined, s: LraAmounts, decimals: number | null, raw: string, out: LraFinding[]): void {
+/** `exact2` is the row's recomputed %: S/D ÷ SETELAH at 2 decimals. */
+function checkPersen(line: number, kode: string | undefined, s: LraAmounts, exact2: number | null, decimals: number | null, raw: string, out: LraFinding[]): void {
   if (s.persen === null || decimals === null || s.realisasiSd === null || s.anggaranSetelah === null) return;
-  const exact2 = persenOf(s.realisasiSd, s.anggaranSetelah, 2);
   if (exact2 === null) return; // no anggaran: R-PEN-02 already says realisasi exceeds it
   let at = 2;
   if (decimals !== 2) {
@@ -105,7 +105,7 @@ function checkPersen(line: number, kode: string | undefined, s: LraAmounts, deci
     // judged at the precision it claims; SIPD's own 1.592,4 is 1592,44 rounded to one decimal
     at = Math.min(decimals, 6);
   }
-  const exact = persenOf(s.realisasiSd, s.anggaranSetelah, at);
+  const exact = at === 2 ? exact2 : persenOf(s.realisasiSd, s.anggaranSetelah, at);
   if (exact === null || exact === s.persen) return;
   if (persenTruncated(s.realisasiSd, s.anggaranSetelah, at) === s.persen) {
     out.push(
@@ -125,10 +125,12 @@ function checkPersen(line: number, kode: string | undefined, s: LraAmounts, deci
 }
 
 export interface Tree {
-  byKey: Map<string, LraRow>;
-  children: Map<LraRow, LraRow[]>;
+  /** kode → index in `counted` */
+  byKey: Map<string, number>;
   /** rows that count in sums: the first row of each kode */
   counted: LraRow[];
+  /** index in `counted` of each counted row's parent; -1 for a root or an orphan */
+  parent: Int32Array;
   /** rows whose parent row is missing, with the parent's kode */
   orphans: Array<{ row: LraRow; parent: string }>;
   /** a later row with a kode already taken (a copied page), and the first row */
@@ -140,36 +142,49 @@ export type Reading = (row: LraRow) => { kode: string; akun: string };
 export const literalReading: Reading = (row) => row;
 export const repairedReading: Reading = (row) => row.repaired ?? row;
 
-export function buildTree(rows: readonly LraRow[], read: Reading): Tree {
-  const byKey = new Map<string, LraRow>();
+export function buildTree(rows: LraRow[], read: Reading): Tree {
+  const byKey = new Map<string, number>();
   const duplicates: Tree["duplicates"] = [];
-  const counted: LraRow[] = [];
-  for (const row of rows) {
+  // the rows themselves until the first duplicate: most exports have none
+  let copy: LraRow[] | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const { kode } = read(row);
     const first = byKey.get(kode);
-    if (first) {
-      duplicates.push({ row, first });
+    if (first !== undefined) {
+      copy ??= rows.slice(0, i);
+      duplicates.push({ row, first: copy[first]! });
       continue;
     }
-    byKey.set(kode, row);
-    counted.push(row);
+    byKey.set(kode, copy ? copy.length : i);
+    copy?.push(row);
   }
-  const children = new Map<LraRow, LraRow[]>();
+  const counted = copy ?? rows;
+  const parent = new Int32Array(counted.length).fill(-1);
   const orphans: Tree["orphans"] = [];
-  for (const row of counted) {
+  // An export lists a parent right before its subtree: the last row one akun segment shorter is tried
+  // first, without cutting the parent's kode out of the row's; the map decides when it does not fit.
+  const lastAt: number[] = [];
+  for (let i = 0; i < counted.length; i++) {
+    const row = counted[i]!;
     const { kode, akun } = read(row);
+    const n = akun === "" ? 0 : segments(akun);
+    const guess = n >= 3 ? lastAt[n - 1] : undefined;
+    lastAt[n] = i;
+    if (guess !== undefined) {
+      const g = read(counted[guess]!).kode;
+      if (g.length === kode.lastIndexOf(" ") && kode.startsWith(g)) {
+        parent[i] = guess;
+        continue;
+      }
+    }
     const pk = parentKode(kode, row.program, row.subKegiatan ?? "00", akun);
     if (pk === null) continue;
-    const parent = byKey.get(pk);
-    if (!parent) {
-      orphans.push({ row, parent: pk });
-      continue;
-    }
-    const kids = children.get(parent);
-    if (kids) kids.push(row);
-    else children.set(parent, [row]);
+    const p = byKey.get(pk);
+    if (p === undefined) orphans.push({ row, parent: pk });
+    else parent[i] = p;
   }
-  return { byKey, children, counted, orphans, duplicates };
+  return { byKey, counted, parent, orphans, duplicates };
 }
 
 export interface RollupBreak {
@@ -180,25 +195,55 @@ export interface RollupBreak {
   children: LraRow[];
 }
 
+/**
+ * Every parent against the sum of its children, per money column, in the order parents first get a
+ * child. The sums run over the rows once, child by child in row order, into one slot per parent and
+ * column; a child lacking the amount leaves that sum undefined.
+ */
 export function rollupBreaks(tree: Tree): RollupBreak[] {
-  const breaks: RollupBreak[] = [];
-  for (const [parent, kids] of tree.children) {
-    for (const column of MONEY_COLUMNS) {
-      const stated = parent.stated[column];
-      if (stated === null) continue;
-      let sum: number | null = 0;
-      for (const kid of kids) {
-        const v = kid.stated[column];
-        if (v === null) {
-          sum = null;
-          break;
-        }
-        sum = addMoney(sum, v);
-      }
-      if (sum !== null && !sameMoney(stated, sum)) breaks.push({ parent, column, stated, sum, children: kids });
+  const { counted, parent } = tree;
+  const C = MONEY_COLUMNS.length;
+  const sums = new Float64Array(counted.length * C);
+  const gap = new Uint8Array(counted.length * C);
+  const seen = new Uint8Array(counted.length);
+  const parents: number[] = [];
+  const add = (k: number, v: number | null): void => {
+    if (gap[k]) return;
+    if (v === null) gap[k] = 1;
+    else sums[k] = addMoney(sums[k]!, v);
+  };
+  for (let i = 0; i < counted.length; i++) {
+    const p = parent[i]!;
+    if (p < 0) continue;
+    if (!seen[p]) {
+      seen[p] = 1;
+      parents.push(p);
+    }
+    // MONEY_COLUMNS order, by name: a keyed load per cell would cost more than the sum
+    const s = counted[i]!.stated;
+    const k = p * C;
+    add(k, s.anggaranSebelum);
+    add(k + 1, s.anggaranSetelah);
+    add(k + 2, s.realisasiBulanLalu);
+    add(k + 3, s.realisasiBulanIni);
+    add(k + 4, s.realisasiSd);
+    add(k + 5, s.sisa);
+  }
+  const found: Array<{ p: number; column: LraMoneyColumn; stated: number; sum: number }> = [];
+  for (const p of parents) {
+    const stated = counted[p]!.stated;
+    for (let c = 0; c < C; c++) {
+      const column = MONEY_COLUMNS[c]!;
+      const v = stated[column];
+      const k = p * C + c;
+      if (v !== null && !gap[k] && !sameMoney(v, sums[k]!)) found.push({ p, column, stated: v, sum: sums[k]! });
     }
   }
-  return breaks;
+  if (found.length === 0) return [];
+  // the children of the parents that break, in row order
+  const kids = new Map<number, LraRow[]>(found.map((b) => [b.p, []]));
+  for (let i = 0; i < counted.length; i++) kids.get(parent[i]!)?.push(counted[i]!);
+  return found.map((b) => ({ parent: counted[b.p]!, column: b.column, stated: b.stated, sum: b.sum, children: kids.get(b.p)! }));
 }
 
 export function rollupFinding(b: RollupBreak): LraFinding {
@@ -271,7 +316,8 @@ export function checkFooter(footer: readonly LraFooterRow[], rows: readonly LraR
       );
     }
     if (f.kind === "surplus_defisit") {
-      checkPersen(f.line, undefined, s, f.persenDecimals, f.fields[7] ?? "", out);
+      const exact2 = s.realisasiSd !== null && s.anggaranSetelah !== null ? persenOf(s.realisasiSd, s.anggaranSetelah, 2) : null;
+      checkPersen(f.line, undefined, s, exact2, f.persenDecimals, f.fields[7] ?? "", out);
     }
   }
 }

@@ -35,7 +35,10 @@ const headOf = (row: LraRow): string => (row.akun === "" ? row.kode : row.kode.s
  * One decision for every malformed row, in row order. `taken` holds every code as written (the
  * literal tree): a reading onto a well-formed row's code is no reading.
  */
-export function decideRepairs(rows: readonly LraRow[], taken: ReadonlyMap<string, LraRow>): RepairDecision[] {
+/** The codes as written and their (first) rows. */
+export type TakenKodes = Pick<ReadonlyMap<string, LraRow>, "get" | "has">;
+
+export function decideRepairs(rows: readonly LraRow[], taken: TakenKodes): RepairDecision[] {
   const heads = new Set<string>();
   for (const row of rows) if (row.level === "malformed") heads.add(headOf(row));
   if (heads.size === 0) return [];
@@ -52,7 +55,7 @@ export function decideRepairs(rows: readonly LraRow[], taken: ReadonlyMap<string
   return rows.filter((r) => r.level === "malformed").map((r) => byRow.get(r) ?? { row: r, kind: "none" });
 }
 
-function decideGroup(head: string, group: readonly LraRow[], taken: ReadonlyMap<string, LraRow>, out: Map<LraRow, RepairDecision>): void {
+function decideGroup(head: string, group: readonly LraRow[], taken: TakenKodes, out: Map<LraRow, RepairDecision>): void {
   // a second copy of a code (a page pasted twice) follows its first; only firsts take part
   const firsts = new Map<string, LraRow>();
   const copies: LraRow[] = [];
@@ -95,7 +98,7 @@ function decideGroup(head: string, group: readonly LraRow[], taken: ReadonlyMap<
 }
 
 /** The code as written, then each well-formed reading whose code no well-formed row has. */
-function readingsOf(row: LraRow, head: string, taken: ReadonlyMap<string, LraRow>): Reading[] {
+function readingsOf(row: LraRow, head: string, taken: TakenKodes): Reading[] {
   const sub = row.subKegiatan ?? "00";
   const literal: Reading = { kode: row.kode, akun: row.akun, level: null, segment: "", parent: parentKode(row.kode, row.program, sub, row.akun) };
   const out = [literal];
@@ -114,7 +117,7 @@ function fittingCombinations(
   head: string,
   variables: ReadonlyArray<{ row: LraRow; options: Reading[] }>,
   fixed: ReadonlyMap<string, LraRow>,
-  taken: ReadonlyMap<string, LraRow>,
+  taken: TakenKodes,
 ): number[][] {
   // the sums a variable can touch: the parent of each of its readings, and each reading as a parent
   const touched = new Set<string>();

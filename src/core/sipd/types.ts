@@ -200,6 +200,11 @@ export interface LraParseOptions {
    * well-formed code (SPEC d5); `literal` keeps them where their literal code puts them.
    */
   rollupReading?: "repaired" | "literal";
+  /**
+   * Told every few thousand lines how far the reading of lines has got: characters read and the
+   * text's length (a worker passes it on as progress). The roll-ups after the last line are not counted.
+   */
+  onProgress?: (read: number, total: number) => void;
 }
 
 export interface LraParseSuccess {

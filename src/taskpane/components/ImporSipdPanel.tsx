@@ -34,20 +34,26 @@ import {
   IMPORT_PHASE_TEXT,
   READ_PHASE_TEXT,
   refusalText,
+  ReadCancelled,
   textSize,
   type CellSource,
   type FindingGroup,
   type LraView,
   type ParsedLra,
+  type ParsedIn,
   type ReadProgress,
+  type ReadTextOptions,
   type SelectionRead,
 } from "../impor";
 
 export interface ImporSipdPanelProps {
   /** Whether the panel's tab is shown; the session workbook is first shown when it is. */
   active: boolean;
-  /** parseLra and the preview of what it found; `source` says where the text came from (null: the paste box). */
-  parse: (text: string, source: CellSource | null) => Promise<ParsedLra>;
+  /**
+   * parseLra and the preview of what it found; `source` says where the text came from (null: the paste
+   * box). Reports progress 0–1 and stops (rejecting with ReadCancelled) when the signal aborts.
+   */
+  parse: (text: string, source: CellSource | null, options?: ReadTextOptions) => Promise<ParsedLra>;
   /** The LRA in the selected cells of the host's workbook, as text. */
   readSelection: (onProgress: (p: ReadProgress) => void) => Promise<SelectionRead>;
   /** The "Impor SIPD" use-case on the host's workbook; `options` carry what the user confirmed. */
@@ -66,7 +72,7 @@ type ReadState =
   /** The selection could not be read: nothing selected, empty, too large (warning) or a host error. */
   | { status: "unread"; failure: FailureText; intent: "warning" | "error" }
   | { status: "refused"; message: string; source: Source }
-  | { status: "read"; lra: LraParseSuccess; view: LraView; source: Source };
+  | { status: "read"; lra: LraParseSuccess; view: LraView; source: Source; parsedIn: ParsedIn };
 
 type Done = Extract<ImportResult, { ok: true }>;
 
@@ -154,6 +160,8 @@ const useStyles = makeStyles({
 });
 
 const BADGE: Readonly<Record<Severity, "danger" | "warning" | "informative">> = { error: "danger", warning: "warning", info: "informative" };
+/** The least change of the parse's progress worth a repaint. */
+const PROGRESS_STEP = 0.1;
 /** How often the size caption under the paste box is refreshed while typing (a 50 MB value is costly to read). */
 const SIZE_DEBOUNCE_MS = 200;
 
@@ -168,6 +176,8 @@ export function ImporSipdPanel({ active, parse, readSelection, importLra, showRo
   const box = useRef<HTMLTextAreaElement>(null);
   const sizeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const busy = useRef(false);
+  // the reading under way, for Batal
+  const reader = useRef<AbortController | null>(null);
   const [size, setSize] = useState("Kosong.");
   const [read, setRead] = useState<ReadState>({ status: "idle" });
   const [stale, setStale] = useState(false);
@@ -190,13 +200,43 @@ export function ImporSipdPanel({ active, parse, readSelection, importLra, showRo
     sizeTimer.current = setTimeout(() => setSize(textSize(box.current?.value ?? "")), SIZE_DEBOUNCE_MS);
   };
 
-  /** Parses after the spinner is on screen (a long parse blocks the page while it runs). */
-  const parseInto = async (text: string, source: Source) => {
+  /**
+   * Parses after the spinner is on screen (without a worker the parse blocks the page while it runs),
+   * showing its progress; Batal aborts it.
+   */
+  const parseInto = async (text: string, source: Source, label: string, signal: AbortSignal) => {
     await afterPaint();
-    const r = await parse(text, source.kind === "cells" ? source.cells : null);
+    if (signal.aborted) throw new ReadCancelled();
+    // every repaint while the box holds megabytes costs the browser tenths of a second: a step per tenth
+    let shown = -1;
+    const r = await parse(text, source.kind === "cells" ? source.cells : null, {
+      signal,
+      onProgress: (fraction) => {
+        if (fraction - shown < PROGRESS_STEP) return;
+        shown = fraction;
+        setRead({ status: "reading", label, progress: { phase: "mengurai", fraction } });
+      },
+    });
     setStale(false);
-    if (r.ok) setRead({ status: "read", lra: r.lra, view: r.view, source });
+    if (r.ok) setRead({ status: "read", lra: r.lra, view: r.view, source, parsedIn: r.parsedIn ?? "main" });
     else setRead({ status: "refused", message: r.message, source });
+  };
+
+  /** Starts a reading that Batal can stop (reading cells runs to its end; the parse after it does not start). */
+  const startReading = (): AbortSignal => {
+    const controller = new AbortController();
+    reader.current = controller;
+    return controller.signal;
+  };
+
+  const cancelled = (error: unknown): boolean => {
+    if (!(error instanceof ReadCancelled)) return false;
+    setRead({
+      status: "unread",
+      failure: { title: "Pembacaan dibatalkan", message: "Belum ada yang dibaca; teks di kotak tetap ada. Tekan Baca untuk membaca lagi.", state: "" },
+      intent: "warning",
+    });
+    return true;
   };
 
   const readPaste = async () => {
@@ -208,10 +248,11 @@ export function ImporSipdPanel({ active, parse, readSelection, importLra, showRo
     setRun({ status: "idle" });
     setRead({ status: "reading", label: `Membaca ${bytesLabel(text.length)}…`, progress: null });
     try {
-      await parseInto(text, { kind: "paste", size: sized });
+      await parseInto(text, { kind: "paste", size: sized }, `Membaca ${bytesLabel(text.length)}…`, startReading());
     } catch (error) {
-      setRead({ status: "unread", failure: { ...describeReadFailure(error), title: "Teks tidak dapat dibaca" }, intent: "error" });
+      if (!cancelled(error)) setRead({ status: "unread", failure: { ...describeReadFailure(error), title: "Teks tidak dapat dibaca" }, intent: "error" });
     } finally {
+      reader.current = null;
       busy.current = false;
     }
   };
@@ -222,16 +263,19 @@ export function ImporSipdPanel({ active, parse, readSelection, importLra, showRo
     setRun({ status: "idle" });
     setRead({ status: "reading", label: READ_PHASE_TEXT.memilih, progress: null });
     try {
-      const r = await readSelection((p) => setRead({ status: "reading", label: READ_PHASE_TEXT[p.phase], progress: p }));
+      const signal = startReading();
+      // the parse reports its own progress; until it does, a spinner
+      const r = await readSelection((p) => setRead({ status: "reading", label: READ_PHASE_TEXT[p.phase], progress: p.phase === "mengurai" ? null : p }));
       if (!r.ok) {
         const title = r.reason === "none" ? "Belum ada sel terpilih" : r.reason === "empty" ? "Sel terpilih kosong" : "Rentang terlalu besar";
         setRead({ status: "unread", failure: { title, message: r.message, state: "" }, intent: "warning" });
         return;
       }
-      await parseInto(r.text, { kind: "cells", cells: r.source });
+      await parseInto(r.text, { kind: "cells", cells: r.source }, READ_PHASE_TEXT.mengurai, signal);
     } catch (error) {
-      setRead({ status: "unread", failure: describeReadFailure(error), intent: "error" });
+      if (!cancelled(error)) setRead({ status: "unread", failure: describeReadFailure(error), intent: "error" });
     } finally {
+      reader.current = null;
       busy.current = false;
     }
   };
@@ -313,14 +357,19 @@ export function ImporSipdPanel({ active, parse, readSelection, importLra, showRo
 
         <div aria-live="polite">
           {read.status === "reading" &&
-            (read.progress?.phase === "membaca" ? (
-              <Field label="Membaca sel terpilih" validationMessage={read.label} validationState="none">
+            (read.progress?.phase === "membaca" || read.progress?.phase === "mengurai" ? (
+              <Field label={read.progress.phase === "membaca" ? "Membaca sel terpilih" : "Membaca isi LRA"} validationMessage={read.label} validationState="none">
                 <ProgressBar value={read.progress.fraction} max={1} thickness="large" />
               </Field>
             ) : (
               <Spinner size="small" labelPosition="after" label={read.label} />
             ))}
         </div>
+        {read.status === "reading" && (
+          <div className={styles.row}>
+            <Button onClick={() => reader.current?.abort()}>Batal</Button>
+          </div>
+        )}
 
         {read.status === "unread" && <FailureBar failure={read.failure} intent={read.intent} />}
 
@@ -340,7 +389,7 @@ export function ImporSipdPanel({ active, parse, readSelection, importLra, showRo
         )}
 
         {read.status === "read" && (
-          <Preview view={read.view} source={read.source} stale={stale}>
+          <Preview view={read.view} source={read.source} stale={stale} parsedIn={read.parsedIn}>
             {read.view.blocker ? (
               <MessageBar intent="warning" layout="multiline">
                 <MessageBarBody>
@@ -429,12 +478,13 @@ function sourceText(source: Source, dataRows: number): string {
   return wholeSheet ? `Dari seluruh isi lembar ${sheet} (${address}): ${rows}.` : `Dari sel terpilih ${address}: ${rows}.`;
 }
 
-function Preview({ view, source, stale, children }: { view: LraView; source: Source; stale: boolean; children: ReactNode }) {
+function Preview({ view, source, stale, parsedIn, children }: { view: LraView; source: Source; stale: boolean; parsedIn: ParsedIn; children: ReactNode }) {
   const styles = useStyles();
   const heading = useId();
   const openByDefault = view.findings.filter((g) => g.severity === "error").map((g) => g.severity);
   return (
-    <section className={styles.section} aria-labelledby={heading}>
+    // data-parsed-in: where the parse ran (the browser test checks the worker did it)
+    <section className={styles.section} aria-labelledby={heading} data-parsed-in={parsedIn}>
       <Subtitle2 as="h2" id={heading}>
         Pratinjau LRA
       </Subtitle2>

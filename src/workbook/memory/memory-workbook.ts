@@ -1,7 +1,8 @@
 /**
  * An in-memory workbook: the adapter for tests, for CLI dry runs and for the task pane in a plain
  * browser. It enforces the same rules as Excel for what it is asked to do, and applies each batch
- * all-or-nothing (copy-on-write of the sheets a batch touches). It does not calculate formulas.
+ * all-or-nothing (copy-on-write of the sheets a batch touches, down to blocks of cells: see CellGrid).
+ * It does not calculate formulas.
  */
 import {
   checkOps,
@@ -10,7 +11,6 @@ import {
   type ApplyReport,
   type CellSnapshot,
   type CellContent,
-  type CellStyle,
   type CellValue,
   type PageSetup,
   type RangeRef,
@@ -20,17 +20,13 @@ import {
   type WorkbookPort,
   type Address,
 } from "../port";
+import { CellGrid, GENERAL, type MemoryCell } from "./cell-grid";
 
-export interface MemoryCell {
-  value: CellValue;
-  formula: string | null;
-  numberFormat: string;
-  style?: CellStyle;
-}
+export type { MemoryCell } from "./cell-grid";
 
 export interface MemorySheet {
   name: string;
-  rows: Map<number, Map<number, MemoryCell>>;
+  cells: CellGrid;
   widths: Map<number, number>;
   freeze: { rows: number; cols: number };
   validations: { range: RangeRef; rule: ValidationRule }[];
@@ -38,18 +34,14 @@ export interface MemorySheet {
   pageSetup: PageSetup | null;
 }
 
-const GENERAL = "General";
-
 function emptySheet(name: string): MemorySheet {
-  return { name, rows: new Map(), widths: new Map(), freeze: { rows: 0, cols: 0 }, validations: [], merges: [], pageSetup: null };
+  return { name, cells: new CellGrid(), widths: new Map(), freeze: { rows: 0, cols: 0 }, validations: [], merges: [], pageSetup: null };
 }
 
 function cloneSheet(s: MemorySheet): MemorySheet {
-  const rows = new Map<number, Map<number, MemoryCell>>();
-  for (const [r, cols] of s.rows) rows.set(r, new Map(cols));
   return {
     name: s.name,
-    rows,
+    cells: s.cells.clone(),
     widths: new Map(s.widths),
     freeze: { ...s.freeze },
     validations: [...s.validations],
@@ -80,7 +72,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const wb = new MemoryWorkbook();
     for (const [name, rows] of Object.entries(sheets)) {
       const s = emptySheet(name);
-      rows.forEach((row, r) => row.forEach((v, c) => v !== null && setCell(s, r, c, { value: v, formula: null, numberFormat: GENERAL })));
+      rows.forEach((row, r) => row.forEach((v, c) => v !== null && s.cells.write(r, c, v)));
       wb.order.push(s);
     }
     return wb;
@@ -92,18 +84,10 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async sheets(): Promise<SheetInfo[]> {
+    // "used" means holding a value or a formula, as Excel's getUsedRange(valuesOnly): formats alone do not count
     return this.order.map((s) => {
-      let usedRows = 0;
-      let usedCols = 0;
-      // "used" means holding a value or a formula, as Excel's getUsedRange(valuesOnly): formats alone do not count
-      for (const [r, cols] of s.rows) {
-        for (const [c, cell] of cols) {
-          if (cell.value === null && cell.formula === null) continue;
-          usedRows = Math.max(usedRows, r + 1);
-          usedCols = Math.max(usedCols, c + 1);
-        }
-      }
-      return { name: s.name, usedRows, usedCols };
+      const { rows, cols } = s.cells.usedExtent();
+      return { name: s.name, usedRows: rows, usedCols: cols };
     });
   }
 
@@ -113,10 +97,8 @@ export class MemoryWorkbook implements WorkbookPort {
       const out: CellSnapshot[][] = [];
       for (let i = 0; i < r.rows; i++) {
         const row: CellSnapshot[] = [];
-        const cells = s?.rows.get(r.row + i);
         for (let j = 0; j < r.cols; j++) {
-          const c = cells?.get(r.col + j);
-          row.push(c ? { value: c.value, formula: c.formula, numberFormat: c.numberFormat } : { value: null, formula: null, numberFormat: GENERAL });
+          row.push(s ? s.cells.snapshot(r.row + i, r.col + j) : { value: null, formula: null, numberFormat: GENERAL });
         }
         out.push(row);
       }
@@ -155,37 +137,13 @@ export class MemoryWorkbook implements WorkbookPort {
           break;
         }
         case "write": {
-          const s = sheet(op.sheet);
-          op.cells.forEach((row, i) => {
-            const r = op.row + i;
-            const cells = s.rows.get(r);
-            row.forEach((content, j) => {
-              const c = op.col + j;
-              const old = cells?.get(c);
-              const numberFormat = old?.numberFormat ?? GENERAL;
-              const style = old?.style;
-              if (content === null) {
-                if (numberFormat === GENERAL && !style) deleteCell(s, r, c);
-                else setCell(s, r, c, { value: null, formula: null, numberFormat, style });
-              } else if (typeof content === "object") {
-                setCell(s, r, c, { value: null, formula: content.formula, numberFormat, style });
-              } else {
-                setCell(s, r, c, { value: content, formula: null, numberFormat, style });
-              }
-            });
-          });
+          const cells = sheet(op.sheet).cells;
+          op.cells.forEach((row, i) => row.forEach((content, j) => cells.write(op.row + i, op.col + j, content)));
           break;
         }
         case "format": {
-          const s = sheet(op.range.sheet);
-          forEachCell(op.range, (r, c) => {
-            const old = s.rows.get(r)?.get(c) ?? { value: null, formula: null, numberFormat: GENERAL };
-            setCell(s, r, c, {
-              ...old,
-              numberFormat: op.numberFormat ?? old.numberFormat,
-              style: op.style ? { ...old.style, ...op.style } : old.style,
-            });
-          });
+          const r = op.range;
+          sheet(r.sheet).cells.format(r.row, r.col, r.rows, r.cols, op.numberFormat, op.style);
           break;
         }
         case "columnWidths": {
@@ -216,13 +174,8 @@ export class MemoryWorkbook implements WorkbookPort {
           sheet(op.sheet).pageSetup = op.setup;
           break;
         case "clear": {
-          const s = sheet(op.range.sheet);
-          forEachCell(op.range, (r, c) => {
-            const old = s.rows.get(r)?.get(c);
-            if (!old) return;
-            if (old.numberFormat === GENERAL && !old.style) deleteCell(s, r, c);
-            else setCell(s, r, c, { ...old, value: null, formula: null });
-          });
+          const r = op.range;
+          sheet(r.sheet).cells.clear(r.row, r.col, r.rows, r.cols);
           break;
         }
       }
@@ -266,30 +219,36 @@ export class MemoryWorkbook implements WorkbookPort {
     const ops: WorkbookOp[] = [];
     for (const s of this.order) {
       ops.push({ type: "addSheet", sheet: s.name });
-      for (const [r, cols] of s.rows) {
-        for (const [c, cell] of cols) {
-          if (cell.numberFormat !== GENERAL || cell.style) {
-            ops.push({ type: "format", range: { sheet: s.name, row: r, col: c, rows: 1, cols: 1 }, numberFormat: cell.numberFormat, ...(cell.style ? { style: cell.style } : {}) });
-          }
+      // one format per run of cells down a column with the same format keeps the batch small
+      let run: { row: number; col: number; rows: number; cell: MemoryCell } | null = null;
+      const flush = () => {
+        if (run) ops.push({ type: "format", range: { sheet: s.name, row: run.row, col: run.col, rows: run.rows, cols: 1 }, numberFormat: run.cell.numberFormat, ...(run.cell.style ? { style: run.cell.style } : {}) });
+        run = null;
+      };
+      for (const { row, col, cell } of s.cells.cells()) {
+        if (cell.numberFormat === GENERAL && !cell.style) continue;
+        if (run && run.col === col && run.row + run.rows === row && run.cell.numberFormat === cell.numberFormat && run.cell.style === cell.style) run.rows++;
+        else {
+          flush();
+          run = { row, col, rows: 1, cell };
         }
       }
-      for (const [r, cols] of s.rows) {
-        // one write per run of adjacent cells keeps the batch small
-        const sorted = [...cols.entries()].filter(([, c]) => c.formula !== null || c.value !== null).sort((a, b) => a[0] - b[0]);
-        let run: { col: number; cells: CellContent[] } | null = null;
-        const flush = () => {
-          if (run) ops.push({ type: "write", sheet: s.name, row: r, col: run.col, cells: [run.cells] });
-          run = null;
-        };
-        for (const [c, cell] of sorted) {
-          const content: CellContent = cell.formula !== null ? { formula: cell.formula } : cell.value;
-          if (run && run.col + run.cells.length === c) run.cells.push(content);
-          else {
-            flush();
-            run = { col: c, cells: [content] };
+      flush();
+      // one write per run of adjacent cells in a row
+      const used = s.cells.usedExtent();
+      for (let row = 0; row < used.rows; row++) {
+        let cells: CellContent[] = [];
+        let start = 0;
+        for (let col = 0; col <= used.cols; col++) {
+          const content = col < used.cols ? s.cells.content(row, col) : null;
+          if (content !== null) {
+            if (cells.length === 0) start = col;
+            cells.push(content);
+          } else if (cells.length) {
+            ops.push({ type: "write", sheet: s.name, row, col: start, cells: [cells] });
+            cells = [];
           }
         }
-        flush();
       }
       if (s.widths.size) ops.push({ type: "columnWidths", sheet: s.name, widths: [...s.widths].map(([col, width]) => ({ col, width })) });
       if (s.freeze.rows || s.freeze.cols) ops.push({ type: "freeze", sheet: s.name, rows: s.freeze.rows, cols: s.freeze.cols });
@@ -306,27 +265,8 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.find(name);
   }
 
+  /** A snapshot of one cell; undefined where no cell was ever written or formatted. */
   cell(sheet: string, row: number, col: number): MemoryCell | undefined {
-    return this.find(sheet)?.rows.get(row)?.get(col);
+    return this.find(sheet)?.cells.get(row, col);
   }
-}
-
-function setCell(s: MemorySheet, r: number, c: number, cell: MemoryCell): void {
-  let row = s.rows.get(r);
-  if (!row) {
-    row = new Map();
-    s.rows.set(r, row);
-  }
-  row.set(c, cell);
-}
-
-function deleteCell(s: MemorySheet, r: number, c: number): void {
-  const row = s.rows.get(r);
-  if (!row) return;
-  row.delete(c);
-  if (row.size === 0) s.rows.delete(r);
-}
-
-function forEachCell(range: RangeRef, fn: (r: number, c: number) => void): void {
-  for (let r = range.row; r < range.row + range.rows; r++) for (let c = range.col; c < range.col + range.cols; c++) fn(r, c);
 }

@@ -1,0 +1,107 @@
+/**
+ * The fast paths of the row loop and the kode tree, held against the plain readings they replace: the
+ * akun level read from the string against `classify` on its tokens, and the roll-up findings against a
+ * reference that finds every parent through a map of kode and sums its children one by one.
+ */
+import fc from "fast-check";
+import { generateLra, parseLra, MONEY_COLUMNS, type LraParseSuccess, type LraRow } from "../../../src/core/sipd";
+import { addMoney, sameMoney } from "../../../src/core/sipd/amounts";
+import { classify, classifyAkun, kelompokOf, parentKode } from "../../../src/core/sipd/kode";
+import { fixtureText, parsedOk } from "./helpers";
+
+describe("the akun read from the kode string", () => {
+  const token = fc.constantFrom("5", "1", "2", "01", "02", "10", "0071", "0001", "123", "00");
+  const program = fc.constantFrom("00", "01", "12");
+  const sub = fc.constantFrom("00", "2.01.0001", "1.02.0003");
+
+  it("has the level classify() gives its tokens, and token 1 as kelompok", () => {
+    fc.assert(
+      fc.property(program, sub, fc.array(token, { minLength: 1, maxLength: 9 }), (p, s, tokens) => {
+        const akun = tokens.join(" ");
+        expect(classifyAkun(p, s, akun)).toBe(classify(p, s, tokens));
+        expect(kelompokOf(akun)).toBe(tokens[1] ?? null);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("is malformed when empty, as classify() says of no tokens", () => {
+    expect(classifyAkun("01", "2.01.0001", "")).toBe(classify("01", "2.01.0001", []));
+  });
+});
+
+type Rollup = [line: number, column: string | undefined, stated: unknown, expected: unknown, related: number[] | undefined];
+
+/** Σ children per parent, the slow way: a map from kode to the first row with it, children in row order. */
+function referenceRollups(r: LraParseSuccess, reading: "repaired" | "literal" = "repaired"): Rollup[] {
+  const read = (row: LraRow) => (reading === "repaired" ? (row.repaired ?? row) : row);
+  const byKey = new Map<string, LraRow>();
+  const counted: LraRow[] = [];
+  for (const row of r.rows) {
+    if (byKey.has(read(row).kode)) continue;
+    byKey.set(read(row).kode, row);
+    counted.push(row);
+  }
+  const children = new Map<LraRow, LraRow[]>();
+  for (const row of counted) {
+    const { kode, akun } = read(row);
+    const pk = parentKode(kode, row.program, row.subKegiatan ?? "00", akun);
+    const parent = pk === null ? undefined : byKey.get(pk);
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), row]);
+  }
+  const out: Rollup[] = [];
+  for (const [parent, kids] of children) {
+    for (const column of MONEY_COLUMNS) {
+      const stated = parent.stated[column];
+      if (stated === null || kids.some((k) => k.stated[column] === null)) continue;
+      const sum = kids.reduce((s, k) => addMoney(s, k.stated[column]!), 0);
+      if (!sameMoney(stated, sum)) out.push([parent.line, column, stated, sum, kids.map((k) => k.line)]);
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+const rollups = (r: LraParseSuccess): Rollup[] =>
+  r.findings.filter((f) => f.code === "sipd-rollup").map((f) => [f.at.line, f.at.column, f.stated, f.expected, (f.related ?? []).map((r) => (r.kind === "line" ? r.line : -1))]);
+
+describe("roll-ups over the kode tree", () => {
+  const bases = [fixtureText(), generateLra(400, 5), generateLra(300, 9, { rowsPerPage: 40 })];
+  const edit = fc.oneof(
+    fc.record({ op: fc.constant("delete" as const), at: fc.nat(), to: fc.nat() }),
+    fc.record({ op: fc.constant("duplicate" as const), at: fc.nat(), to: fc.nat() }),
+    fc.record({ op: fc.constant("swap" as const), at: fc.nat(), to: fc.nat() }),
+    fc.record({ op: fc.constant("amount" as const), at: fc.nat(), to: fc.nat({ max: 6 }) }),
+  );
+
+  it("find the same breaks as a map from every kode, when lines are moved, copied, dropped or changed", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: bases.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 10 }), (b, edits) => {
+        const lines = bases[b]!.split("\n");
+        for (const e of edits) {
+          const at = e.at % lines.length;
+          const to = e.to % lines.length;
+          const line = lines[at]!;
+          if (e.op === "delete") lines.splice(at, 1);
+          else if (e.op === "duplicate") lines.splice(to, 0, line);
+          else if (e.op === "swap") [lines[at], lines[to]] = [lines[to]!, line];
+          else {
+            const fields = line.split("\t");
+            if (fields.length === 9) fields[2 + e.to] = "1.000,00";
+            lines[at] = fields.join("\t");
+          }
+        }
+        for (const reading of ["repaired", "literal"] as const) {
+          const result = parseLra(lines.join("\n"), { rollupReading: reading });
+          if (result.ok) expect(rollups(result)).toEqual(referenceRollups(result, reading));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("find the breaks of the 002 export read literally (its malformed codes break two parents)", () => {
+    const r = parsedOk(parseLra(fixtureText(), { rollupReading: "literal" }));
+    expect([...new Set(rollups(r).map((b) => b[0]))]).toEqual([30, 31]);
+    expect(rollups(r)).toEqual(referenceRollups(r, "literal"));
+  });
+});
