@@ -1,6 +1,10 @@
 import { scaffold } from "../../src/app/scaffold";
 import { CAPAIAN, COST_PER_OUTCOME, PERJANJIAN_KINERJA, REALISASI_ANGGARAN, STANDARD_LAYOUTS, TABLE_ROWS } from "../../src/core/layouts";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
+import { readWorkbookModel } from "../../src/app/read-model";
+import { amountByKode } from "../../src/core/layouts/formulas";
+import { expectedFormula, formulaContext } from "../../src/core/layouts/plan";
+import { a1, type WorkbookOp } from "../../src/core/workbook-ops";
 
 const SETTINGS = { unitKerja: "Kecamatan Lumajang", pemda: "Pemerintah Kabupaten Lumajang", kodeOrganisasi: "7.01.0.00.0.00.01.0000", tahun: 2024, periode: "TW II" };
 const F = TABLE_ROWS.firstData;
@@ -136,6 +140,56 @@ describe("Siapkan Lembar again on a scaffolded workbook", () => {
     const r = await scaffold(wb, {});
     expect(r.ok && r.lines).toContain("Cost per Outcome: judul dan kepala tabel diperbaiki.");
     expect(wb.cell("Cost per Outcome", TABLE_ROWS.number, 8)?.value).toBe("(6=5/4)");
+  });
+
+  it("upgrades the amounts by kode of an older workbook to amounts by structure, keeping typed amounts", async () => {
+    const { wb } = await fresh();
+    const pkAnggaran = col(PERJANJIAN_KINERJA, "anggaran");
+    const pagu = col(COST_PER_OUTCOME, "pagu");
+    const real = col(COST_PER_OUTCOME, "realisasiAnggaran");
+    const induk = col(COST_PER_OUTCOME, "induk");
+    // the formulas a workbook made before had: the amount of the row's own kode only
+    const old = (layout: typeof PERJANJIAN_KINERJA | typeof COST_PER_OUTCOME, row: number, key: "setelah" | "periode") => {
+      const ctx = formulaContext(layout, row);
+      return { formula: "=" + amountByKode(ctx, ctx.cell("kode"), key) };
+    };
+    const ops: WorkbookOp[] = [
+      { type: "clear", range: { sheet: COST_PER_OUTCOME.sheet, row: TABLE_ROWS.group, col: induk, rows: 3 + 100, cols: 1 } },
+    ];
+    for (let i = 0; i < 100; i++) {
+      ops.push({ type: "write", sheet: PERJANJIAN_KINERJA.sheet, row: F + i, col: pkAnggaran, cells: [[old(PERJANJIAN_KINERJA, F + i, "setelah")]] });
+      ops.push({ type: "write", sheet: COST_PER_OUTCOME.sheet, row: F + i, col: pagu, cells: [[old(COST_PER_OUTCOME, F + i, "setelah")]] });
+      ops.push({ type: "write", sheet: COST_PER_OUTCOME.sheet, row: F + i, col: real, cells: [[old(COST_PER_OUTCOME, F + i, "periode")]] });
+    }
+    // a sasaran (IK-001) funded by two of three programs, and a pagu the user typed over a formula
+    const pk = (row: number, key: "level" | "kode" | "induk", v: string) => ({ type: "write" as const, sheet: PERJANJIAN_KINERJA.sheet, row, col: col(PERJANJIAN_KINERJA, key), cells: [[v]] });
+    const ra = (row: number, key: "level" | "kode" | "setelah", v: string | number) => ({ type: "write" as const, sheet: REALISASI_ANGGARAN.sheet, row, col: col(REALISASI_ANGGARAN, key), cells: [[v]] });
+    ops.push(pk(F, "level", "Sasaran Strategis"));
+    ["7.01.01", "7.01.02", "7.01.03"].forEach((kode, i) => {
+      ops.push(pk(F + 1 + i, "level", "Program"), pk(F + 1 + i, "kode", kode), ra(F + i, "level", "Program"), ra(F + i, "kode", kode), ra(F + i, "setelah", (i + 1) * 1_000_000));
+      if (i < 2) ops.push(pk(F + 1 + i, "induk", "IK-001"));
+    });
+    ops.push({ type: "write", sheet: COST_PER_OUTCOME.sheet, row: F + 5, col: pagu, cells: [[777]] });
+    await wb.apply(ops);
+    const before = await readWorkbookModel(wb);
+    expect([before.status("pk", F, "anggaran"), before.value("cpo", F, "pagu")]).toEqual(["edited", expect.anything()]);
+
+    const r = await scaffold(wb, {});
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.lines).toContainEqual(expect.stringMatching(/^Perjanjian Kinerja: 100 rumus dipulihkan/));
+      // pagu and realisasi less the typed pagu, and the Induk column the older sheet did not have
+      expect(r.lines).toContainEqual(expect.stringMatching(/^Cost per Outcome: 299 rumus dipulihkan/));
+      expect(r.lines).toContainEqual(expect.stringMatching(new RegExp(`^Cost per Outcome: 1 sel di kolom rumus berisi nilai ketikan dan dibiarkan \\(${a1(F + 5, pagu)}\\)`)));
+      expect(r.lines).toContain("Cost per Outcome: judul dan kepala tabel diperbaiki.");
+    }
+    expect(wb.cell(PERJANJIAN_KINERJA.sheet, F, pkAnggaran)?.formula).toBe(expectedFormula(PERJANJIAN_KINERJA, pkAnggaran, F));
+    expect(wb.cell(COST_PER_OUTCOME.sheet, F + 5, pagu)?.value).toBe(777);
+    const after = await readWorkbookModel(wb);
+    expect([after.status("pk", F, "anggaran"), after.value("pk", F, "anggaran"), after.value("cpo", F, "pagu"), after.value("cpo", F + 1, "induk")]).toEqual(["standard", 3_000_000, 3_000_000, "IK-001"]);
+    // run again: no formula left to upgrade; the typed pagu is still only reported
+    const again = await scaffold(wb, {});
+    expect(again.ok && again.lines).toEqual([expect.stringMatching(/^Cost per Outcome: 1 sel di kolom rumus berisi nilai ketikan dan dibiarkan/)]);
   });
 
   it("adds Capaian rows for PK indicators added beyond the prepared rows", async () => {

@@ -71,6 +71,8 @@ function fill(seed: number): WorkbookOp[] {
       write(PERJANJIAN_KINERJA, row, "polaritas", pick(["", "positif", "negatif", "NEGATIF", "naik"])),
       write(PERJANJIAN_KINERJA, row, "metode", pick(["", "terakhir", "jumlah", "rata-rata", "maks", "Rata-Rata", "median"])),
       write(PERJANJIAN_KINERJA, row, awalOnly ? "targetAwal" : "targetPerubahan", target),
+      // parents by Induk, cycles and unknown IDs included: rows without kode sum the rows under them
+      write(PERJANJIAN_KINERJA, row, "induk", pick(["", "", "IK-001", "IK-002", "ik-004", "IK-005", "IK-009", "IK-999", `IK-${String(i + 1).padStart(3, "0")}`])),
     );
     for (const k of TW_KEYS) ops.push(write(CAPAIAN, row, k, pick<CellContent>([null, null, 0, 25, 80, 110, "27", 0.3])));
   }
@@ -84,6 +86,31 @@ function fill(seed: number): WorkbookOp[] {
 
 const computedCount = (layout: TableLayout) => layout.columns.filter((c) => c.role === "computed").length;
 
+/** Every computed cell of every table sheet: the read model against LibreOffice's recalculated value. */
+async function compareAll(wb: XlsxWorkbook): Promise<{ model: Awaited<ReturnType<typeof readWorkbookModel>>; compared: number; kinds: Set<string> }> {
+  const model = await readWorkbookModel(wb);
+  const sheets = (await recalculate(await wb.toBuffer())).sheets;
+  let compared = 0;
+  const kinds = new Set<string>();
+  for (const id of ["pk", "capaian", "cpo", "realisasi"] as const) {
+    const table = model.table(id);
+    for (const r of table.rows()) {
+      table.layout.columns.forEach((c, j) => {
+        if (c.role !== "computed") return;
+        const v = model.valueAt(id, r, j);
+        const got = sheets[table.sheet]?.[r]?.[j] ?? null;
+        const where = `${table.sheet}!${c.key}${r + 1} (${table.status(r, j)})`;
+        const want = isXlError(v) ? v.error : v === null ? "" : v;
+        kinds.add(isXlError(v) ? v.error : typeof v);
+        if (typeof want === "number" && typeof got === "number") expect([where, got]).toEqual([where, expect.closeTo(want, 9)]);
+        else expect([where, got === null ? "" : got]).toEqual([where, want]);
+        compared++;
+      });
+    }
+  }
+  return { model, compared, kinds };
+}
+
 describe.each([
   { periode: "TW II", skala: "kecamatan", rumusNegatif: "2T-R", seed: 7 },
   { periode: "TW I", skala: "permendagri86", rumusNegatif: "T/R", seed: 11 },
@@ -94,26 +121,7 @@ describe.each([
     const s = await scaffold(wb, { unitKerja: "Kecamatan Uji", tahun: 2024, periode: settings.periode, skala: settings.skala, rumusNegatif: settings.rumusNegatif });
     expect(s.ok).toBe(true);
     await wb.apply(fill(settings.seed));
-    const model = await readWorkbookModel(wb);
-    const sheets = (await recalculate(await wb.toBuffer())).sheets;
-    let compared = 0;
-    const kinds = new Set<string>();
-    for (const id of ["pk", "capaian", "cpo", "realisasi"] as const) {
-      const table = model.table(id);
-      for (const r of table.rows()) {
-        table.layout.columns.forEach((c, j) => {
-          if (c.role !== "computed") return;
-          const v = model.valueAt(id, r, j);
-          const got = sheets[table.sheet]?.[r]?.[j] ?? null;
-          const where = `${table.sheet}!${c.key}${r + 1} (${table.status(r, j)})`;
-          const want = isXlError(v) ? v.error : v === null ? "" : v;
-          kinds.add(isXlError(v) ? v.error : typeof v);
-          if (typeof want === "number" && typeof got === "number") expect([where, got]).toEqual([where, expect.closeTo(want, 9)]);
-          else expect([where, got === null ? "" : got]).toEqual([where, want]);
-          compared++;
-        });
-      }
-    }
+    const { model, compared, kinds } = await compareAll(wb);
     expect(compared).toBe(
       [PERJANJIAN_KINERJA, CAPAIAN, COST_PER_OUTCOME].reduce((n, l) => n + 100 * computedCount(l as TableLayout), 0) + 300 * computedCount(REALISASI_ANGGARAN as TableLayout),
     );
@@ -121,5 +129,64 @@ describe.each([
     expect([...kinds].sort()).toEqual(expect.arrayContaining(["#DIV/0!", "#N/A", "number", "string"]));
     const key: SheetKeys["capaian"] = "capaian";
     expect(model.status("capaian", F + 5, key)).toBe("constant");
+  });
+});
+
+describe("a sasaran funded by some of the programs: its amounts are the sum of the rows under it", () => {
+  it("by native formulas LibreOffice computes as the twin does, two levels of rows without kode deep", async () => {
+    const wb = XlsxWorkbook.create();
+    const s = await scaffold(wb, { unitKerja: "Kecamatan Uji", tahun: 2024, periode: "TW I" });
+    expect(s.ok).toBe(true);
+    const ops: WorkbookOp[] = [];
+    const ra: [string, string, number | null, number | null][] = [
+      ["Program", "7.01.01", null, null],
+      ["Sub Kegiatan", "7.01.01.2.01.0001", 1_000_000, 400_000],
+      ["Sub Kegiatan", "7.01.01.2.02.0001", 500_000, null],
+      ["Program", "7.01.02", null, null],
+      ["Sub Kegiatan", "7.01.02.2.01.0001", 2_000_000, 1_500_000],
+      // typed only at program level: the program row itself counts
+      ["Program", "7.01.03", 3_000_000, 1_000_000],
+    ];
+    ra.forEach(([level, kode, setelah, tw1], i) => {
+      ops.push(write(REALISASI_ANGGARAN, F + i, "level", level), write(REALISASI_ANGGARAN, F + i, "kode", kode));
+      if (setelah !== null) ops.push(write(REALISASI_ANGGARAN, F + i, "setelah", setelah));
+      if (tw1 !== null) ops.push(write(REALISASI_ANGGARAN, F + i, "tw1", tw1));
+    });
+    // [level, kode, induk] for IK-001 …
+    const pk: [string, string, string][] = [
+      ["Sasaran Strategis", "", ""], // IK-001: through IK-002, a sasaran without kode
+      ["Sasaran Program", "", "IK-001"], // IK-002: programs 01 and 02 of the three
+      ["Program", "7.01.01", "IK-002"],
+      ["Program", "7.01.02", "ik-002"],
+      ["Kegiatan", "7.01.01.2.01", "IK-003"], // inside program 01's amount already: not counted again
+      ["Sasaran Program", "", ""], // IK-006: program 03
+      ["Program", "7.01.03", "IK-006"],
+      ["Sasaran Strategis", "", ""], // IK-008: a rata-rata whose components have no budget
+      ["Sasaran Strategis", "", "IK-008"],
+      ["Sasaran Strategis", "", "IK-008"],
+      ["Sasaran Program", "", ""], // IK-011: under it only SEMUA and a kode with no amounts
+      ["Program", "SEMUA", "IK-011"],
+      ["Program", "7.01.99", "IK-011"],
+      ["Sasaran Program", "SEMUA", ""], // the whole unit, as before
+    ];
+    pk.forEach(([level, kode, induk], i) => {
+      ops.push(write(PERJANJIAN_KINERJA, F + i, "level", level), write(PERJANJIAN_KINERJA, F + i, "indikator", `Indikator ${i + 1}`));
+      if (kode) ops.push(write(PERJANJIAN_KINERJA, F + i, "kode", kode));
+      if (induk) ops.push(write(PERJANJIAN_KINERJA, F + i, "induk", induk));
+    });
+    await wb.apply(ops);
+    const { model, compared } = await compareAll(wb);
+    expect(compared).toBeGreaterThan(0);
+    const amounts = (row: number) => [model.value("pk", F + row, "anggaran"), model.value("cpo", F + row, "pagu"), model.value("cpo", F + row, "realisasiAnggaran")];
+    expect(amounts(1)).toEqual([3_500_000, 3_500_000, 1_900_000]);
+    expect(amounts(0)).toEqual([3_500_000, 3_500_000, 1_900_000]);
+    expect(amounts(2)).toEqual([1_500_000, 1_500_000, 400_000]);
+    expect(amounts(5)).toEqual([3_000_000, 3_000_000, 1_000_000]);
+    expect(amounts(7)).toEqual(["", "", ""]);
+    expect(amounts(10)).toEqual(["", "", ""]);
+    // SEMUA: every sub kegiatan (program 03 has none, so it is not in the unit's sub kegiatan total)
+    expect(amounts(13)).toEqual([3_500_000, 3_500_000, 1_900_000]);
+    expect(model.value("cpo", F + 2, "induk")).toBe("IK-002");
+    for (const key of ["anggaran"] as const) expect(model.status("pk", F + 1, key)).toBe("standard");
   });
 });

@@ -11,6 +11,7 @@
  * - the Camat's "sasaran program" rows are the programs of the budget list (same order): one PK row each,
  *   with the program's kode;
  * - the components of a "Rata-rata …" indicator (SPEC F10: RKPDes, APBDes, LPPDes) take it as Induk;
+ * - the Camat's other sasaran program rows take sasaran strategis 1 as Induk (its pagu is theirs);
  * - kode follow the nomenclature of SPEC d11 (7.01.01 Penunjang … 7.01.06 Pembinaan Desa); kegiatan and
  *   sub kegiatan are numbered under their jabatan's program;
  * - a budget row of Tabel 2.3 that the jabatan's PK budget list lacks is typed in Cost per Outcome
@@ -262,7 +263,12 @@ export async function seedWorkbook(seed: Seed, mode: BuildMode = "as-printed"): 
 
     // the components of a rata-rata indicator (SPEC F10) take it as Induk
     const rata = pkRows.find((r) => /^rata-rata persentase desa yang menyusun dokumen/i.test(r.indikator));
-    if (rata) for (const r of pkRows) if (/menetapkan (rkpdes|apbdes|lppdes)/i.test(r.indikator)) w.put(PERJANJIAN_KINERJA, r.row, "induk", rata.id);
+    const components = new Set(pkRows.filter((r) => rata && /menetapkan (rkpdes|apbdes|lppdes)/i.test(r.indikator)).map((r) => r.row));
+    if (rata) for (const row of components) w.put(PERJANJIAN_KINERJA, row, "induk", rata.id);
+    // the Camat's other sasaran program rows (programs A–E) under sasaran strategis 1, so each sasaran
+    // strategis has the pagu of its own programs (SPEC e, cascading); F's rows are sasaran 2's components
+    const strategis1 = camat ? pkRows.find((r) => r.level === "sasaran_strategis") : undefined;
+    if (strategis1) for (const r of pkRows) if (r.level === "sasaran_program" && !components.has(r.row)) w.put(PERJANJIAN_KINERJA, r.row, "induk", strategis1.id);
 
     // --- budget rows
     const budget = cpo.rows.filter((r) => ["program", "kegiatan", "sub_kegiatan"].includes(r.level));

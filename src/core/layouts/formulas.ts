@@ -71,6 +71,119 @@ export function amountOfKode(kodeKey: string, valueKey: SheetKeys["realisasi"]):
   };
 }
 
+/**
+ * Last sheet row (1-based) of the bounded ranges the structural amount scans: SUMPRODUCT computes
+ * every cell of its ranges, and with whole columns LibreOffice scans a million rows per PK row (seconds
+ * per sasaran cell). Ten times the sheets' prepared rows.
+ */
+export const ARRAY_LAST_ROW: { readonly [S in TableSheetId]: number } = { pk: 1000, capaian: 1000, cpo: 1000, realisasi: 3000 };
+
+/**
+ * The amount of a row by structure: a row with a kode has amountByKode; a row without one (a sasaran)
+ * whose ID other rows name as Induk has the sum of the rows under it that have a kode — its children,
+ * and its grandchildren through a child without kode (sasaran ← sasaran ← program). A program under
+ * the sasaran counts once: its kegiatan (rows with kode under it) are its own amount already.
+ *
+ * Why SUMPRODUCT over the PK kode/induk/id inputs and not SUMIFS over the amount column itself: a
+ * formula whose range holds its own cell is a circular reference in Excel and LibreOffice even when
+ * the criteria exclude that cell, and a helper amount column would need hiding, which the sheets do
+ * not do. The inputs are never computed, so nothing here can be circular; SUMIFS with a range as its
+ * criterion gives one amount per PK row inside SUMPRODUCT in every Excel version and in LibreOffice.
+ * Deeper chains of rows without kode are not summed (the rules' R-SUM-01 shows the difference).
+ */
+export function amountByStructure<K extends string>(ctx: FormulaContext<K>, idCell: string, kodeCell: string, valueKey: SheetKeys["realisasi"]): string {
+  const value = ctx.rows("realisasi", valueKey);
+  const raKode = ctx.rows("realisasi", "kode");
+  const level = ctx.rows("realisasi", "level");
+  const k = ctx.rows("pk", "kode");
+  const n = ctx.rows("pk", "induk");
+  const sub = `"Sub Kegiatan"`;
+  const num = `${value},">-1E+300"`;
+  // amountByKode of every PK row at once, without IF (IF inside SUMPRODUCT needs Ctrl+Shift+Enter in Excel 2019)
+  const subsFilled = `COUNTIFS(${raKode},${k},${level},${sub},${num})+COUNTIFS(${raKode},${k}&".*",${level},${sub},${num})`;
+  const subsSum = `SUMIFS(${value},${raKode},${k},${level},${sub})+SUMIFS(${value},${raKode},${k}&".*",${level},${sub})`;
+  const ownCount = `COUNTIFS(${raKode},${k},${num})`;
+  const ownSum = `SUMIFS(${value},${raKode},${k})`;
+  // under this row: Induk is its ID, or Induk is a row without kode whose Induk is its ID
+  const via = `COUNTIFS(${ctx.rows("pk", "id")},${n},${n},${idCell},${k},"")`;
+  const mask = `(${k}<>"")*(${k}<>"${KODE_SEMUA}")*((${n}=${idCell})+(${n}<>"")*(${via}>0)>0)`;
+  const filled = `SUMPRODUCT(${mask}*((${subsFilled}+${ownCount})>0))`;
+  const sum = `SUMPRODUCT(${mask}*(${subsSum}+(${subsFilled}=0)*${ownSum}))`;
+  const children = `COUNTIF(${ctx.column("pk", "induk")},${idCell})`;
+  return `IF(${kodeCell}<>"",${amountByKode(ctx, kodeCell, valueKey)},IF(${idCell}="","",IF(${children}=0,"",IF(${filled}=0,"",${sum}))))`;
+}
+
+/** A column holding amountByStructure of this row: pagu and realisasi in PK and Cost per Outcome. */
+export function amountOfStructure(valueKey: SheetKeys["realisasi"]): ComputedColumn {
+  return {
+    formula: (ctx) => amountByStructure(ctx, ctx.cell("id"), ctx.cell("kode"), valueKey),
+    twin: (t) => t.amountByStructure(t.get("id"), t.get("kode"), valueKey),
+  };
+}
+
+/** One Perjanjian Kinerja row as amountByStructure reads it. */
+export interface StructureRow {
+  id: Val;
+  kode: Val;
+  induk: Val;
+  /** Within the bounded ranges (up to ARRAY_LAST_ROW). */
+  inRange: boolean;
+}
+
+/** An ID as = and COUNTIFS compare it: any case; null for a blank. */
+const idKey = (v: Val): string | null => (isBlankish(v) || isXlError(v) ? null : (textOf(v) as string).toLowerCase());
+
+/**
+ * The index behind the twin of amountByStructure for rows without kode: per ID, the sum of the
+ * amounts by kode of the rows under it (built once per value column).
+ */
+export class StructureIndex {
+  /** COUNTIF(induk, ID) by ID. */
+  private readonly named = new Map<string, number>();
+  private readonly under = new Map<string, Tally>();
+  /** An error in a bounded kode or induk cell: SUMPRODUCT shows it. */
+  private readonly error: Val = null;
+
+  constructor(rows: readonly StructureRow[], amount: (kode: Val) => Val) {
+    // rows without kode by ID → their Induk (the middle of sasaran ← sasaran ← program)
+    const via = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const n = idKey(r.induk);
+      if (n === null) continue;
+      this.named.set(n, (this.named.get(n) ?? 0) + 1);
+      const id = idKey(r.id);
+      if (r.inRange && id !== null && isBlankish(r.kode)) {
+        let s = via.get(id);
+        if (!s) via.set(id, (s = new Set()));
+        s.add(n);
+      }
+    }
+    for (const r of rows) {
+      if (!r.inRange) continue;
+      if (isXlError(r.kode) || isXlError(r.induk)) {
+        this.error ??= isXlError(r.kode) ? r.kode : r.induk;
+        continue;
+      }
+      if (isBlankish(r.kode) || (textOf(r.kode) as string).toLowerCase() === KODE_SEMUA.toLowerCase()) continue;
+      const n = idKey(r.induk);
+      if (n === null) continue;
+      const v = amount(r.kode);
+      if (typeof v !== "number") continue;
+      for (const parent of new Set([n, ...(via.get(n) ?? [])])) add(tally(this.under, parent), v);
+    }
+  }
+
+  /** What amountByStructure shows for a row without kode with this ID. */
+  amount(id: Val): Val {
+    if (isXlError(id)) return id;
+    const key = idKey(id);
+    if (key === null || !this.named.get(key)) return "";
+    if (this.error !== null) return this.error;
+    const t = this.under.get(key);
+    return t && t.count > 0 ? t.sum : "";
+  }
+}
+
 /** Sums of the numbers of one Realisasi Anggaran column, as SUMIFS/COUNTIFS see them. */
 interface Tally {
   sum: number;

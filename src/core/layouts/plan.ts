@@ -6,6 +6,7 @@
 import { a1, colLetter, sheetRef, type CellContent, type CellSnapshot, type CellValue, type RangeRef, type WorkbookOp } from "../workbook-ops";
 import { formListHeaderRow, FORM_FIRST_FIELD_ROW, FORM_HEADER_ROW, isUserBlock, NAMES, STANDARD_LAYOUTS } from "./standard";
 import type { Settings } from "./settings";
+import { ARRAY_LAST_ROW } from "./formulas";
 import { colIndex, COMPUTED_FILL, FORMATS, HEADER_STYLE, TITLE_STYLE, type ColumnSpec, type FormLayout, type FormulaContext, type SheetId, type SheetLayout, type TableLayout } from "./types";
 
 export const TABLE_ROWS = { title: 0, subtitle: 1, note: 2, group: 3, header: 4, number: 5, firstData: 6 } as const;
@@ -64,7 +65,14 @@ export function formulaContext(layout: TableLayout, row: number): FormulaContext
       const c = colLetter(colIndex(t, key));
       return sheetRef(t.sheet, `$${c}:$${c}`);
     },
+    rows: (sheet, key) => boundedRows(tableById(sheet), key),
   };
+}
+
+/** A column of a table layout over its data rows up to ARRAY_LAST_ROW: 'Perjanjian Kinerja'!$E$7:$E$1000. */
+export function boundedRows(t: TableLayout, key: string): string {
+  const c = colLetter(colIndex(t, key));
+  return sheetRef(t.sheet, `$${c}$${TABLE_ROWS.firstData + 1}:$${c}$${ARRAY_LAST_ROW[t.id]}`);
 }
 
 /** The formula a computed cell must hold, or null for input and key columns. */

@@ -18,7 +18,7 @@ import {
 import { predikatFormula, SKALA_KECAMATAN, SKALA_PERMENDAGRI_86, type Scale } from "../scales";
 import type { CellContent, ValidationRule } from "../workbook-ops";
 import { isBlankish, isXlError, toNumber, xlError, type Val } from "../xl";
-import { amountOfKode, mirrorNumber, mirrorText, RA_LEVELS } from "./formulas";
+import { amountOfStructure, mirrorNumber, mirrorText, RA_LEVELS } from "./formulas";
 import { PERIODS, WORKBOOK_SCALES, type Settings } from "./settings";
 import {
   defineTable,
@@ -195,7 +195,9 @@ const PK_COLUMNS = [
   input("tw2", "TW II", 8, "general", { group: "Target per Triwulan" }),
   input("tw3", "TW III", 8, "general", { group: "Target per Triwulan" }),
   input("tw4", "TW IV", 8, "general", { group: "Target per Triwulan" }),
-  computed("anggaran", "Anggaran (Rp)", 18, "money", { help: "Pagu setelah perubahan dari lembar Realisasi Anggaran menurut kode." }),
+  computed("anggaran", "Anggaran (Rp)", 18, "money", {
+    help: "Pagu setelah perubahan dari lembar Realisasi Anggaran menurut kode; baris tanpa kode (sasaran): jumlah baris ber-kode yang Induk-nya baris ini.",
+  }),
   input("induk", "Induk (ID)", 10, "text", {
     help: "ID baris induknya: program di bawah sasaran, kegiatan di bawah program, atau indikator komponen di bawah indikator rata-ratanya.",
   }),
@@ -221,7 +223,7 @@ export const PERJANJIAN_KINERJA = defineTable({
         return isXlError(awal) || !isBlankish(awal) ? awal : "";
       },
     ),
-    anggaran: asFormula(amountOfKode("kode", "setelah")),
+    anggaran: asFormula(amountOfStructure("setelah")),
   },
 });
 
@@ -302,6 +304,8 @@ const CPO_COLUMNS = [
   computed("realisasiAnggaran", "Realisasi (Rp)", 17, "money", { group: "Anggaran", number: "(8)" }),
   computed("penyerapan", "Capaian", 9, "percent", { group: "Anggaran", number: "(9=8/7)" }),
   computed("efisiensi", "Efisiensi", 10, "percent", { number: "(10=6-9)" }),
+  // last, so a workbook made before it keeps its columns in place when the scaffold adds it
+  computed("induk", "Induk (ID)", 10, "text", { help: "Dari Perjanjian Kinerja: pagu dan realisasi baris tanpa kode adalah jumlah baris di bawahnya." }),
 ] as const;
 
 type CpoKey = KeyOf<typeof CPO_COLUMNS>;
@@ -324,8 +328,8 @@ export const COST_PER_OUTCOME = defineTable({
     target: asFormula(mirrorNumber("pk", "target")),
     realisasi: asFormula(mirrorNumber("capaian", "realisasi")),
     capaian: asFormula(mirrorNumber("capaian", "capaian")),
-    pagu: asFormula(amountOfKode("kode", "setelah")),
-    realisasiAnggaran: asFormula(amountOfKode("kode", "periode")),
+    pagu: asFormula(amountOfStructure("setelah")),
+    realisasiAnggaran: asFormula(amountOfStructure("periode")),
     penyerapan: column<CpoKey>(
       (c) => penyerapanFormula({ pagu: c.cell("pagu"), realisasi: c.cell("realisasiAnggaran") }),
       (t) => penyerapanFormulaValue({ pagu: t.get("pagu"), realisasi: t.get("realisasiAnggaran") }),
@@ -334,6 +338,7 @@ export const COST_PER_OUTCOME = defineTable({
       (c) => efisiensiFormula({ capaian: c.cell("capaian"), penyerapan: c.cell("penyerapan") }),
       (t) => efisiensiFormulaValue({ capaian: t.get("capaian"), penyerapan: t.get("penyerapan") }),
     ),
+    induk: asFormula(mirrorText("pk", "induk")),
   },
 });
 

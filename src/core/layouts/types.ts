@@ -28,6 +28,8 @@ export interface FormulaContext<K extends string = string> {
   cell(key: K): string;
   /** A whole column of a table sheet, absolute and sheet-qualified ('Perjanjian Kinerja'!$G:$G). */
   column<S extends TableSheetId>(sheet: S, key: SheetKeys[S]): string;
+  /** A table sheet's column from its first data row to ARRAY_LAST_ROW ('Perjanjian Kinerja'!$E$7:$E$1000), for SUMPRODUCT. */
+  rows<S extends TableSheetId>(sheet: S, key: SheetKeys[S]): string;
 }
 
 /**
@@ -42,6 +44,8 @@ export interface TwinContext<K extends string = string> {
   lookup<S extends TableSheetId>(sheet: S, key: SheetKeys[S]): Val;
   /** amountByKode over Realisasi Anggaran (see formulas.ts). */
   amountByKode(kode: Val, valueKey: SheetKeys["realisasi"]): Val;
+  /** amountByStructure of a row with this ID and kode (see formulas.ts). */
+  amountByStructure(id: Val, kode: Val, valueKey: SheetKeys["realisasi"]): Val;
   /** A setting's value (SAKIP_TW …). */
   setting(name: SettingName): Val;
   /** The predikat of a capaian on the workbook's own scale (Referensi sheet). */

@@ -15,8 +15,8 @@ import { roundHalfUp } from "../numbers";
 import { CLASSIFY_DECIMALS } from "../scales";
 import type { CellSnapshot } from "../workbook-ops";
 import { isBlankish, isXlError, toNumber, UNKNOWN, valOf, xlError, type Val } from "../xl";
-import { AmountIndex } from "../layouts/formulas";
-import { blockRows, sameFormula, TABLE_ROWS, type ExistingSheet } from "../layouts/plan";
+import { AmountIndex, ARRAY_LAST_ROW, StructureIndex } from "../layouts/formulas";
+import { blockRows, boundedRows, sameFormula, TABLE_ROWS, type ExistingSheet } from "../layouts/plan";
 import { FORM_FIRST_FIELD_ROW, PENGATURAN, REFERENSI, TABLE_LAYOUTS, type SettingName, type SheetKeys } from "../layouts/standard";
 import { colIndex, type FormulaContext, type TableLayout, type TableSheetId, type TwinContext } from "../layouts/types";
 import { RincianModel } from "./rincian";
@@ -184,6 +184,7 @@ function templateContext<K extends string>(layout: TableLayout<K>): FormulaConte
       const c = colLetter(colIndex(t, key as string));
       return sheetRef(t.sheet, `$${c}:$${c}`);
     },
+    rows: (sheet, key) => boundedRows(TABLE_LAYOUTS[sheet] as TableLayout<string>, key as string),
   };
 }
 
@@ -342,6 +343,7 @@ export class WorkbookModel {
         return r === undefined ? xlError("#N/A") : this.valueAt(sheet, r, target.col(key as string));
       },
       amountByKode: (kode, valueKey) => this.amounts(valueKey).amount(kode),
+      amountByStructure: (rowId, kode, valueKey) => this.amountByStructure(rowId, kode, valueKey),
       setting: (name) => this.setting(name),
       predikat: (c) => this.predikat(c),
     };
@@ -352,20 +354,48 @@ export class WorkbookModel {
     return this.amounts(valueKey).amount(kode);
   }
 
-  private amounts(valueKey: SheetKeys["realisasi"]): AmountIndex {
-    let index = this.amountIndex.get(valueKey);
+  /**
+   * What amountByStructure gives for a row with this ID and kode: by kode, or the sum of the rows under
+   * it by Induk (see formulas.ts). The report prints the same amounts the sheets show.
+   */
+  amountByStructure(id: Val, kode: Val, valueKey: SheetKeys["realisasi"]): Val {
+    if (isXlError(kode)) return kode;
+    if (!isBlankish(kode)) return this.amountFor(kode, valueKey);
+    const pk = this.tables.pk;
+    if (!pk.present) return isXlError(id) ? id : isBlankish(id) ? "" : xlError("#REF!");
+    let index = this.structureIndex.get(valueKey);
+    if (!index) {
+      const rows = [];
+      const [idCol, kodeCol, indukCol] = [pk.col("id"), pk.col("kode"), pk.col("induk")];
+      for (let r = pk.firstRow; r < pk.endRow; r++) {
+        rows.push({ id: this.valueAt("pk", r, idCol), kode: this.valueAt("pk", r, kodeCol), induk: this.valueAt("pk", r, indukCol), inRange: r < ARRAY_LAST_ROW.pk });
+      }
+      const bounded = this.amounts(valueKey, ARRAY_LAST_ROW.realisasi);
+      index = new StructureIndex(rows, (k) => bounded.amount(k));
+      this.structureIndex.set(valueKey, index);
+    }
+    return index.amount(id);
+  }
+
+  private readonly structureIndex = new Map<string, StructureIndex>();
+
+  /** The AmountIndex of a Realisasi Anggaran column, over its rows up to `lastRow` (1-based) when given. */
+  private amounts(valueKey: SheetKeys["realisasi"], lastRow = Infinity): AmountIndex {
+    const cacheKey = `${valueKey}:${lastRow}`;
+    let index = this.amountIndex.get(cacheKey);
     if (!index) {
       const ra = this.tables.realisasi;
       const kode = ra.col("kode");
       const level = ra.col("level");
       const value = ra.col(valueKey);
       const rows: { kode: Val; level: Val; value: Val }[] = [];
-      for (const r of ra.rows()) rows.push({ kode: this.valueAt("realisasi", r, kode), level: this.valueAt("realisasi", r, level), value: this.valueAt("realisasi", r, value) });
+      for (const r of ra.rows()) if (r < lastRow) rows.push({ kode: this.valueAt("realisasi", r, kode), level: this.valueAt("realisasi", r, level), value: this.valueAt("realisasi", r, value) });
       index = new AmountIndex(rows);
-      this.amountIndex.set(valueKey, index);
+      this.amountIndex.set(cacheKey, index);
     }
     return index;
   }
+
 
   // ------------------------------------------------------------------ settings
 

@@ -77,7 +77,6 @@ export function reportRows(model: WorkbookModel, jabatan: string, tw: number): R
   const rumus = model.setting("rumusNegatif");
   const all = indicatorsOf(model);
   const mine = all.filter((i) => normLabel(i.jabatan) === normLabel(jabatan));
-  const children = childrenByInduk(all);
   const raTw = TW_KEYS[tw - 1]!;
   const counters = { sasaran: 0, program: 0, kegiatan: 0, sub: 0 };
   let previousSasaran = "";
@@ -98,7 +97,8 @@ export function reportRows(model: WorkbookModel, jabatan: string, tw: number): R
     const capaianVal = capaianFormulaValue({ target: input(targetKey), realisasi: realisasiVal, polaritas: input("polaritas"), rumus });
     const predikatVal = model.predikat(capaianVal);
     const kode = ind.kode;
-    const amount = (key: SheetKeys["realisasi"]) => structuralAmount(model, ind, key, children);
+    // the amounts the PK and Cost per Outcome formulas show (by kode, or a sasaran's rows under it), at the report's quarter
+    const amount = (key: SheetKeys["realisasi"]) => model.amountByStructure(ind.id, kode, key);
     const paguVal = amount("setelah") ?? "";
     const realVal = amount(raTw) ?? "";
     const penyerapanVal = penyerapanFormulaValue({ pagu: paguVal, realisasi: realVal });
@@ -138,36 +138,6 @@ export function reportRows(model: WorkbookModel, jabatan: string, tw: number): R
       efisiensi: num(efisiensiVal),
     };
   });
-}
-
-/** Rows by the ID of their Induk. */
-function childrenByInduk(all: readonly Indicator[]): Map<string, Indicator[]> {
-  const out = new Map<string, Indicator[]>();
-  for (const i of all) {
-    if (i.induk === "" || i.induk.toLowerCase() === i.id.toLowerCase()) continue;
-    out.set(i.induk.toLowerCase(), [...(out.get(i.induk.toLowerCase()) ?? []), i]);
-  }
-  return out;
-}
-
-/**
- * A row's amount by structure: by its kode (a program is the sum of its sub kegiatan), or — a sasaran,
- * which has no kode — the sum of the rows under it by Induk, level by level. null when neither gives one.
- */
-function structuralAmount(model: WorkbookModel, ind: Indicator, key: SheetKeys["realisasi"], children: Map<string, Indicator[]>, depth = 0): Val {
-  if (ind.kode !== "") return model.amountFor(ind.kode, key);
-  const kids = children.get(ind.id.toLowerCase()) ?? [];
-  if (kids.length === 0 || depth > 8) return null;
-  let sum = 0;
-  let any = false;
-  for (const k of kids) {
-    const v = structuralAmount(model, k, key, children, depth + 1);
-    if (typeof v === "number") {
-      sum += v;
-      any = true;
-    }
-  }
-  return any ? sum : null;
 }
 
 /** A program's letter from its kode: 7.01.01 → A, 7.01.02 → B (SPEC a3: letters are stable across tables). */
