@@ -14,6 +14,7 @@ import { formatAngka, formatPersen, roundHalfUp } from "../numbers";
 import { indicatorsOf, normLabel, text, type Indicator } from "../rules/context";
 import { KODE_NOTATION, kodeLevel } from "../rules/checks/inputs";
 import { isBlankish, type Val } from "../xl";
+import { lraSummaryTable } from "./lra-summary";
 import { narrative } from "./narrative";
 import type { HeaderCell, Report, ReportCell, ReportChart, ReportTable } from "./types";
 
@@ -56,6 +57,28 @@ export function reportJabatan(model: WorkbookModel): string[] {
   const seen = new Map<string, string>();
   for (const i of indicatorsOf(model)) if (i.jabatan !== "" && !seen.has(normLabel(i.jabatan))) seen.set(normLabel(i.jabatan), i.jabatan);
   return [...seen.values()];
+}
+
+/**
+ * The jabatan whose report carries the unit's LRA summary. The real reports print it once, in the
+ * Camat's part (002:431-553, between the Camat's PK and Tabel 2.3), and no eselon IV report prints it
+ * (seeds 000, 001, 003): it is the head of the unit's, who answers for the whole budget. The head is
+ * the jabatan with the unit's sasaran strategis (SPEC a: only the Camat's PK has that level); without
+ * one, the first jabatan of the PK.
+ */
+export function budgetOwner(model: WorkbookModel): string | null {
+  const all = indicatorsOf(model).filter((i) => i.jabatan !== "");
+  return (all.find((i) => normLabel(i.level) === "sasaran strategis") ?? all[0])?.jabatan ?? null;
+}
+
+/** The LRA summary from the imported Rincian SIPD rows; null without an import that reads. */
+function lraTable(model: WorkbookModel, t: { number: string; title: string }, tahun: number): ReportTable | null {
+  const parsed = model.rincian?.parse();
+  if (!parsed || !parsed.ok || parsed.rows.length === 0) return null;
+  const name = model.rincian!.meta.bulan?.name ?? parsed.meta.bulan?.name ?? "";
+  const bulan = name === "" ? "Bulan Ini" : name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+  const year = model.rincian!.meta.tahun ?? parsed.meta.tahunAnggaran ?? tahun;
+  return lraSummaryTable(parsed, { number: t.number, title: `${t.title} s/d ${bulan} ${year}` }, year, bulan);
 }
 
 const num = (v: Val): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -413,6 +436,9 @@ export function buildReport(model: WorkbookModel, options: ReportOptions): Repor
     capaianTahunanTable(rows, t("Tabel 2.4", "Realisasi per Triwulan"), tw),
     realisasiAnggaranTable(rows, t("Tabel 2.5", "Realisasi Anggaran")),
     efisiensiTable(rows, t("Tabel 2.6", "Efisiensi Penggunaan Sumber Daya")),
+    normLabel(budgetOwner(model) ?? "") === normLabel(jabatan)
+      ? lraTable(model, { number: "Tabel 2.7", title: `Laporan Realisasi Anggaran Pendapatan dan Belanja ${text(model.setting("unitKerja"))}` }, tahun)
+      : null,
   ].filter((x): x is ReportTable => x !== null);
   return {
     unit: text(model.setting("unitKerja")),
