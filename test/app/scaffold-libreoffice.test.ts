@@ -140,8 +140,8 @@ describe("the scaffolded workbook recalculated by LibreOffice equals the domain 
         });
       }
     }
-    // 100 PK rows × 2, 100 Capaian × 11, 100 CpO × 12, 300 Realisasi Anggaran × 3 computed columns
-    expect(compared).toBe(100 * 2 + 100 * 11 + 100 * 12 + 300 * 3);
+    // 100 PK rows × 2, 100 Capaian × 11, 100 CpO × 13 (Induk included), 300 Realisasi Anggaran × 3 computed columns
+    expect(compared).toBe(100 * 2 + 100 * 11 + 100 * 13 + 300 * 3);
   });
 
   const cell = (layout: TableLayout, row: number, key: string): CellValue => {
