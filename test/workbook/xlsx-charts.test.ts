@@ -148,3 +148,19 @@ describeLibreOffice("LibreOffice", () => {
     expect(text).toContain("Capaian (%)");
   }, 120_000);
 });
+
+test("deleteCharts refuses a sheet whose drawing also holds a picture, and the picture stays", async () => {
+  const { Workbook } = await import("exceljs");
+  type ExcelBuffer = Parameters<InstanceType<typeof Workbook>["addImage"]>[0] extends { buffer?: infer B } ? B : never;
+  const book = new Workbook();
+  const ws = book.addWorksheet(SHEET);
+  ws.getCell("A1").value = "Logo";
+  // a 1×1 PNG
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+  ws.addImage(book.addImage({ buffer: png as unknown as ExcelBuffer, extension: "png" }), { tl: { col: 1, row: 1 }, ext: { width: 20, height: 20 } });
+  const wb = await XlsxWorkbook.fromBuffer(new Uint8Array(await book.xlsx.writeBuffer()));
+  await expect(wb.apply([{ type: "deleteCharts", sheet: SHEET }])).rejects.toThrow(/gambar atau bentuk selain grafik/);
+  const zip = await parts(await wb.toBuffer());
+  expect(Object.keys(zip.files).some((f) => /^xl\/media\/.+\.png$/.test(f))).toBe(true);
+  expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).toContain("<drawing");
+});
