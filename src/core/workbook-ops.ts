@@ -5,9 +5,9 @@
  * Coordinates are 0-based (row 0 = Excel row 1, col 0 = column A). Formulas use English function names
  * and `,` separators with a leading `=` (Range.formulas, never formulasLocal).
  */
-import { MAX_COLS, MAX_ROWS, type RangeRef } from "./address";
+import { MAX_COLS, MAX_ROWS, type RangeRef, type Rect } from "./address";
 
-export { a1, colLetter, MAX_COLS, MAX_ROWS, rangeA1, sheetRef, type Address, type RangeRef } from "./address";
+export { a1, colLetter, MAX_COLS, MAX_ROWS, rangeA1, sheetRef, type Address, type RangeRef, type Rect } from "./address";
 
 export type CellValue = string | number | boolean | null;
 
@@ -54,6 +54,31 @@ export interface PageSetup {
   printTitleRows?: [number, number];
 }
 
+/** One series of a sheet chart: its name as written in `nameCell`, its values one column tall. */
+export interface SheetChartSeries {
+  name: string;
+  nameCell: { row: number; col: number };
+  values: Rect;
+}
+
+/**
+ * A native chart on a sheet, drawn from cells of that same sheet so it follows them when they change:
+ * clustered columns, one per series, and an optional reference drawn as a line over them (a column of
+ * equal values: 100% for capaian). Every range is one column as tall as `categories`.
+ */
+export interface SheetChart {
+  kind: "bar";
+  title: string;
+  /** Percent axis (fractions, "0%") or rupiah. */
+  unit: "percent" | "money";
+  /** Category labels, one column. */
+  categories: Rect;
+  series: SheetChartSeries[];
+  reference?: SheetChartSeries;
+  /** The cells the chart covers: its top-left corner at the first, bottom-right at the end of the last. */
+  anchor: Rect;
+}
+
 export type WorkbookOp =
   | { type: "addSheet"; sheet: string }
   | { type: "write"; sheet: string; row: number; col: number; cells: readonly (readonly CellContent[])[] }
@@ -64,7 +89,11 @@ export type WorkbookOp =
   | { type: "merge"; range: RangeRef }
   | { type: "defineName"; name: string; formula: string }
   | { type: "pageSetup"; sheet: string; setup: PageSetup }
-  | { type: "clear"; range: RangeRef };
+  | { type: "clear"; range: RangeRef }
+  /** Adds a native chart to the sheet (after any deleteCharts of the same batch). */
+  | { type: "chart"; sheet: string; chart: SheetChart }
+  /** Removes every chart of the sheet: a generated sheet drops its old charts before it is rewritten. */
+  | { type: "deleteCharts"; sheet: string };
 
 /** An operation that breaks a rule Excel enforces; thrown by every adapter before touching the workbook. */
 export class WorkbookRuleError extends Error {
@@ -141,8 +170,26 @@ export function checkOps(ops: readonly WorkbookOp[], existingSheets: readonly st
       case "columnWidths":
       case "freeze":
       case "pageSetup":
+      case "deleteCharts":
         needSheet(op.sheet, op);
         break;
+      case "chart": {
+        const c = op.chart;
+        const rect = (r: Rect) => checkRange({ sheet: op.sheet, ...r }, op);
+        rect(c.categories);
+        rect(c.anchor);
+        if (c.series.length === 0) throw new WorkbookRuleError(`Grafik "${c.title}" tidak memiliki seri data.`, op);
+        if (c.categories.cols !== 1) throw new WorkbookRuleError(`Kategori grafik "${c.title}" harus satu kolom.`, op);
+        for (const s of [...c.series, ...(c.reference ? [c.reference] : [])]) {
+          rect(s.values);
+          rect({ ...s.nameCell, rows: 1, cols: 1 });
+          // Excel pairs values with categories by position: a shorter series silently drops points
+          if (s.values.cols !== 1 || s.values.rows !== c.categories.rows) {
+            throw new WorkbookRuleError(`Seri "${s.name}" grafik "${c.title}" harus satu kolom setinggi kategorinya (${c.categories.rows} baris).`, op);
+          }
+        }
+        break;
+      }
       case "defineName":
         if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(op.name) || /^[A-Za-z]{1,3}\d+$/.test(op.name)) {
           throw new WorkbookRuleError(`Nama "${op.name}" tidak sah untuk nama rentang.`, op);

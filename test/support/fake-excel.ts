@@ -163,6 +163,7 @@ export class FakeSheet {
   validations: FakeValidation[] = [];
   merges: FakeRect[] = [];
   pageLayout: FakePageLayout = { orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: null };
+  charts: FakeChart[] = [];
 
   constructor(
     readonly id: number,
@@ -242,6 +243,12 @@ export class FakeWorkbookState {
   /** The selected block; null = something other than one block of cells (see getSelectedRange). */
   selection: ({ sheet: string } & FakeRect) | null = null;
   private nextId = 1;
+  private nextChartId = 1;
+
+  /** Chart ids as Excel gives them: unique in the workbook, never reused. */
+  chartId(): string {
+    return `{FAKE-CHART-${this.nextChartId++}}`;
+  }
 
   sheet(name: string): FakeSheet | undefined {
     const key = name.toLowerCase();
@@ -816,9 +823,11 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   protected readonly loadable = new Set(["name"]);
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayoutProxy;
+  readonly charts: FakeChartCollection;
 
   constructor(ctx: FakeRequestContext, path: string, locate: () => FakeSheet | null, nullable: boolean, origin: Origin) {
     super(ctx, path, locate, nullable, origin);
+    this.charts = sealed(new FakeChartCollection(ctx, `${path}.charts`, () => this.target()));
     this.freezePanes = sealed(new FakeFreezePanes(ctx, `${path}.freezePanes`, () => this.target(), false, "root"));
     this.pageLayout = sealed(new FakePageLayoutProxy(ctx, `${path}.pageLayout`, () => this.target(), false, "root"));
   }
@@ -1329,5 +1338,250 @@ export class FakeNamedItem extends FakeProxy<NameTarget> {
 
   delete(): void {
     this.invoke("delete", [], (t) => void this.ctx.state.names.delete(t.name.toLowerCase()));
+  }
+}
+
+// ─── charts ──────────────────────────────────────────────────────────────────────────────────────
+
+/** Chart types the fake models (Excel.ChartType values). */
+const CHART_TYPES = new Set(["ColumnClustered", "Line"]);
+
+export interface FakeSeriesSource {
+  sheet: string;
+  rect: FakeRect;
+}
+
+export interface FakeChartSeries {
+  name: string;
+  chartType: string;
+  values: FakeSeriesSource | null;
+  xValues: FakeSeriesSource | null;
+  hasDataLabels: boolean;
+}
+
+export interface FakeChart {
+  id: string;
+  name: string;
+  type: string;
+  title: string | null;
+  series: FakeChartSeries[];
+  /** The top-left cell and the bottom-right cell the chart covers. */
+  position: { from: FakeSeriesSource; to: FakeSeriesSource } | null;
+  valueAxis: { numberFormat: string | null; minimum: number | null };
+  legendPosition: string | null;
+}
+
+/** A one-column range on the chart's own sheet (what a series can take in the fake). */
+function seriesSource(range: FakeRange, chartSheet: FakeSheet, what: string): FakeSeriesSource {
+  const { sheet, rect } = range.rangeTarget();
+  if (sheet !== chartSheet) throw notModelled(`${what} from another sheet`);
+  if (rect.cols !== 1) throw notModelled(`${what} from a range more than one column wide`);
+  return { sheet: sheet.name, rect: { ...rect } };
+}
+
+interface ChartTarget {
+  sheet: FakeSheet;
+  chart: FakeChart;
+}
+
+export class FakeChartCollection extends FakeCollection<ChartTarget, FakeChartProxy> {
+  protected readonly itemProps = new Set(["id", "name"]);
+
+  constructor(
+    ctx: FakeRequestContext,
+    path: string,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx, path);
+  }
+
+  protected all(): ChartTarget[] {
+    const sheet = this.sheet();
+    return sheet.charts.map((chart) => ({ sheet, chart }));
+  }
+
+  protected item(t: ChartTarget, loaded: Map<string, unknown>): FakeChartProxy {
+    const item = sealed(new FakeChartProxy(this.ctx, `${this.path}[${t.chart.id}]`, () => (t.sheet.charts.includes(t.chart) ? t : null), false, "response"));
+    item.fill(loaded);
+    return item;
+  }
+
+  protected read(t: ChartTarget, prop: string): unknown {
+    return prop === "id" ? t.chart.id : t.chart.name;
+  }
+
+  /** Excel.run's charts.add: with seriesBy "Columns", one series per column of the source. */
+  add(type: string, sourceData: FakeRange, seriesBy: string): FakeChartProxy {
+    if (!(sourceData instanceof FakeRange)) throw notModelled("charts.add with an address string");
+    if (seriesBy !== "Columns") throw notModelled(`charts.add seriesBy ${String(seriesBy)}`);
+    let created: ChartTarget | null = null;
+    this.ctx.enqueue(`${this.path}.add(${type})`, CALL_BYTES + jsonBytes([type, sourceData.path, seriesBy]), () => {
+      if (!CHART_TYPES.has(type)) throw invalid(`Unknown chart type ${type}.`);
+      const sheet = this.sheet();
+      const { sheet: from, rect } = sourceData.rangeTarget();
+      if (from !== sheet) throw notModelled("charts.add from another sheet's data");
+      const series = Array.from({ length: rect.cols }, (_, j): FakeChartSeries => ({
+        name: `Series${j + 1}`,
+        chartType: type,
+        values: { sheet: sheet.name, rect: { row: rect.row, col: rect.col + j, rows: rect.rows, cols: 1 } },
+        xValues: null,
+        hasDataLabels: false,
+      }));
+      const chart: FakeChart = { id: this.ctx.state.chartId(), name: `Chart ${sheet.charts.length + 1}`, type, title: null, series, position: null, valueAxis: { numberFormat: null, minimum: null }, legendPosition: null };
+      sheet.charts.push(chart);
+      created = { sheet, chart };
+    });
+    return sealed(new FakeChartProxy(this.ctx, `${this.path}.add(${type})`, () => created, false, "path"));
+  }
+}
+
+export class FakeChartProxy extends FakeProxy<ChartTarget> {
+  protected readonly loadable = new Set(["id", "name"]);
+  readonly title: FakeChartTitle;
+  readonly series: FakeChartSeriesCollection;
+  readonly axes: { readonly valueAxis: FakeValueAxis };
+  readonly legend: FakeChartLegend;
+
+  constructor(ctx: FakeRequestContext, path: string, locate: () => ChartTarget | null, nullable: boolean, origin: Origin) {
+    super(ctx, path, locate, nullable, origin);
+    this.title = sealed(new FakeChartTitle(ctx, `${path}.title`, () => this.target(), false, "root"));
+    this.series = sealed(new FakeChartSeriesCollection(ctx, `${path}.series`, () => this.target()));
+    this.axes = sealed({ valueAxis: sealed(new FakeValueAxis(ctx, `${path}.axes.valueAxis`, () => this.target(), false, "root")) });
+    this.legend = sealed(new FakeChartLegend(ctx, `${path}.legend`, () => this.target(), false, "root"));
+  }
+
+  fill(loaded: Map<string, unknown>): void {
+    for (const [k, v] of loaded) this.remember(k, v);
+  }
+
+  protected read(t: ChartTarget, prop: string): unknown {
+    return prop === "id" ? t.chart.id : t.chart.name;
+  }
+
+  get id(): string {
+    return this.loaded("id", isString);
+  }
+
+  set name(v: string) {
+    if (typeof v !== "string" || v === "") throw invalid("A chart name must be text.");
+    this.setProp("name", v, (t) => void (t.chart.name = v));
+  }
+
+  setPosition(startCell: FakeRange, endCell: FakeRange): void {
+    if (!(startCell instanceof FakeRange) || !(endCell instanceof FakeRange)) throw notModelled("setPosition with address strings");
+    this.invoke("setPosition", [startCell.path, endCell.path], (t) => {
+      const from = startCell.rangeTarget();
+      const to = endCell.rangeTarget();
+      if (from.sheet !== t.sheet || to.sheet !== t.sheet) throw invalid("setPosition needs cells of the chart's sheet.");
+      t.chart.position = { from: { sheet: t.sheet.name, rect: { ...from.rect } }, to: { sheet: t.sheet.name, rect: { ...to.rect } } };
+    });
+  }
+
+  delete(): void {
+    this.invoke("delete", [], (t) => void (t.sheet.charts = t.sheet.charts.filter((c) => c !== t.chart)));
+  }
+}
+
+export class FakeChartTitle extends FakeProxy<ChartTarget> {
+  protected readonly loadable = new Set<string>();
+  protected read(): unknown {
+    throw notModelled("ChartTitle properties");
+  }
+  set text(v: string) {
+    if (typeof v !== "string") throw invalid("A chart title must be text.");
+    this.setProp("text", v, (t) => void (t.chart.title = v));
+  }
+}
+
+export class FakeChartLegend extends FakeProxy<ChartTarget> {
+  protected readonly loadable = new Set<string>();
+  protected read(): unknown {
+    throw notModelled("ChartLegend properties");
+  }
+  set position(v: string) {
+    if (!["Top", "Bottom", "Left", "Right", "Corner", "Custom", "Invalid"].includes(v)) throw invalid(`Invalid legend position ${String(v)}.`);
+    this.setProp("position", v, (t) => void (t.chart.legendPosition = v));
+  }
+}
+
+export class FakeValueAxis extends FakeProxy<ChartTarget> {
+  protected readonly loadable = new Set<string>();
+  protected read(): unknown {
+    throw notModelled("ChartAxis properties");
+  }
+  set numberFormat(v: string) {
+    if (typeof v !== "string") throw invalid("An axis number format must be text.");
+    this.setProp("numberFormat", v, (t) => void (t.chart.valueAxis.numberFormat = v));
+  }
+  set minimum(v: number) {
+    if (typeof v !== "number" || !Number.isFinite(v)) throw invalid("An axis minimum must be a number.");
+    this.setProp("minimum", v, (t) => void (t.chart.valueAxis.minimum = v));
+  }
+}
+
+interface SeriesTarget {
+  sheet: FakeSheet;
+  series: FakeChartSeries;
+}
+
+export class FakeChartSeriesCollection {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    readonly path: string,
+    private readonly chart: () => ChartTarget,
+  ) {}
+
+  getItemAt(index: number): FakeChartSeriesProxy {
+    return sealed(
+      new FakeChartSeriesProxy(
+        this.ctx,
+        `${this.path}.getItemAt(${index})`,
+        () => {
+          const { sheet, chart } = this.chart();
+          const series = chart.series[index];
+          return series ? { sheet, series } : null;
+        },
+        false,
+        "path",
+      ),
+    );
+  }
+
+  add(name?: string): FakeChartSeriesProxy {
+    let created: SeriesTarget | null = null;
+    this.ctx.enqueue(`${this.path}.add(${name ?? ""})`, CALL_BYTES + jsonBytes(name ?? ""), () => {
+      const { sheet, chart } = this.chart();
+      const series: FakeChartSeries = { name: name ?? `Series${chart.series.length + 1}`, chartType: chart.type, values: null, xValues: null, hasDataLabels: false };
+      chart.series.push(series);
+      created = { sheet, series };
+    });
+    return sealed(new FakeChartSeriesProxy(this.ctx, `${this.path}.add(${name ?? ""})`, () => created, false, "path"));
+  }
+}
+
+export class FakeChartSeriesProxy extends FakeProxy<SeriesTarget> {
+  protected readonly loadable = new Set<string>();
+  protected read(): unknown {
+    throw notModelled("ChartSeries properties");
+  }
+  set name(v: string) {
+    if (typeof v !== "string") throw invalid("A series name must be text.");
+    this.setProp("name", v, (t) => void (t.series.name = v));
+  }
+  set chartType(v: string) {
+    if (!CHART_TYPES.has(v)) throw invalid(`Unknown chart type ${String(v)}.`);
+    this.setProp("chartType", v, (t) => void (t.series.chartType = v));
+  }
+  set hasDataLabels(v: boolean) {
+    if (typeof v !== "boolean") throw invalid("hasDataLabels must be a boolean.");
+    this.setProp("hasDataLabels", v, (t) => void (t.series.hasDataLabels = v));
+  }
+  setValues(sourceData: FakeRange): void {
+    if (!(sourceData instanceof FakeRange)) throw notModelled("setValues with an address string");
+    this.invoke("setValues", [sourceData.path], (t) => void (t.series.values = seriesSource(sourceData, t.sheet, "series values")));
+  }
+  setXAxisValues(sourceData: FakeRange): void {
+    if (!(sourceData instanceof FakeRange)) throw notModelled("setXAxisValues with an address string");
+    this.invoke("setXAxisValues", [sourceData.path], (t) => void (t.series.xValues = seriesSource(sourceData, t.sheet, "category labels")));
   }
 }

@@ -2,14 +2,14 @@
  * The portable .xlsx of one or more reports: the core's sheet layouts written with ExcelJS (values
  * and Excel number formats only — nothing that needs the add-in), print-ready (A4, orientation of the
  * table, fit to page width, print area, header rows repeated on every page, page header and numbers),
- * then native charts added to the package (chart-parts.ts), since ExcelJS cannot write charts.
+ * then native charts added to the package (workbook/xlsx/chart-parts.ts), since ExcelJS cannot write charts.
  */
 import { Workbook, type Borders, type Worksheet } from "exceljs";
 import JSZip from "jszip";
 import { a1, rangeA1, sheetRef } from "../../core/address";
 import { chartSheetLayout, SHEET_FONT_SIZE, tableSheetLayout, type ChartPlacement, type SheetLayout } from "../../core/report/sheet-layout";
 import type { Report, TableId } from "../../core/report/types";
-import { addCharts } from "./chart-parts";
+import { addCharts, zipStore } from "../../workbook/xlsx/chart-parts";
 
 const FONT = "Arial";
 /** Inches: 3 cm on the binding side, 2.5 cm elsewhere. */
@@ -71,7 +71,7 @@ export async function renderReportXlsx(reports: readonly Report[]): Promise<Uint
 
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   const charts = new Map<string, ChartPlacement[]>(layouts.filter((l) => l.charts.length > 0).map((l) => [l.name, l.charts]));
-  await addCharts(zip, charts);
+  await addCharts(zipStore(zip), charts);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 

@@ -3,11 +3,13 @@
  * them (title, two-row merged header, number row, rows, JUMLAH), bordered, sized and set up for print.
  * The sheet is generated: its first cell says so and carries a fingerprint of everything the product
  * wrote, so a later regeneration can tell whether the user changed a cell there, and refuse to throw
- * the change away silently.
+ * the change away silently. Below the tables, each chart's data as a small table and the chart itself,
+ * a native one drawn from those cells (the sheet's old charts are deleted first, so regenerating never
+ * doubles them).
  */
 import { a1 } from "../address";
-import type { CellContent, CellSnapshot, CellStyle, RangeRef, WorkbookOp } from "../workbook-ops";
-import type { Report, ReportCell, ReportTable } from "./types";
+import type { CellContent, CellSnapshot, CellStyle, RangeRef, SheetChart, WorkbookOp } from "../workbook-ops";
+import type { Report, ReportCell, ReportChart, ReportTable } from "./types";
 
 const HEADER_STYLE: CellStyle = { bold: true, wrap: true, horizontal: "center", vertical: "middle", fill: "#D9E2F3", border: "thin" };
 const MARK = "SAKIP:";
@@ -84,16 +86,84 @@ export function layoutReportSheet(report: Report, sheet: string, at: Date): Laid
     row = layoutTable(t, row, write, ops, range);
     row += 2;
   }
+  ops.push({ type: "deleteCharts", sheet });
+  // the charts' data tables may be wider than the report's tables: No, category, series, reference
+  const allCols = Math.max(cols, ...report.charts.map((c) => 2 + c.series.length + (c.reference ? 1 : 0)));
+  const widths = Array.from({ length: allCols }, (_, c) => Math.max(...tables.map((t) => t.widths[c] ?? 0), 8));
+  report.charts.forEach((chart, i) => {
+    row = layoutChart(chart, i + 1, sheet, row, widths, write, ops, range);
+    row += 2;
+  });
   // the marker goes last into the fingerprint's cell: it names the fingerprint of everything else
   const code = fingerprint(cells);
   const stamp = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, "0")}-${String(at.getDate()).padStart(2, "0")}`;
   ops.unshift({ type: "write", sheet, row: 0, col: 0, cells: [[`Dibuat otomatis oleh SAKIP Workbook (${stamp}); perubahan di lembar ini hilang saat laporan dibuat ulang. ${MARK}${code}`]] });
   ops.push({ type: "format", range: range(0, 0, 1, 1), style: { italic: true, fontColor: "#595959" } });
-  const widths = Array.from({ length: cols }, (_, c) => Math.max(...tables.map((t) => t.widths[c] ?? 0), 8));
   ops.push({ type: "columnWidths", sheet, widths: widths.map((width, col) => ({ col, width })) });
   const landscape = tables.some((t) => t.orientation === "landscape");
   ops.push({ type: "pageSetup", sheet, setup: { orientation: landscape ? "landscape" : "portrait", fitToWidth: true } });
-  return { ops, cells, rows: row, cols };
+  return { ops, cells, rows: row, cols: allCols };
+}
+
+/** Rows a chart takes on the sheet: room for its bars and for category labels under them. */
+const chartRows = (chart: ReportChart) => Math.max(18, 10 + Math.ceil(chart.categories.length * 1.5));
+/** Characters of column width a chart spans (about 16 cm printed). */
+const CHART_WIDTH = 95;
+
+/**
+ * One chart: its data as a bordered table (No, category, a column per series, the reference as a
+ * column of equal values), then the native chart reading those cells, as wide as the first columns
+ * that make CHART_WIDTH characters.
+ */
+function layoutChart(
+  chart: ReportChart,
+  number: number,
+  sheet: string,
+  start: number,
+  widths: readonly number[],
+  write: (row: number, col: number, values: CellContent[]) => void,
+  ops: WorkbookOp[],
+  range: (row: number, col: number, rows: number, cols: number) => RangeRef,
+): number {
+  const percent = chart.unit === "percent";
+  const format = percent ? "0.00%" : "#,##0";
+  const columns = [...chart.series.map((s) => s.name), ...(chart.reference ? [chart.reference.label] : [])];
+  const n = 2 + columns.length;
+  let row = start;
+  write(row, 0, [`Data Grafik ${number}. ${chart.title}`]);
+  ops.push({ type: "format", range: range(row, 0, 1, 1), style: { bold: true } });
+  row++;
+  const header = row;
+  write(row, 0, ["No", percent ? "Indikator Kinerja" : "Program / Kegiatan", ...columns]);
+  ops.push({ type: "format", range: range(row, 0, 1, n), style: HEADER_STYLE, numberFormat: "@" });
+  row++;
+  const first = row;
+  chart.categories.forEach((category, i) => {
+    write(row, 0, [i + 1, category, ...chart.series.map((s) => s.values[i] ?? null), ...(chart.reference ? [chart.reference.value] : [])]);
+    row++;
+  });
+  const count = chart.categories.length;
+  if (count === 0) return row;
+  ops.push({ type: "format", range: range(first, 2, count, chart.series.length), numberFormat: format });
+  if (chart.reference) ops.push({ type: "format", range: range(first, 2 + chart.series.length, count, 1), numberFormat: percent ? "0%" : format });
+  ops.push({ type: "format", range: range(first, 0, count, n), style: { border: "thin", wrap: true, vertical: "top" } });
+  const column = (col: number) => ({ row: first, col, rows: count, cols: 1 });
+  const series = (name: string, col: number) => ({ name, nameCell: { row: header, col }, values: column(col) });
+  let span = 0;
+  let spanWidth = 0;
+  while (spanWidth < CHART_WIDTH && span < widths.length) spanWidth += widths[span++]!;
+  const rows = chartRows(chart);
+  const spec: SheetChart = {
+    kind: "bar",
+    title: chart.title,
+    unit: chart.unit,
+    categories: column(1),
+    series: chart.series.map((s, i) => series(s.name, 2 + i)),
+    ...(chart.reference ? { reference: series(chart.reference.label, 2 + chart.series.length) } : {}),
+    anchor: { row: row + 1, col: 0, rows, cols: Math.max(span, 1) },
+  };
+  ops.push({ type: "chart", sheet, chart: spec });
+  return row + 1 + rows;
 }
 
 function layoutTable(

@@ -14,6 +14,7 @@ import {
   type CellValue,
   type PageSetup,
   type RangeRef,
+  type SheetChart,
   type SheetInfo,
   type ValidationRule,
   type WorkbookOp,
@@ -32,10 +33,12 @@ export interface MemorySheet {
   validations: { range: RangeRef; rule: ValidationRule }[];
   merges: RangeRef[];
   pageSetup: PageSetup | null;
+  /** Native charts, in the order added; the .xlsx download writes them as chart parts. */
+  charts: SheetChart[];
 }
 
 function emptySheet(name: string): MemorySheet {
-  return { name, cells: new CellGrid(), widths: new Map(), freeze: { rows: 0, cols: 0 }, validations: [], merges: [], pageSetup: null };
+  return { name, cells: new CellGrid(), widths: new Map(), freeze: { rows: 0, cols: 0 }, validations: [], merges: [], pageSetup: null, charts: [] };
 }
 
 function cloneSheet(s: MemorySheet): MemorySheet {
@@ -47,6 +50,7 @@ function cloneSheet(s: MemorySheet): MemorySheet {
     validations: [...s.validations],
     merges: [...s.merges],
     pageSetup: s.pageSetup ? { ...s.pageSetup } : null,
+    charts: [...s.charts],
   };
 }
 
@@ -178,6 +182,14 @@ export class MemoryWorkbook implements WorkbookPort {
           sheet(r.sheet).cells.clear(r.row, r.col, r.rows, r.cols);
           break;
         }
+        case "chart": {
+          const s = sheet(op.sheet);
+          s.charts = [...s.charts, op.chart];
+          break;
+        }
+        case "deleteCharts":
+          sheet(op.sheet).charts = [];
+          break;
       }
     }
     this.order = order;
@@ -255,6 +267,7 @@ export class MemoryWorkbook implements WorkbookPort {
       for (const m of s.merges) ops.push({ type: "merge", range: m });
       for (const v of s.validations) ops.push({ type: "validation", range: v.range, rule: v.rule });
       if (s.pageSetup) ops.push({ type: "pageSetup", sheet: s.name, setup: s.pageSetup });
+      for (const chart of s.charts) ops.push({ type: "chart", sheet: s.name, chart });
     }
     for (const [name, formula] of this.definedNames) ops.push({ type: "defineName", name, formula });
     return ops;

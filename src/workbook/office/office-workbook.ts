@@ -31,10 +31,11 @@
  * in the inspection sync (or in extra read syncs for overwrites larger than `maxSnapshotCells`):
  *   restored exactly: values and formulas of every cell the batch writes or clears on sheets that
  *     existed, their number formats, cells outside the former used range (cleared completely), sheets
- *     the batch added (deleted), defined names (removed or given back their formula);
+ *     the batch added (deleted), defined names (removed or given back their formula), charts the
+ *     batch drew on sheets that existed (deleted: found by Chart.id against the inspection's list);
  *   not restored (best effort only): fonts, fills, borders, alignment, wrap, column widths, freeze
  *     panes, data validation, merges and page setup applied to sheets that existed, and
- *     column-level formats on cells outside the former used range. Spilled dynamic-array cells come
+ *     column-level formats on cells outside the former used range, and charts deleteCharts removed. Spilled dynamic-array cells come
  *     back as constants, and cells holding a constant error value (#N/A) come back as that text.
  *
  * Requirement sets (ExcelApi): getRangeByIndexes 1.3; getUsedRangeOrNullObject, names.add,
@@ -42,7 +43,12 @@
  * dataValidation, runtime.enableEvents 1.8 (required: checked before every call); pageLayout
  * orientation/zoom/setPrintTitleRows 1.9 (optional: page setup is skipped without it); Excel.run
  * option delayForCellEdit 1.11 (used when available, so a user typing in a cell delays the batch
- * instead of failing it). Everything else used is ExcelApi 1.1-1.2.
+ * instead of failing it); charts: Chart.id and ChartSeries add/setValues/setXAxisValues/chartType/
+ * hasDataLabels 1.7, ChartAxis.numberFormat 1.8. Everything else used is ExcelApi 1.1-1.2.
+ *
+ * Charts. A `chart` op is queued with the other small operations of its batch (charts.add, the series,
+ * title, axis, position: no sync of its own); deleteCharts deletes the charts the inspection sync
+ * loaded for that sheet, plus any the batch drew there before it.
  */
 import {
   checkOps,
@@ -53,6 +59,7 @@ import {
   type CellSnapshot,
   type CellStyle,
   type RangeRef,
+  type SheetChart,
   type SheetInfo,
   type ValidationRule,
   type WorkbookOp,
@@ -148,6 +155,8 @@ function opSheet(op: WorkbookOp): string | null {
     case "columnWidths":
     case "freeze":
     case "pageSetup":
+    case "chart":
+    case "deleteCharts":
       return op.sheet;
     case "format":
     case "validation":
@@ -424,6 +433,13 @@ class ApplyRun {
   private eventsBefore = true;
   private eventsTouched = false;
   private wrote = false;
+  /** Charts on sheets that existed, loaded in the inspection sync, by lower-case sheet name. */
+  private readonly chartsBefore = new Map<string, Excel.ChartCollection>();
+  /** Charts this run added (proxies), by lower-case sheet name: deleteCharts later in the batch takes them too. */
+  private readonly chartsAdded = new Map<string, Excel.Chart[]>();
+  /** Ids of the charts those sheets had, for undo; and the sheets' names as the batch spells them. */
+  private readonly chartIdsBefore = new Map<string, Set<string>>();
+  private readonly chartSheetNames = new Map<string, string>();
 
   constructor(
     private readonly ctx: Excel.RequestContext,
@@ -473,6 +489,52 @@ class ApplyRun {
     return { syncs: this.syncs, largestBatchBytes: this.largestBatchBytes };
   }
 
+  /** Sheets that existed whose charts the batch adds to or deletes. */
+  private chartSheets(): string[] {
+    const added = new Set<string>();
+    const out = new Map<string, string>();
+    for (const op of this.ops) {
+      if (op.type === "addSheet") added.add(lower(op.sheet));
+      else if ((op.type === "chart" || op.type === "deleteCharts") && !added.has(lower(op.sheet))) out.set(lower(op.sheet), op.sheet);
+    }
+    return [...out.values()];
+  }
+
+  /**
+   * One chart as Excel calls, all queued (no sync): clustered columns from the first series' values,
+   * the other series added to it, the reference as a line series over them, placed over its anchor.
+   */
+  private queueChart(sheet: string, c: SheetChart): void {
+    const ws = this.sheet(sheet);
+    const at = (r: Rect) => ws.getRangeByIndexes(r.row, r.col, r.rows, r.cols);
+    const chart = ws.charts.add("ColumnClustered", at(c.series[0]!.values), "Columns");
+    const added = this.chartsAdded.get(lower(sheet)) ?? [];
+    added.push(chart);
+    this.chartsAdded.set(lower(sheet), added);
+    chart.title.text = c.title;
+    chart.legend.position = "Bottom";
+    const axis = chart.axes.valueAxis;
+    axis.numberFormat = c.unit === "percent" ? "0%" : "#,##0";
+    axis.minimum = 0;
+    const categories = at(c.categories);
+    c.series.forEach((s, i) => {
+      // charts.add made the first series from its source; the others are added to the same chart
+      const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+      if (i === 0) series.name = s.name;
+      else series.setValues(at(s.values));
+      series.setXAxisValues(categories);
+      series.hasDataLabels = true;
+    });
+    if (c.reference) {
+      const line = chart.series.add(c.reference.name);
+      line.setValues(at(c.reference.values));
+      line.setXAxisValues(categories);
+      line.chartType = "Line";
+    }
+    const a = c.anchor;
+    chart.setPosition(at({ row: a.row, col: a.col, rows: 1, cols: 1 }), at({ row: a.row + a.rows - 1, col: a.col + a.cols - 1, rows: 1, cols: 1 }));
+  }
+
   /** Cells whose contents or number format the batch changes on sheets that existed. */
   private snapshotTargets(): Target[] {
     const added = new Set<string>();
@@ -506,6 +568,8 @@ class ApplyRun {
       if (!used.has(lower(t.sheet))) used.set(lower(t.sheet), ws.getUsedRangeOrNullObject(false).load(EXTENT_PROPS));
       if (direct) reads.push({ target: t, range: ws.getRangeByIndexes(t.rect.row, t.rect.col, t.rect.rows, t.rect.cols).load(READ_PROPS) });
     }
+    // the charts of existing sheets the batch draws on: deleteCharts needs them, undo compares with them
+    for (const sheet of this.chartSheets()) this.chartsBefore.set(lower(sheet), this.sheet(sheet).charts.load("items/id"));
     try {
       await this.sync();
     } catch (e) {
@@ -525,6 +589,10 @@ class ApplyRun {
       sheets.items.map((s) => s.name),
     );
     for (const n of names?.items ?? []) this.namesBefore.set(lower(n.name), { name: n.name, formula: String(n.formula) });
+    for (const sheet of this.chartSheets()) {
+      this.chartSheetNames.set(lower(sheet), sheet);
+      this.chartIdsBefore.set(lower(sheet), new Set(this.chartsBefore.get(lower(sheet))!.items.map((c) => c.id)));
+    }
     this.eventsBefore = ctx.runtime.enableEvents;
     this.progress();
 
@@ -742,6 +810,32 @@ class ApplyRun {
           });
           break;
         }
+        case "chart": {
+          const series = op.chart.series.length + (op.chart.reference ? 1 : 0);
+          planner.add({
+            bytes: CALL_BYTES * (16 + 6 * series) + jsonBytes(op.chart),
+            rows: 0,
+            units: 1,
+            queue: () => this.queueChart(op.sheet, op.chart),
+          });
+          break;
+        }
+        case "deleteCharts": {
+          const key = lower(op.sheet);
+          const before = this.chartsBefore.get(key);
+          planner.add({
+            bytes: CALL_BYTES * (1 + (before?.items.length ?? 0)),
+            rows: 0,
+            units: 1,
+            queue: () => {
+              // the charts the sheet had (once) and any this batch drew on it before now
+              for (const chart of [...(this.chartsBefore.get(key)?.items ?? []), ...(this.chartsAdded.get(key) ?? [])]) chart.delete();
+              this.chartsBefore.delete(key);
+              this.chartsAdded.delete(key);
+            },
+          });
+          break;
+        }
       }
     });
     return planner.finish();
@@ -787,11 +881,16 @@ class ApplyRun {
     this.proxies.clear();
     const sheets = ctx.workbook.worksheets.load("items/name");
     const names = this.touchedNames.size > 0 ? ctx.workbook.names.load("items/name") : null;
+    const chartsNow = [...this.chartIdsBefore.keys()].map((key) => ({ key, charts: ctx.workbook.worksheets.getItem(this.chartSheetNames.get(key)!).charts.load("items/id") }));
     await this.sync();
     const present = new Set(sheets.items.map((s) => lower(s.name)));
     const namesNow = new Set((names?.items ?? []).map((n) => lower(n.name)));
 
     const planner = new BatchPlanner<Excel.RequestContext>(this.settings.limits, CALL_BYTES);
+    // charts the batch drew on sheets that existed go; charts it deleted are not restored
+    for (const { key, charts } of chartsNow) {
+      for (const chart of charts.items) if (!this.chartIdsBefore.get(key)!.has(chart.id)) planner.add({ bytes: CALL_BYTES * 2, rows: 0, units: 0, queue: () => chart.delete() });
+    }
     for (const name of this.addedSheets) {
       if (present.has(lower(name))) planner.add({ bytes: CALL_BYTES * 2, rows: 0, units: 0, queue: (c) => c.workbook.worksheets.getItem(name).delete() });
     }

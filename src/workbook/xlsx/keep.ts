@@ -339,3 +339,71 @@ async function readStyles(zip: JSZip, path: string): Promise<KeptPackage["styles
   }
   return out;
 }
+
+const DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+const CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+
+/** Whether the kept parts of a sheet include a drawing (charts, pictures, shapes) put back on save. */
+export function keptDrawing(kept: KeptPackage, sheet: string): boolean {
+  return [...kept.sheets].some(([name, ks]) => name.toLowerCase() === sheet.toLowerCase() && ks.elements.some(({ el }) => el.namespaceURI === NS.main && el.localName === "drawing"));
+}
+
+/**
+ * Removes a sheet's kept drawing — its <drawing> element, the relationship and the parts only it
+ * reaches — when it holds nothing but charts (a generated sheet's charts, about to be drawn anew).
+ * Returns the undo; null when the sheet has no kept drawing. Throws when the drawing holds pictures
+ * or shapes, which deleting charts must not take with it.
+ */
+export function dropKeptDrawing(kept: KeptPackage, sheet: string): (() => void) | null {
+  const entry = [...kept.sheets].find(([name]) => name.toLowerCase() === sheet.toLowerCase());
+  if (!entry) return null;
+  const [name, ks] = entry;
+  const drawing = ks.elements.find(({ el }) => el.namespaceURI === NS.main && el.localName === "drawing");
+  if (!drawing) return null;
+  const relId = drawing.el.getAttributeNS(NS.rel, "id") ?? "";
+  const rel = ks.rels.find((r) => r.id === relId);
+  const target = rel && !rel.external ? resolveTarget(ks.source, rel.target) : null;
+  const part = target ? kept.parts.get(target) : undefined;
+  if (part) {
+    const doc = parseXml(new TextDecoder().decode(part.data), target!);
+    const placing = new Set(["from", "to", "pos", "ext", "clientData"]);
+    for (const anchor of childElements(doc.documentElement!)) {
+      // anything else (an mc:AlternateContent around a slicer, a picture, a shape) is not ours to drop
+      const frames = anchor.namespaceURI === DRAWING_NS ? childElements(anchor).filter((e) => !(e.namespaceURI === DRAWING_NS && placing.has(e.localName ?? ""))) : [anchor];
+      const chartOnly = frames.every((f) => f.namespaceURI === DRAWING_NS && f.localName === "graphicFrame" && f.getElementsByTagNameNS(CHART_NS, "chart").length > 0);
+      if (!chartOnly) throw new Error(`Lembar "${name}" berisi gambar atau bentuk selain grafik; grafiknya tidak dihapus agar gambar itu tidak ikut hilang.`);
+    }
+  }
+  const before = { elements: ks.elements, rels: ks.rels, parts: new Map(kept.parts) };
+  ks.elements = ks.elements.filter((e) => e !== drawing);
+  ks.rels = ks.rels.filter((r) => r !== rel);
+  if (target) {
+    // parts still reached from anywhere else stay (a chart style shared by two drawings)
+    const reach = (starts: { source: string; rels: readonly Relationship[] }[]): Set<string> => {
+      const seen = new Set<string>();
+      const queue = starts.flatMap((s) => s.rels.filter((r) => !r.external).map((r) => resolveTarget(s.source, r.target)));
+      while (queue.length) {
+        const path = queue.shift()!;
+        if (seen.has(path) || !kept.parts.has(path)) continue;
+        seen.add(path);
+        const rels = kept.parts.get(relsPath(path));
+        if (!rels) continue;
+        seen.add(relsPath(path));
+        for (const r of readRels(new TextDecoder().decode(rels.data), relsPath(path))) if (!r.external) queue.push(resolveTarget(path, r.target));
+      }
+      return seen;
+    };
+    const others = reach([
+      { source: "", rels: kept.packageRels },
+      { source: kept.workbookPath, rels: kept.workbookRels },
+      ...[...kept.sheets.values()].map((s) => ({ source: s.source, rels: s.rels })),
+    ]);
+    for (const path of reach([{ source: ks.source, rels: rel ? [rel] : [] }])) if (!others.has(path)) kept.parts.delete(path);
+  }
+  return () => {
+    ks.elements = before.elements;
+    ks.rels = before.rels;
+    kept.parts.clear();
+    for (const [k, v] of before.parts) kept.parts.set(k, v);
+  };
+}

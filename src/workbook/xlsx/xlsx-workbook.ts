@@ -40,10 +40,12 @@ import {
   type CellStyle,
   type CellValue,
   type RangeRef,
+  type SheetChart,
   type SheetInfo,
   type WorkbookOp,
   type WorkbookPort,
 } from "../port";
+import { addCharts, placementOf, type PartStore } from "./chart-parts";
 import { assemble, zipToBuffer, zipToFile, type PartData, type SheetDataWriter } from "./assemble";
 import { BulkCells, bulkSnapshot, fromExcelJs, toBulkValue, type BulkRow, type BulkStyle } from "./bulk-cells";
 import { BULK_LOAD_BYTES, readSharedStrings, resolveStyles, scanSheet, unzippedSize, type ScannedSheet, type SharedString } from "./bulk-load";
@@ -63,7 +65,7 @@ import {
   type StyleTable,
 } from "./exceljs-internals";
 import { fromFileFormula, toFileFormula } from "./formulas";
-import { emptyKept, readKept, type KeptPackage } from "./keep";
+import { dropKeptDrawing, emptyKept, keptDrawing, readKept, type KeptPackage } from "./keep";
 import { readRels, relKind, relsPath, resolveTarget } from "./opc";
 import { dimensionRef, sheetRows } from "./sheet-xml";
 import { readPackageParts, type FileDefinedName, type FileValidation, type PackageParts } from "./package-parts";
@@ -174,6 +176,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Sheets whose cells are in a bulk store instead of ExcelJS cells. */
   private readonly bulk = new Map<Worksheet, BulkCells>();
+  /** Charts the batches added, per sheet; written as native chart parts on save (ExcelJS cannot). */
+  private readonly charts = new Map<Worksheet, SheetChart[]>();
   /** Numbers the apply() calls, for the bulk stores' copy-on-write rows. */
   private batch = 0;
   /** Cells each sheet gets in the running apply(), by lower-case name. */
@@ -292,7 +296,39 @@ export class XlsxWorkbook implements WorkbookPort {
         rows: () => sheetRows(cells, (style) => styleIds.get(style) ?? 0),
       });
     }
-    return assemble({ exceljs, kept: this.kept, definedNames: this.definedNames, sheetData });
+    const parts = await assemble({ exceljs, kept: this.kept, definedNames: this.definedNames, sheetData });
+    await this.addCharts(parts);
+    return parts;
+  }
+
+  /** The sheets' charts as chart, drawing and relationship parts, their caches read from the cells. */
+  private async addCharts(parts: Map<string, PartData>): Promise<void> {
+    const bySheet = new Map<string, ReturnType<typeof placementOf>[]>();
+    for (const [ws, charts] of this.charts) {
+      if (charts.length === 0 || !this.wb.worksheets.includes(ws)) continue;
+      const placements = [];
+      for (const chart of charts) {
+        const refs = [chart.categories, ...[...chart.series, ...(chart.reference ? [chart.reference] : [])].flatMap((s) => [s.values, { ...s.nameCell, rows: 1, cols: 1 }])];
+        const blocks = await this.read(refs.map((r) => ({ sheet: ws.name, ...r })));
+        const values = new Map<string, CellValue>();
+        refs.forEach((r, k) => blocks[k]!.forEach((row, i) => row.forEach((c, j) => values.set(`${r.row + i}:${r.col + j}`, c.value))));
+        placements.push(placementOf(chart, (row, col) => values.get(`${row}:${col}`) ?? null));
+      }
+      bySheet.set(ws.name, placements);
+    }
+    if (bySheet.size === 0) return;
+    const store: PartStore = {
+      read: async (path) => {
+        const data = parts.get(path);
+        if (data === undefined) return null;
+        if (typeof data === "string") return data;
+        if (data instanceof Uint8Array) return new TextDecoder().decode(data);
+        throw new Error(`Grafik tidak dapat ditambahkan ke ${path}: lembar sebesar itu ditulis bertahap.`);
+      },
+      write: (path, text) => void parts.set(path, text),
+      has: (path) => parts.has(path),
+    };
+    await addCharts(store, bySheet);
   }
 
   /**
@@ -591,6 +627,29 @@ export class XlsxWorkbook implements WorkbookPort {
           names.push({ name: PRINT_TITLES, localSheetId: index, text: `'${ws.name.replace(/'/g, "''")}'!$${from + 1}:$${to + 1}` });
         }
         this.definedNames = names;
+        return;
+      }
+      case "chart": {
+        const ws = this.sheet(op.sheet);
+        // the drawing a file brought is put back as it was; a second one on the sheet is not valid
+        if (keptDrawing(this.kept, ws.name)) throw new WorkbookRuleError(`Lembar "${ws.name}" sudah memiliki gambar atau grafik dari berkas; hapus grafiknya dulu (deleteCharts).`, op);
+        const before = this.charts.get(ws);
+        undo.step(() => (before ? this.charts.set(ws, before) : this.charts.delete(ws)));
+        this.charts.set(ws, [...(before ?? []), op.chart]);
+        return;
+      }
+      case "deleteCharts": {
+        const ws = this.sheet(op.sheet);
+        const before = this.charts.get(ws);
+        undo.step(() => (before ? this.charts.set(ws, before) : this.charts.delete(ws)));
+        this.charts.set(ws, []);
+        let restore: (() => void) | null;
+        try {
+          restore = dropKeptDrawing(this.kept, ws.name);
+        } catch (e) {
+          throw new WorkbookRuleError(e instanceof Error ? e.message : String(e), op);
+        }
+        if (restore) undo.step(restore);
         return;
       }
       case "clear": {

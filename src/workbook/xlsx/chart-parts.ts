@@ -1,5 +1,6 @@
 /**
- * Native Excel charts added to an .xlsx package that ExcelJS wrote (ExcelJS cannot write charts):
+ * Native Excel charts added to an .xlsx package that ExcelJS wrote (ExcelJS cannot write charts), for
+ * the portable report .xlsx (app/report/xlsx.ts) and for the `chart` operation of the xlsx adapter:
  * xl/charts/chartN.xml (DrawingML chart), xl/drawings/drawingN.xml (its anchor on the sheet), the
  * relationships sheet → drawing → chart, the sheet's <drawing> element, and the content types.
  * Every part is built and edited with a real XML parser and serializer (@xmldom/xmldom), never with
@@ -11,6 +12,7 @@ import type JSZip from "jszip";
 import { SERIES_COLORS, REFERENCE_COLOR } from "../../core/report/chart-svg";
 import { a1, rangeA1, sheetRef, type Rect } from "../../core/address";
 import type { ChartPlacement } from "../../core/report/sheet-layout";
+import type { CellValue, SheetChart } from "../../core/workbook-ops";
 
 const NS = {
   c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -277,13 +279,28 @@ function addRelationship(doc: Document, type: string, target: string): string {
   return `rId${n}`;
 }
 
-async function readPart(zip: JSZip, path: string): Promise<Document | null> {
-  const file = zip.file(path);
-  return file ? parse(await file.async("string"), path) : null;
+/** The package's parts as addCharts reads and writes them: a JSZip, or the adapter's assembled parts. */
+export interface PartStore {
+  read(path: string): Promise<string | null>;
+  write(path: string, text: string): void;
+  has(path: string): boolean;
+}
+
+export function zipStore(zip: JSZip): PartStore {
+  return {
+    read: async (path) => (zip.file(path) ? zip.file(path)!.async("string") : null),
+    write: (path, text) => void zip.file(path, text),
+    has: (path) => zip.file(path) !== null,
+  };
+}
+
+async function readPart(zip: PartStore, path: string): Promise<Document | null> {
+  const text = await zip.read(path);
+  return text === null ? null : parse(text, path);
 }
 
 /** The worksheet part of each sheet name, through workbook.xml and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+async function sheetParts(zip: PartStore): Promise<Map<string, string>> {
   const workbook = await readPart(zip, "xl/workbook.xml");
   const rels = await readPart(zip, "xl/_rels/workbook.xml.rels");
   if (!workbook || !rels) throw new Error("Berkas .xlsx tidak memiliki workbook.xml");
@@ -297,7 +314,7 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 }
 
 /** Adds the charts of each sheet (by name) to the package in place. */
-export async function addCharts(zip: JSZip, bySheet: ReadonlyMap<string, readonly ChartPlacement[]>): Promise<void> {
+export async function addCharts(zip: PartStore, bySheet: ReadonlyMap<string, readonly ChartPlacement[]>): Promise<void> {
   const parts = await sheetParts(zip);
   const types = await readPart(zip, "[Content_Types].xml");
   if (!types) throw new Error("Berkas .xlsx tidak memiliki [Content_Types].xml");
@@ -309,13 +326,13 @@ export async function addCharts(zip: JSZip, bySheet: ReadonlyMap<string, readonl
   };
   const nextFree = (dir: string, base: string) => {
     let n = 1;
-    while (zip.file(`${dir}/${base}${n}.xml`)) n++;
+    while (zip.has(`${dir}/${base}${n}.xml`)) n++;
     return n;
   };
 
   for (const [sheet, placements] of bySheet) {
     if (placements.length === 0) continue;
-    const sheetPath = parts.get(sheet);
+    const sheetPath = [...parts].find(([name]) => name.toLowerCase() === sheet.toLowerCase())?.[1];
     if (!sheetPath) throw new Error(`Lembar ${sheet} tidak ada di berkas`);
     const drawingN = nextFree("xl/drawings", "drawing");
     const drawingPath = `xl/drawings/drawing${drawingN}.xml`;
@@ -324,29 +341,59 @@ export async function addCharts(zip: JSZip, bySheet: ReadonlyMap<string, readonl
     for (const placement of placements) {
       const chartN = nextFree("xl/charts", "chart");
       const chartPath = `xl/charts/chart${chartN}.xml`;
-      zip.file(chartPath, chartXml(sheet, placement));
+      zip.write(chartPath, chartXml(sheet, placement));
       override(chartPath, TYPE.chart);
       anchors.push({ anchor: placement.anchor, relId: addRelationship(drawingRels, REL.chart, `../charts/chart${chartN}.xml`), title: placement.chart.title });
     }
-    zip.file(drawingPath, drawingXml(anchors));
-    zip.file(`xl/drawings/_rels/drawing${drawingN}.xml.rels`, serialize(drawingRels));
+    zip.write(drawingPath, drawingXml(anchors));
+    zip.write(`xl/drawings/_rels/drawing${drawingN}.xml.rels`, serialize(drawingRels));
     override(drawingPath, TYPE.drawing);
 
     const sheetRelsPath = sheetPath.replace(/([^/]+)$/, "_rels/$1.rels");
     const sheetRels = relationships(await readPart(zip, sheetRelsPath));
     const relId = addRelationship(sheetRels, REL.drawing, `../drawings/drawing${drawingN}.xml`);
-    zip.file(sheetRelsPath, serialize(sheetRels));
+    zip.write(sheetRelsPath, serialize(sheetRels));
 
     const doc = await readPart(zip, sheetPath);
     if (!doc) throw new Error(`Bagian ${sheetPath} tidak ada`);
     const root = doc.documentElement!;
+    // a worksheet has at most one drawing: a second would make Excel repair (drop) the file's drawings
+    if (root.getElementsByTagNameNS(NS.main, "drawing").length > 0) throw new Error(`Lembar ${sheet} sudah memiliki gambar; grafik baru tidak dapat ditambahkan di sampingnya.`);
     if (!root.getAttribute("xmlns:r")) root.setAttributeNS(NS.xmlns, "xmlns:r", NS.r);
     const drawing = doc.createElementNS(NS.main, "drawing");
     drawing.setAttributeNS(NS.r, "r:id", relId);
     const children = Array.from(root.childNodes).filter((n): n is Element => n.nodeType === 1);
     const after = children.filter((c) => BEFORE_DRAWING.includes(c.localName ?? "")).pop();
     root.insertBefore(drawing, after ? after.nextSibling : root.firstChild);
-    zip.file(sheetPath, serialize(doc));
+    zip.write(sheetPath, serialize(doc));
   }
-  zip.file("[Content_Types].xml", serialize(types));
+  zip.write("[Content_Types].xml", serialize(types));
+}
+
+/**
+ * A sheet chart as chart-parts draws it, with the values cached from the cells it refers to (a reader
+ * that does not recalculate still draws them). `value` reads a cell of the chart's sheet.
+ */
+export function placementOf(chart: SheetChart, value: (row: number, col: number) => CellValue): ChartPlacement {
+  const column = (r: Rect) => Array.from({ length: r.rows }, (_, i) => value(r.row + i, r.col));
+  const numbers = (r: Rect) => column(r).map((v) => (typeof v === "number" && Number.isFinite(v) ? v : null));
+  const text = (v: CellValue) => (v === null ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v));
+  const format = chart.unit === "percent" ? "0.00%" : "#,##0";
+  const reference = chart.reference;
+  const refValue = reference ? numbers(reference.values).find((v) => v !== null) : undefined;
+  return {
+    chart: {
+      id: chart.unit === "percent" ? "capaian" : "anggaran",
+      title: chart.title,
+      kind: "bar",
+      categories: column(chart.categories).map(text),
+      series: chart.series.map((s) => ({ name: text(value(s.nameCell.row, s.nameCell.col)) || s.name, values: numbers(s.values) })),
+      ...(reference && refValue !== undefined ? { reference: { value: refValue, label: text(value(reference.nameCell.row, reference.nameCell.col)) || reference.name } } : {}),
+      unit: chart.unit,
+    },
+    categories: chart.categories,
+    series: chart.series.map((s) => ({ name: s.nameCell, values: s.values, numberFormat: format })),
+    ...(reference && refValue !== undefined ? { reference: { name: reference.nameCell, values: reference.values } } : {}),
+    anchor: chart.anchor,
+  };
 }
