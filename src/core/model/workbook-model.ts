@@ -161,30 +161,16 @@ export class TableModel<K extends string> {
     if (spec.role !== "computed") return "input";
     const c = this.snap(row, col);
     if (c.formula === null) return c.value === null || c.value === "" ? "blank" : "constant";
-    const parts = this.template(col)!;
-    // hosts give the formula back as it was written: compared piecewise, no string built per cell
-    if (matchesTemplate(c.formula, parts, String(row + 1))) return "standard";
-    return sameFormula(c.formula, parts.join(String(row + 1))) ? "standard" : "edited";
+    const expected = this.template(col)!.join(String(row + 1));
+    // hosts give the formula back as it was written. `===` walks a formula built by concatenation (a
+    // cons string) piece by piece; startsWith at offsets, tried first here before, flattened it per call
+    if (c.formula === expected) return "standard";
+    return sameFormula(c.formula, expected) ? "standard" : "edited";
   }
 }
 
 const STATUSES: readonly FormulaStatus[] = ["input", "standard", "edited", "constant", "blank"];
 const STATUS_CODE: Record<FormulaStatus, number> = { input: 1, standard: 2, edited: 3, constant: 4, blank: 5 };
-
-/** Whether `formula` is `parts` joined with `row`, without joining them. */
-function matchesTemplate(formula: string, parts: readonly string[], row: string): boolean {
-  let at = 0;
-  for (let i = 0; i < parts.length; i++) {
-    if (i > 0) {
-      if (!formula.startsWith(row, at)) return false;
-      at += row.length;
-    }
-    const p = parts[i]!;
-    if (!formula.startsWith(p, at)) return false;
-    at += p.length;
-  }
-  return at === formula.length;
-}
 
 /** A formula context whose row references carry a marker instead of the row number. */
 function templateContext<K extends string>(layout: TableLayout<K>): FormulaContext<K> {
