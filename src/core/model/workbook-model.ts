@@ -51,6 +51,8 @@ export class TableModel<K extends string> {
   private readonly cols: Map<string, number>;
   /** The key (ID) column, -1 when the layout has none. */
   private readonly keyCol: number;
+  /** The input columns: hasInput is asked of every row by several rules. */
+  private readonly inputCols: readonly number[];
   /** Cells in a row of this layout: the stride of the per-cell arrays. */
   readonly width: number;
 
@@ -66,6 +68,7 @@ export class TableModel<K extends string> {
     this.statuses = new Uint8Array(this.endRow * this.width);
     this.cols = new Map(layout.columns.map((c, i) => [c.key as string, i]));
     this.keyCol = layout.columns.findIndex((c) => c.role === "key");
+    this.inputCols = layout.columns.flatMap((c, j) => (c.role === "input" ? [j] : []));
   }
 
   col(key: K): number {
@@ -94,7 +97,8 @@ export class TableModel<K extends string> {
   hasInput(row: number): boolean {
     const cells = this.cells[row];
     if (!cells) return false;
-    return this.layout.columns.some((c, j) => c.role === "input" && !isEmptyCell(cells[j]));
+    for (const j of this.inputCols) if (!isEmptyCell(cells[j])) return true;
+    return false;
   }
 
   /** A row with anything in a column other than its key. */
