@@ -217,6 +217,31 @@ class CellMemo {
   }
 }
 
+/** A flag per cell of a table (the twins being computed): a byte per cell read, a Set past them (a Set alone cost a rehash per delete). */
+class CellFlags {
+  private readonly dense: Uint8Array;
+  private readonly width: number;
+  private readonly rows: number;
+  private readonly sparse = new Set<number>();
+
+  constructor(table: TableModel<string>) {
+    this.width = table.width;
+    this.rows = table.endRow;
+    this.dense = new Uint8Array(this.rows * this.width);
+  }
+
+  has(row: number, col: number): boolean {
+    if (row < this.rows && col < this.width) return this.dense[row * this.width + col] === 1;
+    return this.sparse.has(row * 64 + col);
+  }
+
+  set(row: number, col: number, on: boolean): void {
+    if (row < this.rows && col < this.width) this.dense[row * this.width + col] = on ? 1 : 0;
+    else if (on) this.sparse.add(row * 64 + col);
+    else this.sparse.delete(row * 64 + col);
+  }
+}
+
 /** What a row's twins read: its own cells, lookups by its ID, the amounts and settings of the workbook. */
 class RowTwinContext implements TwinContext<string> {
   constructor(
@@ -299,6 +324,8 @@ export class WorkbookModel {
     const memo = (id: TableSheetId) => new CellMemo(this.tables[id] as TableModel<string>);
     this.memo = { pk: memo("pk"), capaian: memo("capaian"), cpo: memo("cpo"), realisasi: memo("realisasi") };
     this.twinMemo = { pk: memo("pk"), capaian: memo("capaian"), cpo: memo("cpo"), realisasi: memo("realisasi") };
+    const flags = (id: TableSheetId) => new CellFlags(this.tables[id] as TableModel<string>);
+    this.computing = { pk: flags("pk"), capaian: flags("capaian"), cpo: flags("cpo"), realisasi: flags("realisasi") };
   }
 
   table<S extends TableSheetId>(id: S): Tables[S] {
@@ -365,20 +392,19 @@ export class WorkbookModel {
     if (!computed) return null;
     // the standard sheets have no cycles; a guard keeps a malformed workbook from recursing forever
     const computing = this.computing[id];
-    const guard = row * 64 + col;
-    if (computing.has(guard)) return xlError("#REF!");
-    computing.add(guard);
+    if (computing.has(row, col)) return xlError("#REF!");
+    computing.set(row, col, true);
     let v: Val;
     try {
       v = computed.twin(this.twinContext(id, row));
     } finally {
-      computing.delete(guard);
+      computing.set(row, col, false);
     }
     memo.set(row, col, v);
     return v;
   }
 
-  private readonly computing: { [S in TableSheetId]: Set<number> } = { pk: new Set(), capaian: new Set(), cpo: new Set(), realisasi: new Set() };
+  private readonly computing: { [S in TableSheetId]: CellFlags };
   private readonly contexts: { [S in TableSheetId]: (RowTwinContext | undefined)[] } = { pk: [], capaian: [], cpo: [], realisasi: [] };
 
   /** One context per row, reused by every twin of the row (a row's twins call each other). */
