@@ -24,7 +24,8 @@ export async function __workbook(): Promise<MemoryWorkbook> {
 
 async function workbook(): Promise<MemoryWorkbook> {
   const wb = new MemoryWorkbook();
-  const s = await scaffold(wb, { unitKerja: "Kecamatan Uji", tahun: 2024, periode: "TW II" });
+  // the synthetic LRA's SKPD, so the import needs no confirmation
+  const s = await scaffold(wb, { unitKerja: "Kecamatan Contoh", tahun: 2024, periode: "TW II" });
   if (!s.ok) throw new Error("scaffold failed");
   const lra = parseLra(generateLra(LRA_ROWS, 7)) as LraParseSuccess;
   if (!lra.ok) throw new Error("synthetic LRA did not parse");

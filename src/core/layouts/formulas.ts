@@ -40,6 +40,7 @@ export function mirrorNumber<S extends TableSheetId>(sheet: S, key: SheetKeys[S]
 /** Level names in Realisasi Anggaran; money is always summed from sub kegiatan rows. */
 export const RA_LEVELS = ["Program", "Kegiatan", "Sub Kegiatan"] as const;
 export const KODE_SEMUA = "SEMUA";
+const SEMUA_KEY = KODE_SEMUA.toLowerCase();
 
 /**
  * Budget amount for a kode from Realisasi Anggaran: the kode's own sub kegiatan row plus every sub
@@ -229,12 +230,12 @@ export class AmountIndex {
   amount(kodeCell: Val): Val {
     if (isXlError(kodeCell)) return kodeCell;
     if (isBlankish(kodeCell)) return "";
-    const kode = textOf(kodeCell) as string;
-    if (kode.toLowerCase() === KODE_SEMUA.toLowerCase()) {
+    // lower-cased once: asked for every row of three columns
+    const key = (textOf(kodeCell) as string).toLowerCase();
+    if (key === SEMUA_KEY) {
       if (this.subs.count > 0) return this.subs.sum;
       return this.programs.count > 0 ? this.programs.sum : "";
     }
-    const key = kode.toLowerCase();
     const own = this.sub.get(key);
     const under = this.under.get(key);
     const filled = (own?.count ?? 0) + (under?.count ?? 0);

@@ -47,6 +47,14 @@ export class TableModel<K extends string> {
   private readonly templates = new Map<number, string[]>();
   /** status() by cell, 0 = not computed yet (a sheet is read once; statuses do not change). */
   private readonly statuses: Uint8Array;
+  /** Column by key: asked for on every value read, so kept here rather than looked up by layout. */
+  private readonly cols: Map<string, number>;
+  /** The key (ID) column, -1 when the layout has none. */
+  private readonly keyCol: number;
+  /** The input columns: hasInput is asked of every row by several rules. */
+  private readonly inputCols: readonly number[];
+  /** Cells in a row of this layout: the stride of the per-cell arrays. */
+  readonly width: number;
 
   constructor(
     readonly layout: TableLayout<K>,
@@ -56,11 +64,16 @@ export class TableModel<K extends string> {
     this.sheet = data?.name ?? layout.sheet;
     this.cells = data?.cells ?? [];
     this.endRow = Math.max(this.firstRow, this.cells.length);
-    this.statuses = new Uint8Array(this.endRow * layout.columns.length);
+    this.width = layout.columns.length;
+    this.statuses = new Uint8Array(this.endRow * this.width);
+    this.cols = new Map(layout.columns.map((c, i) => [c.key as string, i]));
+    this.keyCol = layout.columns.findIndex((c) => c.role === "key");
+    this.inputCols = layout.columns.flatMap((c, j) => (c.role === "input" ? [j] : []));
   }
 
   col(key: K): number {
-    return colIndex(this.layout, key);
+    const i = this.cols.get(key);
+    return i === undefined ? colIndex(this.layout, key) : i;
   }
 
   snap(row: number, col: number): CellSnapshot {
@@ -84,7 +97,8 @@ export class TableModel<K extends string> {
   hasInput(row: number): boolean {
     const cells = this.cells[row];
     if (!cells) return false;
-    return this.layout.columns.some((c, j) => c.role === "input" && !isEmptyCell(cells[j]));
+    for (const j of this.inputCols) if (!isEmptyCell(cells[j])) return true;
+    return false;
   }
 
   /** A row with anything in a column other than its key. */
@@ -98,7 +112,7 @@ export class TableModel<K extends string> {
   rowOfId(id: string): number | undefined {
     if (!this.idRows) {
       this.idRows = new Map();
-      const j = this.layout.columns.findIndex((c) => c.role === "key");
+      const j = this.keyCol;
       if (j >= 0) {
         for (let r = this.firstRow; r < this.endRow; r++) {
           const v = this.cells[r]?.[j]?.value;
@@ -113,7 +127,7 @@ export class TableModel<K extends string> {
 
   /** The ID of a row ("" when it has none). */
   idOf(row: number): string {
-    const j = this.layout.columns.findIndex((c) => c.role === "key");
+    const j = this.keyCol;
     const v = j >= 0 ? this.snap(row, j).value : null;
     return v === null ? "" : String(v).trim();
   }
@@ -138,11 +152,11 @@ export class TableModel<K extends string> {
 
   /** How a cell stands against its column's standard formula (memoised: it is asked for often). */
   status(row: number, col: number): FormulaStatus {
-    const i = row * this.layout.columns.length + col;
+    const i = row * this.width + col;
     const known = i < this.statuses.length ? this.statuses[i]! : 0;
     if (known) return STATUSES[known - 1]!;
     const s = this.computeStatus(row, col);
-    if (i < this.statuses.length) this.statuses[i] = STATUSES.indexOf(s) + 1;
+    if (i < this.statuses.length) this.statuses[i] = STATUS_CODE[s];
     return s;
   }
 
@@ -151,29 +165,16 @@ export class TableModel<K extends string> {
     if (spec.role !== "computed") return "input";
     const c = this.snap(row, col);
     if (c.formula === null) return c.value === null || c.value === "" ? "blank" : "constant";
-    const parts = this.template(col)!;
-    // hosts give the formula back as it was written: compared piecewise, no string built per cell
-    if (matchesTemplate(c.formula, parts, String(row + 1))) return "standard";
-    return sameFormula(c.formula, parts.join(String(row + 1))) ? "standard" : "edited";
+    const expected = this.template(col)!.join(String(row + 1));
+    // hosts give the formula back as it was written. `===` walks a formula built by concatenation (a
+    // cons string) piece by piece; startsWith at offsets, tried first here before, flattened it per call
+    if (c.formula === expected) return "standard";
+    return sameFormula(c.formula, expected) ? "standard" : "edited";
   }
 }
 
 const STATUSES: readonly FormulaStatus[] = ["input", "standard", "edited", "constant", "blank"];
-
-/** Whether `formula` is `parts` joined with `row`, without joining them. */
-function matchesTemplate(formula: string, parts: readonly string[], row: string): boolean {
-  let at = 0;
-  for (let i = 0; i < parts.length; i++) {
-    if (i > 0) {
-      if (!formula.startsWith(row, at)) return false;
-      at += row.length;
-    }
-    const p = parts[i]!;
-    if (!formula.startsWith(p, at)) return false;
-    at += p.length;
-  }
-  return at === formula.length;
-}
+const STATUS_CODE: Record<FormulaStatus, number> = { input: 1, standard: 2, edited: 3, constant: 4, blank: 5 };
 
 /** A formula context whose row references carry a marker instead of the row number. */
 function templateContext<K extends string>(layout: TableLayout<K>): FormulaContext<K> {
@@ -189,6 +190,97 @@ function templateContext<K extends string>(layout: TableLayout<K>): FormulaConte
 }
 
 type Tables = { [S in TableSheetId]: TableModel<SheetKeys[S]> };
+
+/**
+ * A value per cell of a table: an array over the rows read (a Map per cell read was most of the cost
+ * of a value), a Map for a row past them (a lookup can name one).
+ */
+class CellMemo {
+  private readonly dense: (Val | undefined)[];
+  private readonly width: number;
+  private readonly rows: number;
+  private sparse: Map<number, Val> | null = null;
+
+  constructor(table: TableModel<string>) {
+    this.width = table.width;
+    this.rows = table.endRow;
+    this.dense = new Array<Val | undefined>(this.rows * this.width);
+  }
+
+  get(row: number, col: number): Val | undefined {
+    if (row < this.rows && col < this.width) return this.dense[row * this.width + col];
+    return this.sparse?.get(row * 64 + col);
+  }
+
+  set(row: number, col: number, v: Val): void {
+    if (row < this.rows && col < this.width) this.dense[row * this.width + col] = v;
+    else (this.sparse ??= new Map()).set(row * 64 + col, v);
+  }
+}
+
+/** A flag per cell of a table (the twins being computed): a byte per cell read, a Set past them (a Set alone cost a rehash per delete). */
+class CellFlags {
+  private readonly dense: Uint8Array;
+  private readonly width: number;
+  private readonly rows: number;
+  private readonly sparse = new Set<number>();
+
+  constructor(table: TableModel<string>) {
+    this.width = table.width;
+    this.rows = table.endRow;
+    this.dense = new Uint8Array(this.rows * this.width);
+  }
+
+  has(row: number, col: number): boolean {
+    if (row < this.rows && col < this.width) return this.dense[row * this.width + col] === 1;
+    return this.sparse.has(row * 64 + col);
+  }
+
+  set(row: number, col: number, on: boolean): void {
+    if (row < this.rows && col < this.width) this.dense[row * this.width + col] = on ? 1 : 0;
+    else if (on) this.sparse.add(row * 64 + col);
+    else this.sparse.delete(row * 64 + col);
+  }
+}
+
+/** What a row's twins read: its own cells, lookups by its ID, the amounts and settings of the workbook. */
+class RowTwinContext implements TwinContext<string> {
+  constructor(
+    private readonly model: WorkbookModel,
+    private readonly id: TableSheetId,
+    private readonly table: TableModel<string>,
+    private readonly row: number,
+  ) {}
+
+  get(key: string): Val {
+    return this.model.valueAt(this.id, this.row, this.table.col(key));
+  }
+
+  lookup(sheet: TableSheetId, key: string): Val {
+    const idVal = this.model.valueAt(this.id, this.row, this.table.col("id"));
+    const target = this.model.tables[sheet] as TableModel<string>;
+    if (isXlError(idVal)) return idVal;
+    if (!target.present) return xlError("#REF!");
+    const r = target.rowOfId(String(idVal));
+    return r === undefined ? xlError("#N/A") : this.model.valueAt(sheet, r, target.col(key));
+  }
+
+  amountByKode(kode: Val, valueKey: SheetKeys["realisasi"]): Val {
+    return this.model.amountFor(kode, valueKey);
+  }
+
+  amountByStructure(rowId: Val, kode: Val, valueKey: SheetKeys["realisasi"]): Val {
+    return this.model.amountByStructure(rowId, kode, valueKey);
+  }
+
+  setting(name: SettingName): Val {
+    return this.model.setting(name);
+  }
+
+  predikat(c: Val): Val {
+    return this.model.predikat(c);
+  }
+}
 
 /** A Pengaturan setting: its cell and what it holds. */
 export interface SettingCell {
@@ -211,9 +303,9 @@ export class WorkbookModel {
   readonly sheetNames: string[];
   private readonly pengaturan: ExistingSheet | undefined;
   private readonly referensi: ExistingSheet | undefined;
-  /** Values and twin values by cell (row × 64 + column); `undefined` = not computed yet. */
-  private readonly memo: { [S in TableSheetId]: Map<number, Val> };
-  private readonly twinMemo: { [S in TableSheetId]: Map<number, Val> };
+  /** Values and twin values by cell; `undefined` = not computed yet. */
+  private readonly memo: { [S in TableSheetId]: CellMemo };
+  private readonly twinMemo: { [S in TableSheetId]: CellMemo };
   private readonly amountIndex = new Map<string, AmountIndex>();
   private scaleBlocks: (ScaleBlockData | null)[] | null = null;
   private readonly settingMemo = new Map<SettingName, Val>();
@@ -234,8 +326,11 @@ export class WorkbookModel {
     this.referensi = find(REFERENSI.sheet);
     const rincian = find(RincianModel.SHEET);
     this.rincian = rincian ? new RincianModel(rincian) : null;
-    this.memo = { pk: new Map(), capaian: new Map(), cpo: new Map(), realisasi: new Map() };
-    this.twinMemo = { pk: new Map(), capaian: new Map(), cpo: new Map(), realisasi: new Map() };
+    const memo = (id: TableSheetId) => new CellMemo(this.tables[id] as TableModel<string>);
+    this.memo = { pk: memo("pk"), capaian: memo("capaian"), cpo: memo("cpo"), realisasi: memo("realisasi") };
+    this.twinMemo = { pk: memo("pk"), capaian: memo("capaian"), cpo: memo("cpo"), realisasi: memo("realisasi") };
+    const flags = (id: TableSheetId) => new CellFlags(this.tables[id] as TableModel<string>);
+    this.computing = { pk: flags("pk"), capaian: flags("capaian"), cpo: flags("cpo"), realisasi: flags("realisasi") };
   }
 
   table<S extends TableSheetId>(id: S): Tables[S] {
@@ -267,9 +362,8 @@ export class WorkbookModel {
   }
 
   valueAt(id: TableSheetId, row: number, col: number): Val {
-    const k = row * 64 + col;
     const memo = this.memo[id];
-    const hit = memo.get(k);
+    const hit = memo.get(row, col);
     if (hit !== undefined) return hit;
     const t = this.tables[id] as TableModel<string>;
     const snap = t.snap(row, col);
@@ -289,64 +383,44 @@ export class WorkbookModel {
         v = snap.value === null ? UNKNOWN : valOf(snap.value);
         break;
     }
-    memo.set(k, v);
+    memo.set(row, col, v);
     return v;
   }
 
-  private readonly computing = new Set<string>();
-
   twinAt(id: TableSheetId, row: number, col: number): Val {
-    const k = row * 64 + col;
     const memo = this.twinMemo[id];
-    const hit = memo.get(k);
+    const hit = memo.get(row, col);
     if (hit !== undefined) return hit;
     const t = this.tables[id] as TableModel<string>;
     const spec = t.layout.columns[col]!;
     const computed = t.layout.computed[spec.key];
     if (!computed) return null;
-    const guard = `${id}:${k}`;
     // the standard sheets have no cycles; a guard keeps a malformed workbook from recursing forever
-    if (this.computing.has(guard)) return xlError("#REF!");
-    this.computing.add(guard);
+    const computing = this.computing[id];
+    if (computing.has(row, col)) return xlError("#REF!");
+    computing.set(row, col, true);
     let v: Val;
     try {
       v = computed.twin(this.twinContext(id, row));
     } finally {
-      this.computing.delete(guard);
+      computing.set(row, col, false);
     }
-    memo.set(k, v);
+    memo.set(row, col, v);
     return v;
   }
 
-  private readonly contexts: { [S in TableSheetId]: Map<number, TwinContext<string>> } = { pk: new Map(), capaian: new Map(), cpo: new Map(), realisasi: new Map() };
+  private readonly computing: { [S in TableSheetId]: CellFlags };
+  private readonly contexts: { [S in TableSheetId]: (RowTwinContext | undefined)[] } = { pk: [], capaian: [], cpo: [], realisasi: [] };
 
   /** One context per row, reused by every twin of the row (a row's twins call each other). */
   private twinContext(id: TableSheetId, row: number): TwinContext<string> {
-    let ctx = this.contexts[id].get(row);
+    const contexts = this.contexts[id];
+    let ctx = contexts[row];
     if (!ctx) {
-      ctx = this.makeTwinContext(id, row);
-      this.contexts[id].set(row, ctx);
+      ctx = new RowTwinContext(this, id, this.tables[id] as TableModel<string>, row);
+      contexts[row] = ctx;
     }
     return ctx;
-  }
-
-  private makeTwinContext(id: TableSheetId, row: number): TwinContext<string> {
-    const t = this.tables[id] as TableModel<string>;
-    return {
-      get: (key) => this.valueAt(id, row, t.col(key)),
-      lookup: (sheet, key) => {
-        const idVal = this.valueAt(id, row, t.col("id"));
-        const target = this.tables[sheet] as TableModel<string>;
-        if (isXlError(idVal)) return idVal;
-        if (!target.present) return xlError("#REF!");
-        const r = target.rowOfId(String(idVal));
-        return r === undefined ? xlError("#N/A") : this.valueAt(sheet, r, target.col(key as string));
-      },
-      amountByKode: (kode, valueKey) => this.amounts(valueKey).amount(kode),
-      amountByStructure: (rowId, kode, valueKey) => this.amountByStructure(rowId, kode, valueKey),
-      setting: (name) => this.setting(name),
-      predikat: (c) => this.predikat(c),
-    };
   }
 
   /** What amountByKode gives for a kode over one Realisasi Anggaran column (pagu, a TW's realisasi). */

@@ -93,6 +93,13 @@ export function meant(v: Val, kind: "money" | "ratio" | "count" = "count"): numb
 export const text = (v: Val): string => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
 export const num = (v: Val): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
+/** Adds `value` to the group of `key`: in place (copying a group per member made grouping quadratic). */
+export function pushTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const group = groups.get(key);
+  if (group) group.push(value);
+  else groups.set(key, [value]);
+}
+
 /** Labels compare without case and spacing: "LPPDes" and "LPPdes" are one word. */
 export const normLabel = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
 

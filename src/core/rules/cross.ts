@@ -7,7 +7,7 @@
 import { cellAt, type Finding, type Location } from "../findings";
 import { TW_KEYS } from "../layouts";
 import type { WorkbookModel } from "../model/workbook-model";
-import { compareRatio, fmtRp, fmtStatedPct, indicatorsOf, makeEmit, normLabel, num, periodInfo, sameMoney, text, type Emit } from "./context";
+import { compareRatio, fmtRp, fmtStatedPct, indicatorsOf, makeEmit, normLabel, num, periodInfo, pushTo, sameMoney, text, type Emit } from "./context";
 import { indicatorKey } from "./checks/indicators";
 import { KODE_NOTATION } from "./checks/inputs";
 
@@ -35,7 +35,7 @@ export function crossValidate(models: readonly NamedModel[]): CrossFinding[] {
   const groups = new Map<string, NamedModel[]>();
   for (const m of models) {
     const k = unitKey(m.model);
-    if (k) groups.set(k, [...(groups.get(k) ?? []), m]);
+    if (k) pushTo(groups, k, m);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;

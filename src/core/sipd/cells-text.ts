@@ -18,6 +18,8 @@ const MONEY_FIELDS = new Set([2, 3, 4, 5, 6, 8]);
 const PERSEN_DECIMALS = 2;
 const MAX_DECIMALS = 6;
 
+const BREAK = /[\t\r\n]/;
+
 const isEmpty = (c: CellSnapshot | undefined): boolean => !c || c.value === null || c.value === "";
 
 function plainNumber(x: number): string {
@@ -30,12 +32,7 @@ function plainNumber(x: number): string {
  */
 export function moneyText(v: number): string {
   if (!Number.isSafeInteger(v)) return formatAngka(v, "money", { decimals: 2, negative: "parentheses" });
-  const digits = String(Math.abs(v));
-  let out = "";
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ".";
-    out += digits[i];
-  }
+  const out = groupDigits(String(Math.abs(v)));
   return v < 0 ? `(${out},00)` : `${out},00`;
 }
 
@@ -49,14 +46,36 @@ function persenText(cell: CellSnapshot, row: readonly (CellSnapshot | undefined)
   const v = cell.value as number;
   // a cell formatted as percent holds the fraction (0.5317 shown as 53,17%)
   const percent = cell.numberFormat.includes("%") ? roundHalfUp(v * 100, MAX_DECIMALS) : v;
-  const own = Math.min(MAX_DECIMALS, significantDecimals(percent));
+  const digits = String(Math.abs(percent));
+  const dot = digits.indexOf(".");
+  // the decimals are those of the shortest text, as significantDecimals counts them (read off `digits`:
+  // this runs for every row of a 100 000-row sheet)
+  const plain = !digits.includes("e");
+  const written = plain ? (dot < 0 ? 0 : digits.length - dot - 1) : significantDecimals(percent);
+  const own = Math.min(MAX_DECIMALS, written);
   let decimals = Math.max(PERSEN_DECIMALS, own);
   const sd = row[first + SD_FIELD]?.value;
   const setelah = row[first + SETELAH_FIELD]?.value;
   if (own < PERSEN_DECIMALS && typeof sd === "number" && typeof setelah === "number") {
     if (persenOf(sd, setelah, PERSEN_DECIMALS) !== percent && persenOf(sd, setelah, own) === percent) decimals = own;
   }
+  // below 1e9 a double is far closer to its shortest text than half a unit of the 6th decimal, so
+  // rounding a text of at most `decimals` decimals leaves it as it is: padded, it is what formatAngka writes
+  if (plain && written <= decimals && Math.abs(percent) < 1e9) {
+    const int = dot < 0 ? digits : digits.slice(0, dot);
+    const frac = dot < 0 ? "" : digits.slice(dot + 1);
+    const body = decimals > 0 ? `${groupDigits(int)},${frac.padEnd(decimals, "0")}` : groupDigits(int);
+    return percent < 0 ? `-${body}` : body;
+  }
   return formatAngka(percent, "money", { decimals });
+}
+
+/** Integer digits grouped by thousands with dots, as formatAngka groups them in id-ID: by slices of three, not a string per digit. */
+function groupDigits(digits: string): string {
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `.${digits.slice(i, i + 3)}`;
+  return out;
 }
 
 /** One cell as SIPD would have printed it in field `field` of a row. */
@@ -64,7 +83,7 @@ function cellText(cell: CellSnapshot, field: number, dataShaped: boolean, row: r
   const v = cell.value;
   if (v === null) return "";
   // a line break or TAB inside a cell (Alt+Enter) would split the row for the parser
-  if (typeof v === "string") return v.replace(/[\t\r\n]+/g, " ");
+  if (typeof v === "string") return BREAK.test(v) ? v.replace(/[\t\r\n]+/g, " ") : v;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (!dataShaped) return plainNumber(v);
   if (MONEY_FIELDS.has(field)) return moneyText(v);
@@ -116,6 +135,7 @@ export function cellsToLraText(cells: readonly (readonly CellSnapshot[])[]): str
       const cell = row[j];
       fields.push(cell ? cellText(cell, j - first, dataShaped, row, first) : "");
     }
+    // joined: one flat string per line (a concatenation would keep a string per field alive until the end)
     lines.push(fields.join("\t"));
   }
   return lines.join("\n");

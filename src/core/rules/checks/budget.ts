@@ -9,7 +9,7 @@ import { MONTH_NAMES, monthOf, type LraParseSuccess, type LraTotals } from "../.
 import { PERIODS, TW_KEYS, type SheetKeys } from "../../layouts";
 import { rincianCol } from "../../layouts/rincian";
 import { isXlError } from "../../xl";
-import { fmtPct, fmtRp, meant, normLabel, num, sameMoney, text, type CheckContext, type Indicator } from "../context";
+import { fmtPct, fmtRp, meant, normLabel, num, pushTo, sameMoney, text, type CheckContext, type Indicator } from "../context";
 import { KODE_NOTATION, kodeLevel } from "./inputs";
 
 const RA_AMOUNTS = ["sebelum", "setelah", "sdBulan", "tw1", "tw2", "tw3", "tw4"] as const;
@@ -71,7 +71,7 @@ function realisasiAnggaranSums(ctx: CheckContext): void {
       const k = kode.toLowerCase();
       for (let i = k.indexOf("."); i >= 0; i = k.indexOf(".", i + 1)) {
         const p = k.slice(0, i);
-        subsUnder.set(p, [...(subsUnder.get(p) ?? []), r]);
+        pushTo(subsUnder, p, r);
       }
     } else parents.push({ row: r, kode, level });
   }
@@ -106,7 +106,7 @@ function childrenSums(ctx: CheckContext): void {
   const m = ctx.model;
   const cpo = m.table("cpo");
   const children = new Map<string, Indicator[]>();
-  for (const i of ctx.indicators) if (i.induk !== "" && i.induk.toLowerCase() !== i.id.toLowerCase()) children.set(i.induk.toLowerCase(), [...(children.get(i.induk.toLowerCase()) ?? []), i]);
+  for (const i of ctx.indicators) if (i.induk !== "" && i.induk.toLowerCase() !== i.id.toLowerCase()) pushTo(children, i.induk.toLowerCase(), i);
   for (const parent of ctx.indicators) {
     const kids = children.get(parent.id.toLowerCase());
     if (!kids || parent.cpoRow === undefined || parent.id === "") continue;
@@ -244,13 +244,14 @@ function orphans(ctx: CheckContext): void {
   const byId = new Map(ctx.indicators.filter((i) => i.id !== "").map((i) => [i.id.toLowerCase(), i]));
   const pagu = (i: Indicator) => (i.cpoRow === undefined ? null : meant(m.value("cpo", i.cpoRow, "pagu"), "money"));
   const byJabatan = new Map<string, Indicator[]>();
-  for (const i of ctx.indicators) byJabatan.set(normLabel(i.jabatan), [...(byJabatan.get(normLabel(i.jabatan)) ?? []), i]);
-  for (const rows of byJabatan.values()) {
+  for (const i of ctx.indicators) pushTo(byJabatan, normLabel(i.jabatan), i);
+  for (const [jabatan, rows] of byJabatan) {
     // budget links within the jabatan: a child with a pagu under a parent of the same jabatan
-    // (a component of a rata-rata indicator is a link of indicators, not of budgets: its parent has no pagu)
+    // (a component of a rata-rata indicator is a link of indicators, not of budgets: its parent has no pagu);
+    // the parent's jabatan is compared, not searched for among the rows (quadratic in a large jabatan)
     const links = rows.filter((c) => {
       const parent = c.induk === "" ? undefined : byId.get(c.induk.toLowerCase());
-      return parent !== undefined && rows.includes(parent) && pagu(c) !== null && pagu(parent) !== null;
+      return parent !== undefined && normLabel(parent.jabatan) === jabatan && pagu(c) !== null && pagu(parent) !== null;
     });
     if (links.length === 0) continue;
     const childLevels = new Set(links.map((c) => normLabel(c.level)));

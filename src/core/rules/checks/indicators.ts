@@ -5,7 +5,7 @@
  */
 import type { Location } from "../../findings";
 import { TW_KEYS } from "../../layouts";
-import { compareNumber, compareRatio, fmtNum, fmtPct, fmtStatedPct, normLabel, num, type CheckContext, type Indicator } from "../context";
+import { compareNumber, compareRatio, fmtNum, fmtPct, fmtStatedPct, normLabel, num, pushTo, type CheckContext, type Indicator } from "../context";
 import { classifyLevelUnit } from "../units";
 
 /**
@@ -32,7 +32,7 @@ function sameIndicator(ctx: CheckContext): void {
     if (i.indikator === "" || i.capRow === undefined) continue;
     const k = indicatorKey(i.indikator);
     if (k.length < 12) continue;
-    groups.set(k, [...(groups.get(k) ?? []), i]);
+    pushTo(groups, k, i);
   }
   const cap = m.table("capaian");
   for (const group of groups.values()) {
@@ -72,7 +72,7 @@ function rataRata(ctx: CheckContext): void {
   const m = ctx.model;
   const cap = m.table("capaian");
   const byParent = new Map<string, Indicator[]>();
-  for (const i of ctx.indicators) if (i.induk !== "") byParent.set(i.induk.toLowerCase(), [...(byParent.get(i.induk.toLowerCase()) ?? []), i]);
+  for (const i of ctx.indicators) if (i.induk !== "") pushTo(byParent, i.induk.toLowerCase(), i);
   for (const parent of ctx.indicators) {
     if (!/^rata-?\s*rata\b/i.test(parent.indikator) || parent.capRow === undefined || parent.id === "") continue;
     const parts = (byParent.get(parent.id.toLowerCase()) ?? []).filter((k) => k.capRow !== undefined);

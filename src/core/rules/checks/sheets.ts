@@ -5,7 +5,7 @@
  */
 import { colLetter } from "../../address";
 import { TABLE_ROWS } from "../../layouts";
-import type { CheckContext } from "../context";
+import { pushTo, type CheckContext } from "../context";
 
 export function checkSheets(ctx: CheckContext): void {
   for (const id of ["pk", "capaian", "cpo", "realisasi"] as const) {
@@ -44,7 +44,7 @@ function inconsistentFormulas(ctx: CheckContext, id: "pk" | "capaian" | "cpo" | 
       const f = t.snap(r, col).formula;
       if (f === null) continue;
       const s = relativeShape(f.toUpperCase(), r, col);
-      shapes.set(s, [...(shapes.get(s) ?? []), r]);
+      pushTo(shapes, s, r);
     }
     if (shapes.size < 2) return;
     const [common, rows] = [...shapes.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
