@@ -362,7 +362,8 @@ describe("Impor SIPD: reading the selected cells", () => {
     await act(async () => {
       fireEvent.click(button("Baca dari sel terpilih"));
     });
-    const p = await screen.findByRole("region", { name: "Pratinjau LRA" });
+    // 314 rows read block by block, turned into text and parsed: seconds on a loaded CI machine
+    const p = await screen.findByRole("region", { name: "Pratinjau LRA" }, { timeout: 20_000 });
     expect(within(p).getByText("Dari sel terpilih 'LRA Juni'!A1:I314: 241 baris data.")).toBeTruthy();
     expect(within(p).getByText("KECAMATAN LUMAJANG")).toBeTruthy();
     fireEvent.click(within(p).getByRole("button", { name: /^Info/ }));
