@@ -52,6 +52,10 @@ export interface PageSetup {
   fitToWidth: boolean;
   /** Rows repeated at the top of every printed page, 0-based inclusive. */
   printTitleRows?: [number, number];
+  /** The printed area, from A1: this many rows and columns. Unset: what the host prints by default. */
+  printArea?: { rows: number; cols: number };
+  /** A page break before each of these rows (0-based), e.g. one table per page. */
+  rowBreaks?: readonly number[];
 }
 
 export type WorkbookOp =
@@ -64,7 +68,8 @@ export type WorkbookOp =
   | { type: "merge"; range: RangeRef }
   | { type: "defineName"; name: string; formula: string }
   | { type: "pageSetup"; sheet: string; setup: PageSetup }
-  | { type: "clear"; range: RangeRef };
+  /** Empties cells; `what: "all"` also drops their formats and the merges they hold (as Excel's Clear All). */
+  | { type: "clear"; range: RangeRef; what?: "contents" | "all" };
 
 /** An operation that breaks a rule Excel enforces; thrown by every adapter before touching the workbook. */
 export class WorkbookRuleError extends Error {

@@ -33,6 +33,8 @@ export interface LaidOutSheet {
   cells: Map<string, string>;
   rows: number;
   cols: number;
+  /** The row of each table's title (0-based): where the printed pages break. */
+  tableStarts: number[];
 }
 
 /** FNV-1a over the written cells, in a stable order: a short code for the first cell. */
@@ -80,8 +82,12 @@ export function layoutReportSheet(report: Report, sheet: string, at: Date): Laid
   let row = 3;
   write(1, 0, [`${report.unit} — ${report.jabatan} — ${report.periodeLabel} ${report.tahun}`]);
   ops.push({ type: "format", range: range(1, 0, 1, 1), style: { bold: true } });
+  const tableStarts: number[] = [];
+  let last = row;
   for (const t of tables) {
+    tableStarts.push(row);
     row = layoutTable(t, row, write, ops, range);
+    last = row;
     row += 2;
   }
   // the marker goes last into the fingerprint's cell: it names the fingerprint of everything else
@@ -92,8 +98,13 @@ export function layoutReportSheet(report: Report, sheet: string, at: Date): Laid
   const widths = Array.from({ length: cols }, (_, c) => Math.max(...tables.map((t) => t.widths[c] ?? 0), 8));
   ops.push({ type: "columnWidths", sheet, widths: widths.map((width, col) => ({ col, width })) });
   const landscape = tables.some((t) => t.orientation === "landscape");
-  ops.push({ type: "pageSetup", sheet, setup: { orientation: landscape ? "landscape" : "portrait", fitToWidth: true } });
-  return { ops, cells, rows: row, cols };
+  // printed as the LKj is: every table from a new page, the line naming unit, jabatan and period atop each page
+  ops.push({
+    type: "pageSetup",
+    sheet,
+    setup: { orientation: landscape ? "landscape" : "portrait", fitToWidth: true, printTitleRows: [1, 1], printArea: { rows: last, cols }, rowBreaks: tableStarts.slice(1) },
+  });
+  return { ops, cells, rows: row, cols, tableStarts };
 }
 
 function layoutTable(

@@ -175,7 +175,9 @@ export class MemoryWorkbook implements WorkbookPort {
           break;
         case "clear": {
           const r = op.range;
-          sheet(r.sheet).cells.clear(r.row, r.col, r.rows, r.cols);
+          const s = sheet(r.sheet);
+          s.cells.clear(r.row, r.col, r.rows, r.cols, op.what === "all");
+          if (op.what === "all") s.merges = s.merges.filter((m) => !overlaps(m, r));
           break;
         }
       }

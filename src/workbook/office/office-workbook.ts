@@ -719,7 +719,7 @@ class ApplyRun {
           }
           const { setup } = op;
           planner.add({
-            bytes: CALL_BYTES * 4,
+            bytes: CALL_BYTES * (6 + (setup.rowBreaks?.length ?? 0)),
             rows: 0,
             units: 1,
             queue: () => {
@@ -728,6 +728,12 @@ class ApplyRun {
               // verticalFitToPages 0 = as many pages tall as needed
               layout.zoom = setup.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
               if (setup.printTitleRows) layout.setPrintTitleRows(`$${setup.printTitleRows[0] + 1}:$${setup.printTitleRows[1] + 1}`);
+              const ws = this.sheet(op.sheet);
+              if (setup.printArea) layout.setPrintArea(ws.getRangeByIndexes(0, 0, setup.printArea.rows, setup.printArea.cols));
+              if (setup.rowBreaks) {
+                ws.horizontalPageBreaks.removePageBreaks();
+                for (const row of setup.rowBreaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row, 0, 1, 1));
+              }
             },
           });
           break;
@@ -738,7 +744,13 @@ class ApplyRun {
             bytes: CALL_BYTES * 3,
             rows: 0,
             units: 1,
-            queue: () => this.sheet(r.sheet).getRangeByIndexes(r.row, r.col, r.rows, r.cols).clear("Contents"),
+            queue: () => {
+              const range = this.sheet(r.sheet).getRangeByIndexes(r.row, r.col, r.rows, r.cols);
+              if (op.what !== "all") return range.clear("Contents");
+              // Clear All drops values and formats; merges go explicitly so a new layout can merge anew
+              range.unmerge();
+              range.clear("All");
+            },
           });
           break;
         }
