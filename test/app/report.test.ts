@@ -12,7 +12,9 @@ import { editedCells, reportSheetName } from "../../src/core/report/sheet";
 import type { Report, ReportCell } from "../../src/core/report/types";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import type { CellContent, CellSnapshot, WorkbookOp, WorkbookPort } from "../../src/workbook/port";
+import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { FakeExcel } from "../support/fake-excel";
 import { correctWorkbook2024, F, rows2024, write } from "../support/workbooks";
 
 const AT = new Date(2026, 11, 2, 10, 30, 0);
@@ -262,6 +264,10 @@ describe("the Laporan sheet prints as the LKj does", () => {
       rowBreaks: titleRows.slice(1),
     });
     expect(tables.some((t) => t.orientation === "landscape")).toBe(true);
+    // the rows whose text wraps are as tall as their lines: the sasaran of the first PK row takes several
+    const heights = memory.sheet(SHEET)!.heights;
+    const firstBody = titleRows[0]! + 1 + tables[0]!.header.length + (tables[0]!.numberRow ? 1 : 0);
+    expect(heights.get(firstBody)).toBeGreaterThanOrEqual(33);
 
     const xlsx = await correctWorkbook2024(XlsxWorkbook.create());
     expect((await writeReportSheets(xlsx, await prepareReports(xlsx), {}, AT)).ok).toBe(true);
@@ -275,6 +281,32 @@ describe("the Laporan sheet prints as the LKj does", () => {
     expect(sheetXml).toMatch(/<pageSetup[^>]*orientation="landscape"/);
     const breaks = [...sheetXml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
     expect(breaks).toEqual(titleRows.slice(1));
+  });
+});
+
+describe("Laporan sheets in Excel (Office.js adapter over the strict fake)", () => {
+  it("the same cells as in memory, row heights, print area, page breaks; a shorter regeneration unmerges and clears the old", async () => {
+    const fake = new FakeExcel();
+    const office = await correctWorkbook2024(new OfficeWorkbook({ run: fake.excelRun }));
+    const memory = await correctWorkbook2024(new MemoryWorkbook());
+    for (const port of [office, memory] as WorkbookPort[]) expect((await writeReportSheets(port, await prepareReports(port), {}, AT)).ok).toBe(true);
+    const values = (cells: CellSnapshot[][] | null) => (cells ?? []).map((r) => r.map((c) => (c.value === "" ? null : c.value)));
+    expect(values(await readSheet(office, SHEET))).toEqual(values(await readSheet(memory, SHEET)));
+    const sheet = fake.state.sheet(SHEET)!;
+    const setup = memory.sheet(SHEET)!.pageSetup!;
+    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", printTitleRows: "$2:$2", printArea: { row: 0, col: 0, rows: setup.printArea!.rows, cols: setup.printArea!.cols } });
+    expect(sheet.rowBreaks).toEqual(setup.rowBreaks);
+    expect([...sheet.rowHeights]).toEqual([...memory.sheet(SHEET)!.heights]);
+    expect(sheet.rowHeights.size).toBeGreaterThan(5);
+    expect(sheet.merges.length).toBe(memory.sheet(SHEET)!.merges.length);
+
+    const n = rows2024().length;
+    for (const port of [office, memory] as WorkbookPort[]) {
+      await port.apply([0, 1, 2].map((k) => write(PERJANJIAN_KINERJA, F + n - 1 - k, "jabatan", "Camat")));
+      expect((await writeReportSheets(port, await prepareReports(port, { jabatan: "Kasubbag Keuangan" }), { peringatan: true }, AT)).ok).toBe(true);
+    }
+    expect(values(await readSheet(office, SHEET))).toEqual(values(await readSheet(memory, SHEET)));
+    expect(sheet.merges.length).toBe(memory.sheet(SHEET)!.merges.length);
   });
 });
 
