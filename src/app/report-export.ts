@@ -26,9 +26,14 @@ export interface DocxExportOptions {
   charts?: ChartImages;
 }
 
-export async function exportDocx(report: Report, options: DocxExportOptions = {}): Promise<Uint8Array> {
+/** One report, or several as one document with each report starting on a new page. */
+export async function exportDocx(reports: Report | readonly Report[], options: DocxExportOptions = {}): Promise<Uint8Array> {
   const { renderDocx } = await import("./report/docx");
-  return renderDocx({ report, charts: options.charts ?? (await renderChartImages(report)) });
+  const list: readonly Report[] = Array.isArray(reports) ? reports : [reports as Report];
+  const inputs = [];
+  // pictures given in advance serve a single report only (chart ids repeat across reports)
+  for (const report of list) inputs.push({ report, charts: (list.length === 1 ? options.charts : undefined) ?? (await renderChartImages(report)) });
+  return renderDocx(inputs);
 }
 
 export async function exportReportXlsx(reports: readonly Report[]): Promise<Uint8Array> {

@@ -52,6 +52,10 @@ export interface PageSetup {
   fitToWidth: boolean;
   /** Rows repeated at the top of every printed page, 0-based inclusive. */
   printTitleRows?: [number, number];
+  /** The printed area, from A1: this many rows and columns. Unset: what the host prints by default. */
+  printArea?: { rows: number; cols: number };
+  /** A page break before each of these rows (0-based), e.g. one table per page. */
+  rowBreaks?: readonly number[];
 }
 
 /** One series of a sheet chart: its name as written in `nameCell`, its values one column tall. */
@@ -84,12 +88,15 @@ export type WorkbookOp =
   | { type: "write"; sheet: string; row: number; col: number; cells: readonly (readonly CellContent[])[] }
   | { type: "format"; range: RangeRef; numberFormat?: string; style?: CellStyle }
   | { type: "columnWidths"; sheet: string; widths: readonly { col: number; width: number }[] }
+  /** Row heights in points (wrapped text in a file's rows: neither Excel nor LibreOffice fits them on opening). */
+  | { type: "rowHeights"; sheet: string; heights: readonly { row: number; height: number }[] }
   | { type: "freeze"; sheet: string; rows: number; cols: number }
   | { type: "validation"; range: RangeRef; rule: ValidationRule }
   | { type: "merge"; range: RangeRef }
   | { type: "defineName"; name: string; formula: string }
   | { type: "pageSetup"; sheet: string; setup: PageSetup }
-  | { type: "clear"; range: RangeRef }
+  /** Empties cells; `what: "all"` also drops their formats and the merges they hold (as Excel's Clear All). */
+  | { type: "clear"; range: RangeRef; what?: "contents" | "all" }
   /** Adds a native chart to the sheet (after any deleteCharts of the same batch). */
   | { type: "chart"; sheet: string; chart: SheetChart }
   /** Removes every chart of the sheet: a generated sheet drops its old charts before it is rewritten. */
@@ -168,6 +175,7 @@ export function checkOps(ops: readonly WorkbookOp[], existingSheets: readonly st
         }
         break;
       case "columnWidths":
+      case "rowHeights":
       case "freeze":
       case "pageSetup":
       case "deleteCharts":

@@ -60,7 +60,31 @@ interface Block {
   children: (Paragraph | Table)[];
 }
 
-export async function renderDocx({ report, charts }: DocxInput): Promise<Uint8Array> {
+export async function renderDocx(input: DocxInput | readonly DocxInput[]): Promise<Uint8Array> {
+  const inputs: readonly DocxInput[] = Array.isArray(input) ? input : [input as DocxInput];
+  const first = inputs[0];
+  if (!first) throw new Error("renderDocx needs at least one report");
+  // one document; every report is its own run of sections, and a section starts on a new page,
+  // so each jabatan's report begins on a page of its own, headed with its own jabatan
+  const sections = inputs.flatMap(({ report, charts }) => reportBlocks(report, charts).map((b) => section(report, b)));
+  const { report } = first;
+  const jabatan = inputs.length === 1 ? report.jabatan : inputs.map((i) => i.report.jabatan).join(", ");
+  const doc = new Document({
+    creator: "SAKIP Workbook",
+    title: `Laporan Kinerja ${jabatan} ${report.unit} ${report.periodeLabel} Tahun ${report.tahun}`,
+    description: `Laporan Kinerja ${jabatan}, ${report.unit}, ${report.pemda}, ${report.periodeLabel} Tahun ${report.tahun}`,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: BODY_SIZE } },
+        heading1: { run: { font: FONT, size: 24, bold: true, color: "000000" }, paragraph: { spacing: { before: 240, after: 120 } } },
+      },
+    },
+    sections,
+  });
+  return Packer.pack(doc, "uint8array");
+}
+
+function reportBlocks(report: Report, charts: DocxInput["charts"]): Block[] {
   const blocks: Block[] = [];
   const add = (orientation: Block["orientation"], ...children: (Paragraph | Table)[]) => {
     const last = blocks[blocks.length - 1];
@@ -92,20 +116,7 @@ export async function renderDocx({ report, charts }: DocxInput): Promise<Uint8Ar
     }
   }
   placeCharts(["capaian", "anggaran"], "portrait");
-
-  const doc = new Document({
-    creator: "SAKIP Workbook",
-    title: `Laporan Kinerja ${report.jabatan} ${report.unit} ${report.periodeLabel} Tahun ${report.tahun}`,
-    description: `Laporan Kinerja ${report.jabatan}, ${report.unit}, ${report.pemda}, ${report.periodeLabel} Tahun ${report.tahun}`,
-    styles: {
-      default: {
-        document: { run: { font: FONT, size: BODY_SIZE } },
-        heading1: { run: { font: FONT, size: 24, bold: true, color: "000000" }, paragraph: { spacing: { before: 240, after: 120 } } },
-      },
-    },
-    sections: blocks.map((b) => section(report, b)),
-  });
-  return Packer.pack(doc, "uint8array");
+  return blocks;
 }
 
 // ------------------------------------------------------------------ page

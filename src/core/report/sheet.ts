@@ -9,6 +9,7 @@
  */
 import { a1 } from "../address";
 import type { CellContent, CellSnapshot, CellStyle, RangeRef, SheetChart, WorkbookOp } from "../workbook-ops";
+import { wrappedLines } from "./sheet-layout";
 import type { Report, ReportCell, ReportChart, ReportTable } from "./types";
 
 const HEADER_STYLE: CellStyle = { bold: true, wrap: true, horizontal: "center", vertical: "middle", fill: "#D9E2F3", border: "thin" };
@@ -35,6 +36,8 @@ export interface LaidOutSheet {
   cells: Map<string, string>;
   rows: number;
   cols: number;
+  /** The row of each table's title (0-based): where the printed pages break. */
+  tableStarts: number[];
 }
 
 /** FNV-1a over the written cells, in a stable order: a short code for the first cell. */
@@ -82,16 +85,24 @@ export function layoutReportSheet(report: Report, sheet: string, at: Date): Laid
   let row = 3;
   write(1, 0, [`${report.unit} — ${report.jabatan} — ${report.periodeLabel} ${report.tahun}`]);
   ops.push({ type: "format", range: range(1, 0, 1, 1), style: { bold: true } });
+  const tableStarts: number[] = [];
+  // the last row printed: the last table's, or the bottom of the last chart
+  let end = row;
   for (const t of tables) {
+    tableStarts.push(row);
     row = layoutTable(t, row, write, ops, range);
+    end = row;
     row += 2;
   }
   ops.push({ type: "deleteCharts", sheet });
   // the charts' data tables may be wider than the report's tables: No, category, series, reference
   const allCols = Math.max(cols, ...report.charts.map((c) => 2 + c.series.length + (c.reference ? 1 : 0)));
   const widths = Array.from({ length: allCols }, (_, c) => Math.max(...tables.map((t) => t.widths[c] ?? 0), 8));
+  // the charts start a page of their own, after the last table
+  const chartStart = report.charts.length > 0 ? row : null;
   report.charts.forEach((chart, i) => {
     row = layoutChart(chart, i + 1, sheet, row, widths, write, ops, range);
+    end = row;
     row += 2;
   });
   // the marker goes last into the fingerprint's cell: it names the fingerprint of everything else
@@ -100,9 +111,17 @@ export function layoutReportSheet(report: Report, sheet: string, at: Date): Laid
   ops.unshift({ type: "write", sheet, row: 0, col: 0, cells: [[`Dibuat otomatis oleh SAKIP Workbook (${stamp}); perubahan di lembar ini hilang saat laporan dibuat ulang. ${MARK}${code}`]] });
   ops.push({ type: "format", range: range(0, 0, 1, 1), style: { italic: true, fontColor: "#595959" } });
   ops.push({ type: "columnWidths", sheet, widths: widths.map((width, col) => ({ col, width })) });
+  // wrapped text needs its rows tall enough: a file's rows are not fitted when Excel or LibreOffice opens it
+  const heights = rowHeights(ops, sheet, widths);
+  if (heights.length) ops.push({ type: "rowHeights", sheet, heights });
   const landscape = tables.some((t) => t.orientation === "landscape");
-  ops.push({ type: "pageSetup", sheet, setup: { orientation: landscape ? "landscape" : "portrait", fitToWidth: true } });
-  return { ops, cells, rows: row, cols: allCols };
+  // printed as the LKj is: every table from a new page, the line naming unit, jabatan and period atop each page
+  ops.push({
+    type: "pageSetup",
+    sheet,
+    setup: { orientation: landscape ? "landscape" : "portrait", fitToWidth: true, printTitleRows: [1, 1], printArea: { rows: end, cols: allCols }, rowBreaks: [...tableStarts.slice(1), ...(chartStart !== null ? [chartStart] : [])] },
+  });
+  return { ops, cells, rows: row, cols: allCols, tableStarts };
 }
 
 /** Rows a chart takes on the sheet: room for its bars and for category labels under them. */
@@ -164,6 +183,40 @@ function layoutChart(
   };
   ops.push({ type: "chart", sheet, chart: spec });
   return row + 1 + rows;
+}
+
+/** Points per line of 11 pt text, and the cell's padding. */
+const LINE_HEIGHT = 15;
+const DEFAULT_HEIGHT = 15;
+
+/**
+ * Heights of the rows whose wrapped cells take more than one line at the columns' widths; a merged
+ * cell's text wraps over the width of the columns it spans, and its lines are shared by its rows.
+ */
+function rowHeights(ops: readonly WorkbookOp[], sheet: string, widths: readonly number[]): { row: number; height: number }[] {
+  const spans = new Map<string, { rows: number; cols: number }>();
+  for (const op of ops) if (op.type === "merge") spans.set(`${op.range.row}:${op.range.col}`, { rows: op.range.rows, cols: op.range.cols });
+  const lines = new Map<number, number>();
+  for (const op of ops) {
+    if (op.type !== "write" || op.sheet !== sheet || op.row < 2) continue;
+    op.cells.forEach((values, i) =>
+      values.forEach((v, j) => {
+        if (typeof v !== "string" || v === "") return;
+        const row = op.row + i;
+        const col = op.col + j;
+        const span = spans.get(`${row}:${col}`) ?? { rows: 1, cols: 1 };
+        // a table's title is one line across the sheet: it is not wrapped
+        if (span.cols === 1 && col === 0 && /^Tabel \d/.test(v)) return;
+        const width = widths.slice(col, col + span.cols).reduce((s, w) => s + w, 0);
+        const n = Math.ceil(wrappedLines(v, width) / span.rows);
+        lines.set(row, Math.max(lines.get(row) ?? 1, n));
+      }),
+    );
+  }
+  return [...lines]
+    .filter(([, n]) => n > 1)
+    .sort((a, b) => a[0] - b[0])
+    .map(([row, n]) => ({ row, height: Math.max(DEFAULT_HEIGHT, n * LINE_HEIGHT + 3) }));
 }
 
 function layoutTable(

@@ -180,8 +180,8 @@ export class CellGrid {
     }
   }
 
-  /** Empties the contents of a block of cells and keeps their formats. */
-  clear(row: number, col: number, rows: number, cols: number): void {
+  /** Empties the contents of a block of cells and keeps their formats (all: drops the formats too). */
+  clear(row: number, col: number, rows: number, cols: number, all = false): void {
     for (let c = col; c < col + cols; c++) {
       const blocks = this.columns[c];
       if (!blocks) continue;
@@ -195,6 +195,7 @@ export class CellGrid {
         for (; r < end; r++) {
           const i = r & MASK;
           if (b.kind[i] === EMPTY) continue;
+          if (all && b.fmt) b.fmt[i] = 0;
           b.kind[i] = b.fmt && b.fmt[i] ? BLANK : EMPTY;
           if (b.text) b.text[i] = undefined;
         }

@@ -41,7 +41,8 @@
  * Requirement sets (ExcelApi): getRangeByIndexes 1.3; getUsedRangeOrNullObject, names.add,
  * NamedItem.delete 1.4; suspendApiCalculationUntilNextSync 1.6; freezePanes, NamedItem.formula 1.7;
  * dataValidation, runtime.enableEvents 1.8 (required: checked before every call); pageLayout
- * orientation/zoom/setPrintTitleRows 1.9 (optional: page setup is skipped without it); Excel.run
+ * orientation/zoom/setPrintTitleRows/setPrintArea and horizontalPageBreaks 1.9 (optional: page setup
+ * is skipped without it); Excel.run
  * option delayForCellEdit 1.11 (used when available, so a user typing in a cell delays the batch
  * instead of failing it); charts: Chart.id and ChartSeries add/setValues/setXAxisValues/chartType/
  * hasDataLabels 1.7, ChartAxis.numberFormat 1.8. Everything else used is ExcelApi 1.1-1.2.
@@ -153,6 +154,7 @@ function opSheet(op: WorkbookOp): string | null {
     case "addSheet":
     case "write":
     case "columnWidths":
+    case "rowHeights":
     case "freeze":
     case "pageSetup":
     case "chart":
@@ -641,6 +643,8 @@ class ApplyRun {
       if (op.type === "format" && op.numberFormat !== undefined && lower(op.range.sheet) === lower(sheet) && overlaps(op.range, rect)) {
         formats.push({ rect: op.range, text: op.numberFormat === TEXT_FORMAT });
       }
+      // Clear All puts the cells back to General: what they held before says nothing any more
+      if (op.type === "clear" && op.what === "all" && lower(op.range.sheet) === lower(sheet) && overlaps(op.range, rect)) formats.push({ rect: op.range, text: false });
     }
     const pieces = this.snapshot.filter((p) => lower(p.sheet) === lower(sheet) && overlaps(p.rect, rect));
     return (row, col) => {
@@ -720,6 +724,17 @@ class ApplyRun {
             },
           });
           break;
+        case "rowHeights":
+          planner.add({
+            bytes: CALL_BYTES * (1 + 3 * op.heights.length),
+            rows: 0,
+            units: 1,
+            queue: () => {
+              const ws = this.sheet(op.sheet);
+              for (const h of op.heights) ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
+            },
+          });
+          break;
         case "freeze":
           planner.add({
             bytes: CALL_BYTES * 3,
@@ -787,7 +802,7 @@ class ApplyRun {
           }
           const { setup } = op;
           planner.add({
-            bytes: CALL_BYTES * 4,
+            bytes: CALL_BYTES * (6 + (setup.rowBreaks?.length ?? 0)),
             rows: 0,
             units: 1,
             queue: () => {
@@ -796,6 +811,12 @@ class ApplyRun {
               // verticalFitToPages 0 = as many pages tall as needed
               layout.zoom = setup.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
               if (setup.printTitleRows) layout.setPrintTitleRows(`$${setup.printTitleRows[0] + 1}:$${setup.printTitleRows[1] + 1}`);
+              const ws = this.sheet(op.sheet);
+              if (setup.printArea) layout.setPrintArea(ws.getRangeByIndexes(0, 0, setup.printArea.rows, setup.printArea.cols));
+              if (setup.rowBreaks) {
+                ws.horizontalPageBreaks.removePageBreaks();
+                for (const row of setup.rowBreaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row, 0, 1, 1));
+              }
             },
           });
           break;
@@ -806,7 +827,13 @@ class ApplyRun {
             bytes: CALL_BYTES * 3,
             rows: 0,
             units: 1,
-            queue: () => this.sheet(r.sheet).getRangeByIndexes(r.row, r.col, r.rows, r.cols).clear("Contents"),
+            queue: () => {
+              const range = this.sheet(r.sheet).getRangeByIndexes(r.row, r.col, r.rows, r.cols);
+              if (op.what !== "all") return range.clear("Contents");
+              // Clear All drops values and formats; merges go explicitly so a new layout can merge anew
+              range.unmerge();
+              range.clear("All");
+            },
           });
           break;
         }

@@ -11,6 +11,8 @@ interface WorksheetInternals {
   dataValidations: { model: Record<string, FileValidation | undefined> };
   /** Merged areas by master address. */
   _merges: Record<string, Rect | undefined>;
+  /** Manual page breaks: `id` the 1-based row the break follows; written by ExcelJS as <rowBreaks>. */
+  rowBreaks: { id: number; max: number; man: number; min?: number }[];
   mergeCellsWithoutStyle(top: number, left: number, bottom: number, right: number): void;
 }
 

@@ -31,6 +31,7 @@ import JSZip from "jszip";
 import {
   a1,
   checkOps,
+  colLetter,
   WorkbookRuleError,
   type Address,
   type ApplyOptions,
@@ -76,6 +77,7 @@ import { toFileValidation } from "./validation";
 
 const GENERAL = "General";
 const PRINT_TITLES = "_xlnm.Print_Titles";
+const PRINT_AREA = "_xlnm.Print_Area";
 const DAY_MS = 86_400_000;
 
 /** Layout state of one sheet as the file will store it; for tests and diagnostics. */
@@ -563,6 +565,25 @@ export class XlsxWorkbook implements WorkbookPort {
         }
         return;
       }
+      case "rowHeights": {
+        const ws = this.sheet(op.sheet);
+        const bulk = this.bulk.get(ws);
+        for (const { row, height } of op.heights) {
+          if (bulk) {
+            const saved = (n: number, before: BulkRow | undefined) => undo.bulkRow(bulk, n, before);
+            const r = bulk.touch(row + 1, this.batch, saved);
+            r.attrs = { ...r.attrs, ht: String(height), customHeight: "1" };
+            continue;
+          }
+          const r = ws.getRow(row + 1);
+          const before = r.height;
+          undo.step(() => {
+            r.height = before;
+          });
+          r.height = height;
+        }
+        return;
+      }
       case "freeze": {
         const ws = this.sheet(op.sheet);
         const before = sheetViews(ws);
@@ -618,14 +639,24 @@ export class XlsxWorkbook implements WorkbookPort {
           ws.pageSetup = before;
           this.definedNames = namesBefore;
         });
+        const internals = sheetInternals(ws);
+        const breaksBefore = internals.rowBreaks;
+        undo.step(() => {
+          internals.rowBreaks = breaksBefore;
+        });
         ws.pageSetup = { ...before, orientation: op.setup.orientation, fitToPage: op.setup.fitToWidth, fitToWidth: 1, fitToHeight: 0 };
         const index = this.sheetIndex(ws);
-        const names = namesBefore.filter((n) => !(n.name === PRINT_TITLES && n.localSheetId === index));
+        const { printArea, rowBreaks } = op.setup;
+        const names = namesBefore.filter((n) => !((n.name === PRINT_TITLES || (printArea && n.name === PRINT_AREA)) && n.localSheetId === index));
+        // always quoted: a sheet named like a cell ("TW1") must be
+        const quoted = `'${ws.name.replace(/'/g, "''")}'`;
         if (op.setup.printTitleRows) {
           const [from, to] = op.setup.printTitleRows;
-          // always quoted: a sheet named like a cell ("TW1") must be
-          names.push({ name: PRINT_TITLES, localSheetId: index, text: `'${ws.name.replace(/'/g, "''")}'!$${from + 1}:$${to + 1}` });
+          names.push({ name: PRINT_TITLES, localSheetId: index, text: `${quoted}!$${from + 1}:$${to + 1}` });
         }
+        if (printArea) names.push({ name: PRINT_AREA, localSheetId: index, text: `${quoted}!$A$1:$${colLetter(printArea.cols - 1)}$${printArea.rows}` });
+        // <brk id="n"/> breaks after row n (1-based), i.e. before the 0-based row n
+        if (rowBreaks) internals.rowBreaks = rowBreaks.filter((r) => r > 0).map((r) => ({ id: r, max: 16383, man: 1 }));
         this.definedNames = names;
         return;
       }
@@ -656,15 +687,18 @@ export class XlsxWorkbook implements WorkbookPort {
         const ws = this.sheet(op.range.sheet);
         const r = rectOf(op.range);
         const bulk = this.bulk.get(ws);
-        if (bulk) return this.clearBulk(bulk, r, undo);
+        const all = op.what === "all";
+        if (bulk) return this.clearBulk(bulk, r, undo, all);
+        if (all) this.unmergeWithin(ws, r, undo);
         for (let row = r.top; row <= r.bottom; row++) {
           const cells = ws.findRow(row);
           if (!cells) continue;
           for (let col = r.left; col <= r.right; col++) {
             const cell = cells.findCell(col);
-            if (!cell || cell.type === ValueType.Null || isHidden(cell)) continue;
+            if (!cell || isHidden(cell) || (cell.type === ValueType.Null && (!all || Object.keys(cell.style ?? {}).length === 0))) continue;
             undo.cell(cell);
             cell.value = null;
+            if (all) cell.style = {};
           }
         }
         return;
@@ -732,14 +766,48 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  private clearBulk(bulk: BulkCells, r: Rect, undo: UndoLog): void {
+  private clearBulk(bulk: BulkCells, r: Rect, undo: UndoLog, all = false): void {
     const saved = (n: number, before: BulkRow | undefined) => undo.bulkRow(bulk, n, before);
+    if (all) {
+      const before = bulk.merges;
+      undo.step(() => {
+        bulk.merges = before;
+      });
+      bulk.merges = before.filter((m) => !intersects(m, r));
+    }
     for (let n = r.top; n <= Math.min(r.bottom, bulk.rows.length - 1); n++) {
       const existing = bulk.row(n);
-      if (!existing || existing.values.slice(r.left - 1, r.right).every((v) => v === null || v === undefined)) continue;
+      if (!existing) continue;
+      if (!all && existing.values.slice(r.left - 1, r.right).every((v) => v === null || v === undefined)) continue;
       const row = bulk.touch(n, this.batch, saved);
       for (let c = r.left - 1; c < Math.min(r.right, row.values.length); c++) row.values[c] = null;
+      if (all && row.styles.length >= r.left) {
+        const styles = row.styles.slice();
+        for (let c = r.left - 1; c < Math.min(r.right, styles.length); c++) styles[c] = undefined;
+        row.styles = styles;
+      }
     }
+  }
+
+  /** Clear All: the merges a cleared block touches go, as Excel's do (undone with the batch). */
+  private unmergeWithin(ws: Worksheet, target: Rect, undo: UndoLog): void {
+    const internals = sheetInternals(ws);
+    const overlapping = Object.values(internals._merges).flatMap((m) => (m && intersects(m, target) ? [{ top: m.top, left: m.left, bottom: m.bottom, right: m.right }] : []));
+    if (overlapping.length === 0) return;
+    for (const m of overlapping) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const row = ws.findRow(r);
+        if (!row) continue;
+        for (let c = m.left; c <= m.right; c++) {
+          const cell = row.findCell(c);
+          if (cell) undo.style(cell);
+        }
+      }
+    }
+    undo.step(() => {
+      for (const m of overlapping) internals.mergeCellsWithoutStyle(m.top, m.left, m.bottom, m.right);
+    });
+    for (const m of overlapping) ws.unMergeCells(m.top, m.left, m.bottom, m.right);
   }
 
   private formatBulk(bulk: BulkCells, range: RangeRef, numberFormat: string | undefined, style: CellStyle | undefined, undo: UndoLog): void {
