@@ -18,9 +18,9 @@ export const LAPORAN_PHASE_TEXT: Readonly<Record<ReportProgress["phase"], string
 
 export const SHEET_STATE_TEXT: Readonly<Record<ReportSheetState, string>> = {
   baru: "lembar baru",
-  dibuat: "lembar yang ada dibuat ulang",
-  disunting: "lembar yang ada sudah disunting",
-  "milik-pengguna": "nama lembar dipakai lembar milik Anda",
+  dibuat: "sudah ada, akan dibuat ulang",
+  disunting: "sudah ada dan disunting; ditimpa hanya bila Anda setuju",
+  "milik-pengguna": "namanya dipakai lembar milik Anda, yang tidak akan ditimpa",
 };
 
 export interface JabatanSummary {

@@ -123,12 +123,12 @@ describe("Laporan in the no-Excel mode, on the 2024 workbook of Kecamatan Lumaja
     await waitFor(() => expect(document.querySelector('[role="tablist"][aria-label="Lembar kerja"] [aria-selected="true"]')?.textContent).toBe(SHEET), { timeout: 15000 });
     expect(document.querySelector(`table[aria-label="Lembar ${SHEET}"]`)?.textContent).toContain("Kasubbag Keuangan");
     // what was prepared still stands: the actions stay, the sheet is now a generated one
-    expect(summaryItems()[0]!.textContent).toContain(`Lembar “${SHEET}”: lembar yang ada dibuat ulang`);
+    expect(summaryItems()[0]!.textContent).toContain(`Lembar “${SHEET}”: sudah ada, akan dibuat ulang`);
     expect(button("Unduh laporan .docx").disabled).toBe(false);
 
     // prepared again: the sheet is the product's, unchanged
     await prepare();
-    expect(summaryItems()[0]!.textContent).toContain(`Lembar “${SHEET}”: lembar yang ada dibuat ulang`);
+    expect(summaryItems()[0]!.textContent).toContain(`Lembar “${SHEET}”: sudah ada, akan dibuat ulang`);
     expect(button("Buat lembar Laporan").disabled).toBe(false);
   });
 
@@ -177,7 +177,7 @@ describe("Laporan in the no-Excel mode, on the 2024 workbook of Kecamatan Lumaja
     await wb.apply([{ type: "write", sheet: SHEET, row: 3, col: 1, cells: [["diubah pengguna"]] }]);
     await openLaporan(wb);
     await prepare();
-    expect(summaryItems()[0]!.textContent).toContain("lembar yang ada sudah disunting");
+    expect(summaryItems()[0]!.textContent).toContain("sudah ada dan disunting; ditimpa hanya bila Anda setuju");
     expect(screen.getByText("Lembar Laporan sudah disunting")).toBeTruthy();
     expect(button("Buat lembar Laporan").disabled).toBe(true);
     expect(button("Unduh laporan .docx").disabled).toBe(false);
@@ -196,7 +196,7 @@ describe("Laporan in the no-Excel mode, on the 2024 workbook of Kecamatan Lumaja
     ]);
     await openLaporan(wb);
     await prepare();
-    expect(summaryItems()[0]!.textContent).toContain("nama lembar dipakai lembar milik Anda");
+    expect(summaryItems()[0]!.textContent).toContain("namanya dipakai lembar milik Anda, yang tidak akan ditimpa");
     expect(screen.getByText(new RegExp(`Lembar "${SHEET}" bukan buatan SAKIP Workbook dan tidak akan ditimpa`))).toBeTruthy();
     expect(button("Buat lembar Laporan").disabled).toBe(true);
     expect(button("Unduh laporan .xlsx").disabled).toBe(false);

@@ -78,8 +78,10 @@ const useStyles = makeStyles({
   },
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   intro: { color: tokens.colorNeutralForeground2 },
-  pair: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
-  pairItem: { flex: "1 1 140px", minWidth: 0 },
+  // two equal columns that may shrink: a long jabatan must not push its select over the periode's
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },
+  pairItem: { minWidth: 0 },
+  fill: { width: "100%", minWidth: 0, boxSizing: "border-box" },
   row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   note: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -235,7 +237,7 @@ export function LaporanPanel({ active, loadPeriode, prepare, writeSheets, downlo
         </Body1>
         <div className={styles.pair}>
           <Field className={styles.pairItem} label="Jabatan">
-            <Select value={jabatan} disabled={!idle} onChange={(_, d) => choose(() => setJabatan(d.value))}>
+            <Select className={styles.fill} value={jabatan} disabled={!idle} onChange={(_, d) => choose(() => setJabatan(d.value))}>
               <option value={ALL}>Semua jabatan</option>
               {jabatanOptions.map((j) => (
                 <option key={j} value={j}>
@@ -245,7 +247,7 @@ export function LaporanPanel({ active, loadPeriode, prepare, writeSheets, downlo
             </Select>
           </Field>
           <Field className={styles.pairItem} label="Periode" hint={periodeNote ?? undefined}>
-            <Select value={periode} disabled={!idle} onChange={(_, d) => choose(() => setPeriode(d.value as Period | ""))}>
+            <Select className={styles.fill} value={periode} disabled={!idle} onChange={(_, d) => choose(() => setPeriode(d.value as Period | ""))}>
               {periode === "" && <option value="">Sesuai Pengaturan</option>}
               {PERIOD_OPTIONS.map((p) => (
                 <option key={p} value={p}>
