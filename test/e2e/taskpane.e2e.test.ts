@@ -667,7 +667,7 @@ it("(a) no Excel at 380 px: no two visible controls overlap in any panel; the gr
     expect(overflow).toBeLessThanOrEqual(0);
 
     await page.setViewportSize({ width: 1280, height: 900 });
-    for (const tab of ["Fungsi", "Siapkan Lembar", "Impor SIPD", "Periksa"]) {
+    for (const tab of ["Fungsi", "Siapkan Lembar", "Impor SIPD", "Periksa", "Laporan"]) {
       await page.getByRole("tab", { name: tab }).click();
       await page.screenshot({ path: path.join(OUT, `layout-1280-${tab.toLowerCase().replace(/ /g, "-")}.png`), fullPage: true });
     }
@@ -725,6 +725,20 @@ it("(b) in Excel's shared runtime (stub office.js) associates every function of 
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Excel gagal membaca sel terpilih: .*Excel is not defined.*Buku kerja tidak diubah\./);
     expect(await page.getByRole("button", { name: "Unduh .xlsx" }).count()).toBe(0);
+
+    // Laporan in Excel: no session grid; the periode cannot be read and the host failure is shown, not swallowed
+    await page.getByRole("tab", { name: "Laporan" }).click();
+    const laporan = page.getByRole("tabpanel", { name: "Laporan" });
+    await laporan.getByText(/^Periode di Pengaturan tidak dapat dibaca \(.*\); pilih periodenya\.$/).waitFor();
+    expect(await laporan.getByText("di buku kerja Excel ini", { exact: false }).count()).toBe(1);
+    await laporan.getByRole("button", { name: "Siapkan laporan" }).click();
+    const failed = laporan.getByRole("alert").filter({ hasText: "Laporan tidak dapat disiapkan" });
+    await failed.waitFor();
+    expect(await failed.textContent()).toMatch(/Excel is not defined.*Menyiapkan laporan tidak mengubah buku kerja\./);
+    expect(await laporan.getByRole("button", { name: "Siapkan laporan" }).isEnabled()).toBe(true);
+    expect(await laporan.getByRole("button", { name: "Buat lembar Laporan" }).count()).toBe(0);
+    expect(await laporan.getByText("Buku kerja sesi ini").count()).toBe(0);
+    await page.screenshot({ path: path.join(OUT, "laporan-excel-stub.png"), fullPage: true });
 
     expect(external(s.requests)).toEqual([]);
     expect(s.pageErrors).toEqual([]);

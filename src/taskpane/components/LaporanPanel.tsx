@@ -79,7 +79,7 @@ const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   intro: { color: tokens.colorNeutralForeground2 },
   // two equal columns that may shrink: a long jabatan must not push its select over the periode's
-  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM, alignItems: "start" },
   pairItem: { minWidth: 0 },
   fill: { width: "100%", minWidth: 0, boxSizing: "border-box" },
   row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
