@@ -4,6 +4,7 @@ import { bundleBenchmarks } from "./bundle.bench";
 import { functionBenchmarks } from "./functions.bench";
 import { printTable, type BenchResult } from "./harness";
 import { periksaBenchmarks } from "./periksa.bench";
+import { reportBenchmarks } from "./report.bench";
 import { sipdBenchmarks } from "./sipd.bench";
 import { xlsxBenchmarks } from "./xlsx.bench";
 
@@ -11,6 +12,7 @@ const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   functions: functionBenchmarks,
   sipd: sipdBenchmarks,
   periksa: periksaBenchmarks,
+  report: reportBenchmarks,
   xlsx: xlsxBenchmarks,
   bundle: bundleBenchmarks,
 };

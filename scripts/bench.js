@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench [suite…]: compile the benchmarks and the CLI (the xlsx suite runs `sakip` as a user
-// does) with tsc, then run them in plain node (no jest, no timers in tests).
+// does) with tsc, then run them in plain node (no jest, no timers in tests). Suites (bench/run.ts):
+// functions, sipd, periksa, report (all Laporan of seven jabatan over a 100k-row Rincian), xlsx, bundle.
 "use strict";
 const { execFileSync } = require("node:child_process");
 const path = require("node:path");

@@ -1,4 +1,7 @@
-/** A small flag parser: `--name value`, `--name=value` and boolean `--name`; unknown flags are errors. */
+/**
+ * A small flag parser: `--name value`, `--name=value` and boolean `--name`; a one-letter short form
+ * (`-o value`) where the command declares it; unknown flags are errors.
+ */
 export interface ParsedArgs {
   positional: string[];
   flags: Record<string, string | true>;
@@ -6,11 +9,13 @@ export interface ParsedArgs {
 
 export type ArgsResult = { ok: true; args: ParsedArgs } | { ok: false; message: string };
 
-export function parseArgs(argv: readonly string[], spec: { values: readonly string[]; booleans?: readonly string[] }): ArgsResult {
+export function parseArgs(argv: readonly string[], spec: { values: readonly string[]; booleans?: readonly string[]; short?: Readonly<Record<string, string>> }): ArgsResult {
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+    let a = argv[i]!;
+    const long = /^-([A-Za-z])$/.exec(a) && spec.short?.[a.slice(1)];
+    if (long) a = `--${long}`;
     if (!a.startsWith("--")) {
       positional.push(a);
       continue;

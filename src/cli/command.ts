@@ -24,6 +24,8 @@ export interface CommandSpec<V extends string, B extends string> {
   help?: string;
   values?: readonly V[];
   booleans?: readonly B[];
+  /** One-letter forms: `{ o: "keluaran" }` reads `-o x` as `--keluaran x`. */
+  short?: Readonly<Record<string, V | B>>;
   /** How many positional arguments, and whether they are right (a file name ending in .xlsx …). */
   positional: { min: number; max: number; check?: (args: readonly string[]) => boolean };
   run: (ctx: CommandContext<V, B>) => Promise<number> | number;
@@ -40,7 +42,7 @@ export function defineCommand<V extends string = never, B extends string = never
     summary: spec.summary,
     ...(spec.help !== undefined ? { help: spec.help } : {}),
     async run(argv, io) {
-      const parsed = parseArgs(argv, { values: spec.values ?? [], booleans: spec.booleans ?? [] });
+      const parsed = parseArgs(argv, { values: spec.values ?? [], booleans: spec.booleans ?? [], ...(spec.short ? { short: spec.short } : {}) });
       if (!parsed.ok) {
         io.err(parsed.message + "\n");
         return EXIT.usage;

@@ -7,7 +7,7 @@ export const EXIT = {
   /** the input was read and refused: not an LRA, not text, a truncated export, invalid settings */
   data: 1,
   usage: 2,
-  /** the import waits for --paksa */
+  /** the import or the report waits for --paksa */
   confirm: 3,
   /** a file cannot be read: missing, a folder, no permission, a damaged .xlsx */
   unreadable: 4,
@@ -29,9 +29,9 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** The table of `sakip --help`, in Indonesian. */
 export const EXIT_TEXT: ReadonlyArray<readonly [ExitCode, string]> = [
   [EXIT.ok, "selesai"],
-  [EXIT.data, "data ditolak: bukan LRA, bukan teks, LRA terpotong, atau pengaturan salah; validate: ada galat"],
-  [EXIT.usage, "perintah atau opsi salah"],
-  [EXIT.confirm, "impor menunggu konfirmasi (jalankan lagi dengan --paksa)"],
+  [EXIT.data, "data ditolak: bukan LRA, bukan teks, LRA terpotong, atau pengaturan salah; validate, report: ada galat"],
+  [EXIT.usage, "perintah atau opsi salah; report: jabatan tidak ada di Perjanjian Kinerja"],
+  [EXIT.confirm, "impor atau laporan menunggu konfirmasi (jalankan lagi dengan --paksa)"],
   [EXIT.unreadable, "berkas tidak dapat dibaca: tidak ada, folder, tanpa izin, atau .xlsx rusak"],
   [EXIT.tooLarge, "berkas atau teks terlalu besar"],
   [EXIT.permission, "tidak ada izin menulis (folder hanya-baca, berkas sedang dibuka di Excel)"],

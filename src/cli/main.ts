@@ -8,6 +8,7 @@ import { message } from "../core/messages.id";
 import { formatAngka, formatPersen } from "../core/numbers";
 import { defineCommand } from "./command";
 import { importSipdCommand } from "./commands/import-sipd";
+import { reportCommand } from "./commands/report";
 import { scaffoldCommand } from "./commands/scaffold";
 import { sipdCommand } from "./commands/sipd";
 import { validateCommand } from "./commands/validate";
@@ -73,7 +74,7 @@ const hitungCommand = defineCommand<never, "json">({
   },
 });
 
-const COMMANDS: Command[] = [hitungCommand, scaffoldCommand, sipdCommand, importSipdCommand, validateCommand];
+const COMMANDS: Command[] = [hitungCommand, scaffoldCommand, sipdCommand, importSipdCommand, validateCommand, reportCommand];
 
 function help(io: Io): number {
   io.out("SAKIP Workbook — alat baris perintah\n\nPemakaian:\n");

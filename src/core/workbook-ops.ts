@@ -63,6 +63,8 @@ export type WorkbookOp =
   | { type: "write"; sheet: string; row: number; col: number; cells: readonly (readonly CellContent[])[] }
   | { type: "format"; range: RangeRef; numberFormat?: string; style?: CellStyle }
   | { type: "columnWidths"; sheet: string; widths: readonly { col: number; width: number }[] }
+  /** Row heights in points (wrapped text in a file's rows: neither Excel nor LibreOffice fits them on opening). */
+  | { type: "rowHeights"; sheet: string; heights: readonly { row: number; height: number }[] }
   | { type: "freeze"; sheet: string; rows: number; cols: number }
   | { type: "validation"; range: RangeRef; rule: ValidationRule }
   | { type: "merge"; range: RangeRef }
@@ -144,6 +146,7 @@ export function checkOps(ops: readonly WorkbookOp[], existingSheets: readonly st
         }
         break;
       case "columnWidths":
+      case "rowHeights":
       case "freeze":
       case "pageSetup":
         needSheet(op.sheet, op);

@@ -147,6 +147,7 @@ export interface FakePageLayout {
   orientation: "Portrait" | "Landscape";
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printTitleRows: string | null;
+  printArea?: FakeRect;
 }
 
 const rectsOverlap = (a: FakeRect, b: FakeRect) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
@@ -159,6 +160,10 @@ export class FakeSheet {
   readonly cells = new Map<number, Map<number, FakeCell>>();
   /** Points, as Range.format.columnWidth sets them. */
   readonly columnWidths = new Map<number, number>();
+  /** Points, as Range.format.rowHeight sets them. */
+  readonly rowHeights = new Map<number, number>();
+  /** Rows a manual page break goes before (horizontalPageBreaks.add). */
+  rowBreaks: number[] = [];
   freeze = { rows: 0, cols: 0 };
   validations: FakeValidation[] = [];
   merges: FakeRect[] = [];
@@ -816,11 +821,13 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   protected readonly loadable = new Set(["name"]);
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayoutProxy;
+  readonly horizontalPageBreaks: FakePageBreaks;
 
   constructor(ctx: FakeRequestContext, path: string, locate: () => FakeSheet | null, nullable: boolean, origin: Origin) {
     super(ctx, path, locate, nullable, origin);
     this.freezePanes = sealed(new FakeFreezePanes(ctx, `${path}.freezePanes`, () => this.target(), false, "root"));
     this.pageLayout = sealed(new FakePageLayoutProxy(ctx, `${path}.pageLayout`, () => this.target(), false, "root"));
+    this.horizontalPageBreaks = sealed(new FakePageBreaks(ctx, `${path}.horizontalPageBreaks`, () => this.target(), false, "root"));
   }
 
   /** Values that came with a collection load. */
@@ -916,6 +923,26 @@ export class FakeFreezePanes extends FakeProxy<FakeSheet> {
   }
 }
 
+/** Manual breaks above a range's first row (ExcelApi 1.9). */
+export class FakePageBreaks extends FakeProxy<FakeSheet> {
+  protected readonly loadable = new Set<string>();
+  protected read(): unknown {
+    throw notModelled("PageBreakCollection properties");
+  }
+
+  add(range: FakeRange): void {
+    this.invoke("add", [range.label], (s) => {
+      const { sheet, rect } = range.resolve();
+      if (sheet !== s) throw invalid("A page break's range must be on its sheet.");
+      if (!s.rowBreaks.includes(rect.row)) s.rowBreaks.push(rect.row);
+    });
+  }
+
+  removePageBreaks(): void {
+    this.invoke("removePageBreaks", [], (s) => void (s.rowBreaks = []));
+  }
+}
+
 export class FakePageLayoutProxy extends FakeProxy<FakeSheet> {
   protected readonly loadable = new Set<string>();
   protected read(): unknown {
@@ -941,6 +968,14 @@ export class FakePageLayoutProxy extends FakeProxy<FakeSheet> {
   setPrintTitleRows(rows: string): void {
     if (typeof rows !== "string" || !/^\$?\d+:\$?\d+$/.test(rows)) throw notModelled(`setPrintTitleRows(${JSON.stringify(rows)}) — only "$1:$4" row references`);
     this.invoke("setPrintTitleRows", [rows], (s) => void (s.pageLayout.printTitleRows = rows));
+  }
+
+  setPrintArea(range: FakeRange): void {
+    this.invoke("setPrintArea", [range.label], (s) => {
+      const { sheet, rect } = range.resolve();
+      if (sheet !== s) throw invalid("The print area must be on its sheet.");
+      s.pageLayout.printArea = { ...rect };
+    });
   }
 }
 
@@ -1074,6 +1109,20 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     );
   }
 
+  /** For a command taking a range (page breaks, print area): the block it stands for. */
+  resolve(): RangeTarget {
+    return this.target();
+  }
+
+  /** A label for the call log. */
+  get label(): string {
+    return this.path;
+  }
+
+  unmerge(): void {
+    this.invoke("unmerge", [], ({ sheet, rect }) => void (sheet.merges = sheet.merges.filter((m) => !rectsOverlap(m, rect))));
+  }
+
   merge(across?: boolean): void {
     if (across) throw notModelled("merge(true)");
     this.invoke("merge", [false], ({ sheet, rect }) => {
@@ -1124,6 +1173,13 @@ export class FakeRangeFormat extends FakeStyleProxy {
   }
   set verticalAlignment(v: string) {
     this.style("verticalAlignment", "verticalAlignment", v, ["Top", "Center", "Bottom", "Justify", "Distributed"].includes(v));
+  }
+  /** Points; applies to every row of the range. */
+  set rowHeight(v: number) {
+    if (typeof v !== "number" || !(v >= 0 && v <= 409)) throw invalid(`Invalid row height ${v}.`);
+    this.setProp("rowHeight", v, ({ sheet, rect }) => {
+      for (let row = rect.row; row < rect.row + rect.rows; row++) sheet.rowHeights.set(row, v);
+    });
   }
   /** Points; applies to every column of the range. */
   set columnWidth(v: number) {

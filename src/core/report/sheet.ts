@@ -7,6 +7,7 @@
  */
 import { a1 } from "../address";
 import type { CellContent, CellSnapshot, CellStyle, RangeRef, WorkbookOp } from "../workbook-ops";
+import { wrappedLines } from "./sheet-layout";
 import type { Report, ReportCell, ReportTable } from "./types";
 
 const HEADER_STYLE: CellStyle = { bold: true, wrap: true, horizontal: "center", vertical: "middle", fill: "#D9E2F3", border: "thin" };
@@ -97,6 +98,9 @@ export function layoutReportSheet(report: Report, sheet: string, at: Date): Laid
   ops.push({ type: "format", range: range(0, 0, 1, 1), style: { italic: true, fontColor: "#595959" } });
   const widths = Array.from({ length: cols }, (_, c) => Math.max(...tables.map((t) => t.widths[c] ?? 0), 8));
   ops.push({ type: "columnWidths", sheet, widths: widths.map((width, col) => ({ col, width })) });
+  // wrapped text needs its rows tall enough: a file's rows are not fitted when Excel or LibreOffice opens it
+  const heights = rowHeights(ops, sheet, widths);
+  if (heights.length) ops.push({ type: "rowHeights", sheet, heights });
   const landscape = tables.some((t) => t.orientation === "landscape");
   // printed as the LKj is: every table from a new page, the line naming unit, jabatan and period atop each page
   ops.push({
@@ -105,6 +109,40 @@ export function layoutReportSheet(report: Report, sheet: string, at: Date): Laid
     setup: { orientation: landscape ? "landscape" : "portrait", fitToWidth: true, printTitleRows: [1, 1], printArea: { rows: last, cols }, rowBreaks: tableStarts.slice(1) },
   });
   return { ops, cells, rows: row, cols, tableStarts };
+}
+
+/** Points per line of 11 pt text, and the cell's padding. */
+const LINE_HEIGHT = 15;
+const DEFAULT_HEIGHT = 15;
+
+/**
+ * Heights of the rows whose wrapped cells take more than one line at the columns' widths; a merged
+ * cell's text wraps over the width of the columns it spans, and its lines are shared by its rows.
+ */
+function rowHeights(ops: readonly WorkbookOp[], sheet: string, widths: readonly number[]): { row: number; height: number }[] {
+  const spans = new Map<string, { rows: number; cols: number }>();
+  for (const op of ops) if (op.type === "merge") spans.set(`${op.range.row}:${op.range.col}`, { rows: op.range.rows, cols: op.range.cols });
+  const lines = new Map<number, number>();
+  for (const op of ops) {
+    if (op.type !== "write" || op.sheet !== sheet || op.row < 2) continue;
+    op.cells.forEach((values, i) =>
+      values.forEach((v, j) => {
+        if (typeof v !== "string" || v === "") return;
+        const row = op.row + i;
+        const col = op.col + j;
+        const span = spans.get(`${row}:${col}`) ?? { rows: 1, cols: 1 };
+        // a table's title is one line across the sheet: it is not wrapped
+        if (span.cols === 1 && col === 0 && /^Tabel \d/.test(v)) return;
+        const width = widths.slice(col, col + span.cols).reduce((s, w) => s + w, 0);
+        const n = Math.ceil(wrappedLines(v, width) / span.rows);
+        lines.set(row, Math.max(lines.get(row) ?? 1, n));
+      }),
+    );
+  }
+  return [...lines]
+    .filter(([, n]) => n > 1)
+    .sort((a, b) => a[0] - b[0])
+    .map(([row, n]) => ({ row, height: Math.max(DEFAULT_HEIGHT, n * LINE_HEIGHT + 3) }));
 }
 
 function layoutTable(

@@ -28,6 +28,8 @@ export interface MemorySheet {
   name: string;
   cells: CellGrid;
   widths: Map<number, number>;
+  /** Row heights in points, by 0-based row. */
+  heights: Map<number, number>;
   freeze: { rows: number; cols: number };
   validations: { range: RangeRef; rule: ValidationRule }[];
   merges: RangeRef[];
@@ -35,7 +37,7 @@ export interface MemorySheet {
 }
 
 function emptySheet(name: string): MemorySheet {
-  return { name, cells: new CellGrid(), widths: new Map(), freeze: { rows: 0, cols: 0 }, validations: [], merges: [], pageSetup: null };
+  return { name, cells: new CellGrid(), widths: new Map(), heights: new Map(), freeze: { rows: 0, cols: 0 }, validations: [], merges: [], pageSetup: null };
 }
 
 function cloneSheet(s: MemorySheet): MemorySheet {
@@ -43,6 +45,7 @@ function cloneSheet(s: MemorySheet): MemorySheet {
     name: s.name,
     cells: s.cells.clone(),
     widths: new Map(s.widths),
+    heights: new Map(s.heights),
     freeze: { ...s.freeze },
     validations: [...s.validations],
     merges: [...s.merges],
@@ -151,6 +154,11 @@ export class MemoryWorkbook implements WorkbookPort {
           for (const w of op.widths) s.widths.set(w.col, w.width);
           break;
         }
+        case "rowHeights": {
+          const s = sheet(op.sheet);
+          for (const h of op.heights) s.heights.set(h.row, h.height);
+          break;
+        }
         case "freeze":
           sheet(op.sheet).freeze = { rows: op.rows, cols: op.cols };
           break;
@@ -253,6 +261,7 @@ export class MemoryWorkbook implements WorkbookPort {
         }
       }
       if (s.widths.size) ops.push({ type: "columnWidths", sheet: s.name, widths: [...s.widths].map(([col, width]) => ({ col, width })) });
+      if (s.heights.size) ops.push({ type: "rowHeights", sheet: s.name, heights: [...s.heights].map(([row, height]) => ({ row, height })) });
       if (s.freeze.rows || s.freeze.cols) ops.push({ type: "freeze", sheet: s.name, rows: s.freeze.rows, cols: s.freeze.cols });
       for (const m of s.merges) ops.push({ type: "merge", range: m });
       for (const v of s.validations) ops.push({ type: "validation", range: v.range, rule: v.rule });

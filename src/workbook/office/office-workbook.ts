@@ -40,7 +40,8 @@
  * Requirement sets (ExcelApi): getRangeByIndexes 1.3; getUsedRangeOrNullObject, names.add,
  * NamedItem.delete 1.4; suspendApiCalculationUntilNextSync 1.6; freezePanes, NamedItem.formula 1.7;
  * dataValidation, runtime.enableEvents 1.8 (required: checked before every call); pageLayout
- * orientation/zoom/setPrintTitleRows 1.9 (optional: page setup is skipped without it); Excel.run
+ * orientation/zoom/setPrintTitleRows/setPrintArea and horizontalPageBreaks 1.9 (optional: page setup
+ * is skipped without it); Excel.run
  * option delayForCellEdit 1.11 (used when available, so a user typing in a cell delays the batch
  * instead of failing it). Everything else used is ExcelApi 1.1-1.2.
  */
@@ -146,6 +147,7 @@ function opSheet(op: WorkbookOp): string | null {
     case "addSheet":
     case "write":
     case "columnWidths":
+    case "rowHeights":
     case "freeze":
     case "pageSetup":
       return op.sheet;
@@ -573,6 +575,8 @@ class ApplyRun {
       if (op.type === "format" && op.numberFormat !== undefined && lower(op.range.sheet) === lower(sheet) && overlaps(op.range, rect)) {
         formats.push({ rect: op.range, text: op.numberFormat === TEXT_FORMAT });
       }
+      // Clear All puts the cells back to General: what they held before says nothing any more
+      if (op.type === "clear" && op.what === "all" && lower(op.range.sheet) === lower(sheet) && overlaps(op.range, rect)) formats.push({ rect: op.range, text: false });
     }
     const pieces = this.snapshot.filter((p) => lower(p.sheet) === lower(sheet) && overlaps(p.rect, rect));
     return (row, col) => {
@@ -649,6 +653,17 @@ class ApplyRun {
             queue: () => {
               const ws = this.sheet(op.sheet);
               for (const w of op.widths) ws.getRangeByIndexes(0, w.col, 1, 1).format.columnWidth = columnWidthPoints(w.width);
+            },
+          });
+          break;
+        case "rowHeights":
+          planner.add({
+            bytes: CALL_BYTES * (1 + 3 * op.heights.length),
+            rows: 0,
+            units: 1,
+            queue: () => {
+              const ws = this.sheet(op.sheet);
+              for (const h of op.heights) ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
             },
           });
           break;

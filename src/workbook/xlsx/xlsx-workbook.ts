@@ -529,6 +529,25 @@ export class XlsxWorkbook implements WorkbookPort {
         }
         return;
       }
+      case "rowHeights": {
+        const ws = this.sheet(op.sheet);
+        const bulk = this.bulk.get(ws);
+        for (const { row, height } of op.heights) {
+          if (bulk) {
+            const saved = (n: number, before: BulkRow | undefined) => undo.bulkRow(bulk, n, before);
+            const r = bulk.touch(row + 1, this.batch, saved);
+            r.attrs = { ...r.attrs, ht: String(height), customHeight: "1" };
+            continue;
+          }
+          const r = ws.getRow(row + 1);
+          const before = r.height;
+          undo.step(() => {
+            r.height = before;
+          });
+          r.height = height;
+        }
+        return;
+      }
       case "freeze": {
         const ws = this.sheet(op.sheet);
         const before = sheetViews(ws);
