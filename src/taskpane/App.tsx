@@ -1,14 +1,17 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Caption1, makeStyles, mergeClasses, Tab, TabList, Title3 } from "@fluentui/react-components";
 import { token } from "./components/theme";
 import { NoExcelBanner } from "./components/NoExcelBanner";
 import { isExcel, type HostInfo } from "./host";
 import type { PanelSpec } from "./panels";
+import type { TabSwitch } from "./session";
 
 export interface AppProps {
   host: HostInfo;
   panels: readonly PanelSpec[];
   initialPanel?: string;
+  /** A panel's request to show another tab (the same one createPanels got). */
+  tabs?: TabSwitch;
 }
 
 const useStyles = makeStyles({
@@ -50,14 +53,22 @@ const useStyles = makeStyles({
     backgroundColor: token("colorPaletteYellowBackground1"),
     border: `${token("strokeWidthThin")} solid ${token("colorPaletteYellowBorder1")}`,
   },
-  // four panels do not fit a 380 px pane on one line; wrapping keeps every tab in sight
+  // five panels do not fit a 380 px pane on one line; wrapping keeps every tab in sight
   tabs: { flexWrap: "wrap" },
 });
 
 /** Header, the no-Excel banner and one tab per panel. Panels stay mounted so their input survives a tab switch. */
-export function App({ host, panels, initialPanel }: AppProps) {
+export function App({ host, panels, initialPanel, tabs }: AppProps) {
   const styles = useStyles();
   const [selected, setSelected] = useState(initialPanel ?? panels[0]?.id ?? "");
+  useEffect(
+    () =>
+      tabs?.subscribe(() => {
+        const id = tabs.requested();
+        if (id !== null && panels.some((p) => p.id === id)) setSelected(id);
+      }),
+    [tabs, panels],
+  );
   const excel = isExcel(host);
   return (
     <div className={styles.root}>
@@ -66,7 +77,7 @@ export function App({ host, panels, initialPanel }: AppProps) {
           <Title3 as="h1">SAKIP Workbook</Title3>
           <span className={mergeClasses(styles.host, excel ? styles.inExcel : styles.noExcel)}>{excel ? "Excel" : "Tanpa Excel"}</span>
         </div>
-        <Caption1 className={styles.subtitle}>Laporan Kinerja perangkat daerah: fungsi SAKIP, lembar standar, impor SIPD, pemeriksaan</Caption1>
+        <Caption1 className={styles.subtitle}>Laporan Kinerja perangkat daerah: fungsi SAKIP, lembar standar, impor SIPD, pemeriksaan, laporan</Caption1>
       </header>
       {!excel && <NoExcelBanner />}
       <TabList className={styles.tabs} selectedValue={selected} onTabSelect={(_, data) => setSelected(String(data.value))} aria-label="Panel SAKIP">

@@ -7,7 +7,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { createPanels } from "./panels";
 import { NO_HOST, type HostInfo } from "./host";
-import { announced, workbookChanges } from "./session";
+import { announced, tabSwitch, workbookChanges } from "./session";
 import { accessFor } from "./workbook-access";
 import type { WorkbookOp } from "../workbook/port";
 
@@ -26,13 +26,14 @@ function render(host: HostInfo): void {
   if (!container) throw new Error("taskpane.html has no #container element");
   const workbook = accessFor(host);
   const changes = workbookChanges();
+  const tabs = tabSwitch();
   if (workbook.kind === "memory") {
     const memory = workbook.port;
     window.__sakipSession = { apply: announced(changes, async (ops: readonly WorkbookOp[]) => (await memory()).apply(ops)) };
   }
   createRoot(container).render(
     <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
-      <App host={host} panels={createPanels({ host, workbook, changes })} />
+      <App host={host} tabs={tabs} panels={createPanels({ host, workbook, changes, tabs })} />
     </FluentProvider>,
   );
 }

@@ -7,7 +7,7 @@
 import type { ReactNode } from "react";
 import { LazyPanel } from "./components/LazyPanel";
 import { lazyChunk } from "./lazy";
-import { gridFocus, workbookChanges, type Session, type WorkbookChanges } from "./session";
+import { gridFocus, tabSwitch, workbookChanges, type Session, type TabSwitch, type WorkbookChanges } from "./session";
 import type { HostInfo } from "./host";
 import type { WorkbookAccess } from "./workbook-access";
 
@@ -29,6 +29,8 @@ export interface PanelContext {
   workbook: WorkbookAccess;
   /** Shared with whoever else writes to the session workbook (index.tsx's automation hook); made if absent. */
   changes?: WorkbookChanges;
+  /** Shared with the App, which shows the tab a panel asks for; made if absent (then no tab follows). */
+  tabs?: TabSwitch;
 }
 
 /** A panel's chunk: it binds the panel to the session and gives back what the tab renders. */
@@ -42,15 +44,17 @@ export const PANEL_CHUNKS = {
   siapkan: lazyChunk<PanelModule>(() => import(/* webpackChunkName: "siapkan" */ "./siapkan-panel")),
   impor: lazyChunk<PanelModule>(() => import(/* webpackChunkName: "impor" */ "./impor-panel")),
   periksa: lazyChunk<PanelModule>(() => import(/* webpackChunkName: "periksa" */ "./periksa-panel")),
+  laporan: lazyChunk<PanelModule>(() => import(/* webpackChunkName: "laporan" */ "./laporan-panel")),
 };
 
 export function createPanels(context: PanelContext, chunks: Record<keyof typeof PANEL_CHUNKS, () => Promise<PanelModule>> = PANEL_CHUNKS): PanelSpec[] {
-  const session: Session = { access: context.workbook, changes: context.changes ?? workbookChanges(), focus: gridFocus() };
+  const session: Session = { access: context.workbook, changes: context.changes ?? workbookChanges(), focus: gridFocus(), tabs: context.tabs ?? tabSwitch() };
   return [
     lazyPanel("fungsi", "Fungsi", chunks.fungsi, session),
     lazyPanel("siapkan", "Siapkan Lembar", chunks.siapkan, session),
     lazyPanel("impor", "Impor SIPD", chunks.impor, session),
     lazyPanel("periksa", "Periksa", chunks.periksa, session),
+    lazyPanel("laporan", "Laporan", chunks.laporan, session),
   ];
 }
 

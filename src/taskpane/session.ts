@@ -1,6 +1,7 @@
 /**
  * What the panels of one task pane share: the workbook, "the workbook changed" (every grid of the
- * session workbook reloads) and "show this cell" (Periksa points the no-Excel grid at a finding).
+ * session workbook reloads), "show this cell" (Periksa points the no-Excel grid at a finding) and
+ * "open this tab" (Laporan sends the user to Periksa).
  * Panels get these from the composition root (panels.tsx), never make them. No components here: this
  * is part of the first load.
  */
@@ -66,6 +67,29 @@ export function gridFocus(): GridFocus {
   };
 }
 
+/**
+ * "Open this tab": a panel asks the pane to show another panel (Laporan's "Buka Periksa" when a galat
+ * blocks the report). The App listens; a panel only names the tab.
+ */
+export interface TabSwitch extends Store {
+  requested: () => string | null;
+  show: (panelId: string) => void;
+}
+
+export function tabSwitch(): TabSwitch {
+  const s = store();
+  let requested: string | null = null;
+  return {
+    version: s.version,
+    subscribe: s.subscribe,
+    requested: () => requested,
+    show: (panelId) => {
+      requested = panelId;
+      s.bump();
+    },
+  };
+}
+
 /** Runs a write on the session workbook and tells the grids, whether it succeeded or not. */
 export function announced<A extends unknown[], R>(changes: WorkbookChanges, f: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   return async (...args) => {
@@ -82,4 +106,5 @@ export interface Session {
   access: WorkbookAccess;
   changes: WorkbookChanges;
   focus: GridFocus;
+  tabs: TabSwitch;
 }

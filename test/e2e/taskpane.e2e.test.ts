@@ -9,8 +9,10 @@
 import fs from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { serve, type Serving } from "../../scripts/serve";
+import { inputOps2024 } from "../support/workbooks";
 
 const ROOT = path.resolve(__dirname, "../..");
 // E2E_DIST: test a build made elsewhere without overwriting the shared dist/
@@ -94,6 +96,7 @@ it("loads the shell only at start: no panel, grid, workbook adapter, Fluent Butt
     "the Siapkan Lembar panel": "Muat dari buku kerja",
     "the Impor SIPD panel": "Tempel LRA SIPD di sini",
     "the Periksa panel": "Penjelasan aturan",
+    "the Laporan panel": "Buat lembar Laporan",
     "the session grid": "Buku kerja sesi ini",
     "the memory adapter": "snapshotOps",
     "Fluent's Button": "fui-Button",
@@ -104,6 +107,7 @@ it("loads the shell only at start: no panel, grid, workbook adapter, Fluent Butt
   // and they are where the panels fetch them
   expect(fs.readFileSync(path.join(DIST, "periksa.js"), "utf8")).toContain("Penjelasan aturan");
   expect(fs.readFileSync(path.join(DIST, "fungsi.js"), "utf8")).toContain("Isi contoh");
+  expect(fs.readFileSync(path.join(DIST, "laporan.js"), "utf8")).toContain("Buat lembar Laporan");
 });
 
 it("keeps the SIPD parser out of the scripts the page loads at start; the parse worker's script has it, without React or zod", () => {
@@ -204,10 +208,15 @@ it("(a) no Excel: Siapkan Lembar fills the session workbook, shows its sheets an
     expect(scripts(s.requests)).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "siapkan.js"]));
     expect(scripts(s.requests)).not.toContain("exceljs.js");
     expect(scripts(s.requests)).not.toContain("xlsx-export.js");
+    const before = scripts(s.requests);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Unduh .xlsx" }).click()]);
     expect(download.suggestedFilename()).toBe("SAKIP-Kecamatan_Lumajang-2024-TW_II.xlsx");
     await page.getByText("Diunduh:").waitFor();
-    expect(scripts(s.requests)).toEqual(expect.arrayContaining(["xlsx-export.js", "exceljs.js"]));
+    // ExcelJS and the export's code come with the download; the export's code shares a numbered chunk
+    // with the Laporan panel's report export (both use its file names), so it is not counted by name
+    const fetched = scripts(s.requests).filter((f) => !before.includes(f));
+    expect(fetched).toContain("exceljs.js");
+    expect(fetched.length).toBeGreaterThan(1);
     expect(scripts(s.requests)).not.toContain("office-workbook.js");
 
     const file = path.join(OUT, download.suggestedFilename());
@@ -418,6 +427,88 @@ it("(a) no Excel: Periksa finds a penyerapan typed over its formula, shows the c
   }
 });
 
+it("(a) no Excel: Laporan after Periksa — the summary, Buat lembar Laporan into the session grid, the .docx and .xlsx downloaded with the report's numbers", async () => {
+  const s = await open(false);
+  try {
+    const { page } = s;
+    await page.setViewportSize({ width: 380, height: 800 });
+    await buildSessionWorkbook(page);
+    // the Kasubbag Keuangan's PK rows and TW II realisasi, as typed in the grid or pasted: through the session workbook
+    const ops = inputOps2024();
+    await page.evaluate((o) => window.__sakipSession!.apply(o), ops);
+
+    await page.getByRole("tab", { name: "Periksa" }).click();
+    await page.getByRole("button", { name: "Periksa", exact: true }).click();
+    const status = page.getByText(/^Diperiksa pukul \d\d\.\d\d: /);
+    await status.waitFor({ timeout: 15000 });
+    expect(await status.textContent()).toMatch(/: 0 galat, 0 peringatan, \d+ info\.$/);
+
+    expect(scripts(s.requests)).not.toContain("laporan.js");
+    await page.getByRole("tab", { name: "Laporan" }).click();
+    const panel = page.getByRole("tabpanel", { name: "Laporan" });
+    // the periode of Pengaturan, read when the panel opens
+    const periode = panel.getByLabel("Periode");
+    for (let i = 0; i < 50 && (await periode.inputValue()) !== "TW II"; i++) await page.waitForTimeout(100);
+    expect(await periode.inputValue()).toBe("TW II");
+    await panel.getByRole("button", { name: "Siapkan laporan" }).click();
+    expect(scripts(s.requests)).toContain("laporan.js");
+    await panel.getByText(/^Disiapkan pukul \d\d\.\d\d: 1 laporan, periode TW II\.$/).waitFor({ timeout: 15000 });
+    const summary = panel.getByRole("list", { name: "Ringkasan laporan" }).getByRole("listitem");
+    expect(await summary.count()).toBe(1);
+    const line = await summary.first().textContent();
+    expect(line).toContain("Kasubbag Keuangan");
+    expect(line).toContain("9 indikator · 3 dari 9 indikator mencapai ≥ 100% · rata-rata capaian 63,11%");
+    expect(line).toContain("Lembar “Lap Kasubbag Keuangan TWII”: lembar baru");
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUT, "laporan-380.png"), fullPage: true });
+    expect(await overlappingControls(page)).toEqual([]);
+
+    await panel.getByRole("button", { name: "Buat lembar Laporan" }).click();
+    const written = panel.getByRole("list", { name: "Lembar Laporan yang dibuat" });
+    await written.waitFor({ timeout: 15000 });
+    expect(await written.textContent()).toBe("Lap Kasubbag Keuangan TWII: lembar ditulis.");
+    // the session grid reloads and opens the new sheet
+    const sheetTabs = panel.getByRole("tablist", { name: "Lembar kerja" });
+    await expect(sheetTabs.getByRole("tab", { name: "Lap Kasubbag Keuangan TWII", exact: true }).getAttribute("aria-selected")).resolves.toBe("true");
+    await panel.getByRole("table", { name: "Lembar Lap Kasubbag Keuangan TWII" }).getByText(/^Dibuat otomatis oleh SAKIP Workbook/).waitFor();
+    await page.screenshot({ path: path.join(OUT, "laporan-380-lembar.png"), fullPage: true });
+
+    const [docx] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Unduh laporan .docx" }).click()]);
+    expect(docx.suggestedFilename()).toBe("LKj-Kecamatan_Lumajang-Kasubbag_Keuangan-2024-TW_II.docx");
+    const docxFile = path.join(OUT, docx.suggestedFilename());
+    await docx.saveAs(docxFile);
+    await panel.getByText(/^Diunduh: LKj-Kecamatan_Lumajang-Kasubbag_Keuangan-2024-TW_II\.docx/).waitFor();
+    expect(fs.statSync(docxFile).size).toBeGreaterThan(0);
+    const documentXml = await (await JSZip.loadAsync(fs.readFileSync(docxFile))).file("word/document.xml")!.async("string");
+    // the Kasubbag Keuangan's realised budget to June 2024 and the ringkasan's mean capaian
+    expect(documentXml).toContain("3.794.485.645");
+    expect(documentXml).toContain("63,11%");
+    // the charts were drawn by the browser's canvas into the .docx
+    expect(Object.keys((await JSZip.loadAsync(fs.readFileSync(docxFile))).files).filter((f) => f.startsWith("word/media/") && f.endsWith(".png")).length).toBeGreaterThan(0);
+
+    const [xlsx] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Unduh laporan .xlsx" }).click()]);
+    expect(xlsx.suggestedFilename()).toBe("LKj-Kecamatan_Lumajang-Kasubbag_Keuangan-2024-TW_II.xlsx");
+    const xlsxFile = path.join(OUT, xlsx.suggestedFilename());
+    await xlsx.saveAs(xlsxFile);
+    expect(fs.statSync(xlsxFile).size).toBeGreaterThan(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsxFile);
+    const values: unknown[] = [];
+    for (const ws of book.worksheets) ws.eachRow((row) => row.eachCell((c) => values.push(c.value)));
+    expect(values).toContain(3794485645);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: path.join(OUT, "laporan-1280.png"), fullPage: true });
+    expect(await overlappingControls(page)).toEqual([]);
+
+    expect(scripts(s.requests)).not.toContain("office-workbook.js");
+    expect(external(s.requests)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.context.close();
+  }
+}, 90_000);
+
 it("(a) no Excel: a target and a realisasi corrected in the grid; capaian and predikat follow; a refused entry says why", async () => {
   const s = await open(false);
   try {
@@ -576,7 +667,7 @@ it("(a) no Excel at 380 px: no two visible controls overlap in any panel; the gr
     expect(overflow).toBeLessThanOrEqual(0);
 
     await page.setViewportSize({ width: 1280, height: 900 });
-    for (const tab of ["Fungsi", "Siapkan Lembar", "Impor SIPD", "Periksa"]) {
+    for (const tab of ["Fungsi", "Siapkan Lembar", "Impor SIPD", "Periksa", "Laporan"]) {
       await page.getByRole("tab", { name: tab }).click();
       await page.screenshot({ path: path.join(OUT, `layout-1280-${tab.toLowerCase().replace(/ /g, "-")}.png`), fullPage: true });
     }
@@ -634,6 +725,20 @@ it("(b) in Excel's shared runtime (stub office.js) associates every function of 
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Excel gagal membaca sel terpilih: .*Excel is not defined.*Buku kerja tidak diubah\./);
     expect(await page.getByRole("button", { name: "Unduh .xlsx" }).count()).toBe(0);
+
+    // Laporan in Excel: no session grid; the periode cannot be read and the host failure is shown, not swallowed
+    await page.getByRole("tab", { name: "Laporan" }).click();
+    const laporan = page.getByRole("tabpanel", { name: "Laporan" });
+    await laporan.getByText(/^Periode di Pengaturan tidak dapat dibaca \(.*\); pilih periodenya\.$/).waitFor();
+    expect(await laporan.getByText("di buku kerja Excel ini", { exact: false }).count()).toBe(1);
+    await laporan.getByRole("button", { name: "Siapkan laporan" }).click();
+    const failed = laporan.getByRole("alert").filter({ hasText: "Laporan tidak dapat disiapkan" });
+    await failed.waitFor();
+    expect(await failed.textContent()).toMatch(/Excel is not defined.*Menyiapkan laporan tidak mengubah buku kerja\./);
+    expect(await laporan.getByRole("button", { name: "Siapkan laporan" }).isEnabled()).toBe(true);
+    expect(await laporan.getByRole("button", { name: "Buat lembar Laporan" }).count()).toBe(0);
+    expect(await laporan.getByText("Buku kerja sesi ini").count()).toBe(0);
+    await page.screenshot({ path: path.join(OUT, "laporan-excel-stub.png"), fullPage: true });
 
     expect(external(s.requests)).toEqual([]);
     expect(s.pageErrors).toEqual([]);

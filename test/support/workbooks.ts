@@ -83,12 +83,8 @@ export function rows2024(): Row2024[] {
   return out;
 }
 
-/** The correct 2024 workbook in the given adapter (memory by default). */
-export async function correctWorkbook2024<P extends WorkbookPort>(port: P = new MemoryWorkbook() as unknown as P): Promise<P> {
-  const s = await scaffold(port, { unitKerja: "Kecamatan Lumajang", pemda: "Pemerintah Kabupaten Lumajang", kodeOrganisasi: "7.01.0.00.0.00.01.0000", tahun: 2024, periode: "TW II" });
-  if (!s.ok) throw new Error("scaffold failed");
-  const imported = await importLra(port, LRA_002());
-  if (!imported.ok) throw new Error(imported.message);
+/** The Kasubbag Keuangan's PK rows and TW II realisasi (002:1522-1541), typed into scaffolded sheets. */
+export function inputOps2024(): WorkbookOp[] {
   const ops: WorkbookOp[] = [];
   rows2024().forEach((x, i) => {
     const r = F + i;
@@ -107,6 +103,15 @@ export async function correctWorkbook2024<P extends WorkbookPort>(port: P = new 
       write(CAPAIAN, r, "tw2", x.realisasiTw2),
     );
   });
-  await port.apply(ops);
+  return ops;
+}
+
+/** The correct 2024 workbook in the given adapter (memory by default). */
+export async function correctWorkbook2024<P extends WorkbookPort>(port: P = new MemoryWorkbook() as unknown as P): Promise<P> {
+  const s = await scaffold(port, { unitKerja: "Kecamatan Lumajang", pemda: "Pemerintah Kabupaten Lumajang", kodeOrganisasi: "7.01.0.00.0.00.01.0000", tahun: 2024, periode: "TW II" });
+  if (!s.ok) throw new Error("scaffold failed");
+  const imported = await importLra(port, LRA_002());
+  if (!imported.ok) throw new Error(imported.message);
+  await port.apply(inputOps2024());
   return port;
 }
