@@ -2,6 +2,8 @@ import { useState } from "react";
 import { Caption1, makeStyles, mergeClasses, Tab, TabList, Title3 } from "@fluentui/react-components";
 import { token } from "./components/theme";
 import { NoExcelBanner } from "./components/NoExcelBanner";
+import { OpenXlsxBar } from "./components/OpenXlsxBar";
+import type { WorkbookOpener } from "./opener";
 import { isExcel, type HostInfo } from "./host";
 import type { PanelSpec } from "./panels";
 
@@ -9,6 +11,8 @@ export interface AppProps {
   host: HostInfo;
   panels: readonly PanelSpec[];
   initialPanel?: string;
+  /** No-Excel mode: opening the user's .xlsx as the session workbook. */
+  opener?: WorkbookOpener | undefined;
 }
 
 const useStyles = makeStyles({
@@ -55,9 +59,11 @@ const useStyles = makeStyles({
 });
 
 /** Header, the no-Excel banner and one tab per panel. Panels stay mounted so their input survives a tab switch. */
-export function App({ host, panels, initialPanel }: AppProps) {
+export function App({ host, panels, initialPanel, opener }: AppProps) {
   const styles = useStyles();
   const [selected, setSelected] = useState(initialPanel ?? panels[0]?.id ?? "");
+  // a workbook opened from a file: the panels start over on it (forms, results and grids of the old one go)
+  const [opened, setOpened] = useState(0);
   const excel = isExcel(host);
   return (
     <div className={styles.root}>
@@ -69,6 +75,7 @@ export function App({ host, panels, initialPanel }: AppProps) {
         <Caption1 className={styles.subtitle}>Laporan Kinerja perangkat daerah: fungsi SAKIP, lembar standar, impor SIPD, pemeriksaan</Caption1>
       </header>
       {!excel && <NoExcelBanner />}
+      {!excel && opener && <OpenXlsxBar opener={opener} onOpened={() => setOpened((n) => n + 1)} />}
       <TabList className={styles.tabs} selectedValue={selected} onTabSelect={(_, data) => setSelected(String(data.value))} aria-label="Panel SAKIP">
         {panels.map((p) => (
           <Tab key={p.id} value={p.id} id={`tab-${p.id}`}>
@@ -77,7 +84,7 @@ export function App({ host, panels, initialPanel }: AppProps) {
         ))}
       </TabList>
       {panels.map((p) => (
-        <section key={p.id} role="tabpanel" aria-labelledby={`tab-${p.id}`} hidden={p.id !== selected}>
+        <section key={`${p.id}-${opened}`} role="tabpanel" aria-labelledby={`tab-${p.id}`} hidden={p.id !== selected}>
           {p.render({ active: p.id === selected })}
         </section>
       ))}
