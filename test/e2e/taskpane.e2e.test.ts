@@ -498,9 +498,9 @@ it("(a) no Excel: opens a workbook saved by LibreOffice, shows every computed co
       return dt;
     });
     await page.dispatchEvent("#container", "drop", { dataTransfer: dropped });
-    const confirm = bar.getByRole("alert").filter({ hasText: "perubahan yang belum diunduh" });
+    const confirm = bar.getByRole("alert").filter({ hasText: "Perubahan pada buku kerja sesi belum diunduh." });
     await confirm.waitFor();
-    expect(await confirm.textContent()).toContain("Membuka lra-juni.txt akan menggantinya.");
+    expect(await confirm.textContent()).toContain("Membuka lra-juni.txt akan menggantinya, dan perubahan itu hilang.");
     await bar.getByRole("button", { name: "Buka dan ganti" }).click();
     await bar.getByRole("alert").filter({ hasText: /^lra-juni\.txt bukan buku kerja \.xlsx\./ }).waitFor();
     expect(scripts(s.requests)).toEqual(expect.arrayContaining(["xlsx-open.js", "exceljs.js"]));
@@ -546,6 +546,7 @@ it("(a) no Excel: opens a workbook saved by LibreOffice, shows every computed co
     expect(capaianBefore).not.toBe("40,00%");
     expect(await cell(F, predikat).textContent()).toBe("Sangat Rendah");
     expect(predikatBefore).not.toBe("Sangat Rendah");
+    await page.screenshot({ path: path.join(OUT, "buka-xlsx-380-sunting.png") });
 
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: path.join(OUT, "buka-xlsx-1280.png"), fullPage: true });

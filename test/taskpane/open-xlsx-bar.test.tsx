@@ -46,7 +46,7 @@ describe("Buka .xlsx… in the no-Excel mode", () => {
     renderInFluent(<OpenXlsxBar opener={opener} onOpened={() => undefined} />);
     pick(xlsx("baru.xlsx"));
     const ask = await screen.findByRole("alert");
-    expect(ask.textContent).toContain("Buku kerja sesi ini memiliki perubahan yang belum diunduh. Membuka baru.xlsx akan menggantinya.");
+    expect(ask.textContent).toContain("Perubahan pada buku kerja sesi belum diunduh. Membuka baru.xlsx akan menggantinya, dan perubahan itu hilang.");
     fireEvent.click(screen.getByRole("button", { name: "Batal" }));
     expect(screen.queryByRole("alert")).toBeNull();
     expect(opener.opened).toEqual([]);

@@ -153,7 +153,7 @@ export function OpenXlsxBar({ opener, onOpened }: OpenXlsxBarProps) {
       {state.status === "confirm" && (
         <div className={mergeClasses(styles.row, styles.warning)} role="alert">
           <span>
-            Buku kerja sesi ini memiliki perubahan yang belum diunduh. Membuka <strong>{state.file.name}</strong> akan menggantinya.
+            Perubahan pada buku kerja sesi belum diunduh. Membuka <strong>{state.file.name}</strong> akan menggantinya, dan perubahan itu hilang.
           </span>
           <button type="button" className={styles.primary} onClick={() => void open(state.file)}>
             Buka dan ganti
