@@ -1,8 +1,9 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Caption1, makeStyles, mergeClasses, Tab, TabList, Title3 } from "@fluentui/react-components";
 import { token } from "./components/theme";
 import { NoExcelBanner } from "./components/NoExcelBanner";
-import { OpenXlsxBar } from "./components/OpenXlsxBar";
+import { LazyPanel } from "./components/LazyPanel";
+import { lazyChunk } from "./lazy";
 import type { WorkbookOpener } from "./opener";
 import { isExcel, type HostInfo } from "./host";
 import type { PanelSpec } from "./panels";
@@ -64,6 +65,16 @@ export function App({ host, panels, initialPanel, opener }: AppProps) {
   const [selected, setSelected] = useState(initialPanel ?? panels[0]?.id ?? "");
   // a workbook opened from a file: the panels start over on it (forms, results and grids of the old one go)
   const [opened, setOpened] = useState(0);
+  // "Buka .xlsx…" is a chunk of its own, fetched at once without Excel: the first load stays the shell
+  const openBar = useMemo(
+    () =>
+      opener &&
+      lazyChunk(async () => {
+        const { OpenXlsxBar } = await import(/* webpackChunkName: "open-bar" */ "./components/OpenXlsxBar");
+        return () => <OpenXlsxBar opener={opener} onOpened={() => setOpened((n) => n + 1)} />;
+      }),
+    [opener],
+  );
   const excel = isExcel(host);
   return (
     <div className={styles.root}>
@@ -75,7 +86,7 @@ export function App({ host, panels, initialPanel, opener }: AppProps) {
         <Caption1 className={styles.subtitle}>Laporan Kinerja perangkat daerah: fungsi SAKIP, lembar standar, impor SIPD, pemeriksaan</Caption1>
       </header>
       {!excel && <NoExcelBanner />}
-      {!excel && opener && <OpenXlsxBar opener={opener} onOpened={() => setOpened((n) => n + 1)} />}
+      {!excel && openBar && <LazyPanel active load={openBar} />}
       <TabList className={styles.tabs} selectedValue={selected} onTabSelect={(_, data) => setSelected(String(data.value))} aria-label="Panel SAKIP">
         {panels.map((p) => (
           <Tab key={p.id} value={p.id} id={`tab-${p.id}`}>

@@ -101,6 +101,7 @@ it("loads the shell only at start: no panel, grid, workbook adapter, Fluent Butt
     "the Impor SIPD panel": "Tempel LRA SIPD di sini",
     "the Periksa panel": "Penjelasan aturan",
     "the session grid": "Buku kerja sesi ini",
+    "the open bar": "Buka dan ganti",
     "the memory adapter": "snapshotOps",
     "Fluent's Button": "fui-Button",
     "Fluent's MessageBar": "fui-MessageBar",
@@ -488,6 +489,10 @@ it("(a) no Excel: opens a workbook saved by LibreOffice, shows every computed co
     await page.setViewportSize({ width: 380, height: 800 });
     await page.getByText("Mode tanpa Excel").first().waitFor({ timeout: 15000 });
     const bar = page.getByRole("region", { name: "Buka buku kerja" });
+    // its own chunk, fetched at once without Excel
+    await bar.getByRole("button", { name: "Buka .xlsx…" }).waitFor();
+    expect(scripts(s.requests)).toContain("open-bar.js");
+    expect(scripts(s.requests)).not.toContain("xlsx-open.js");
     // work in the session not yet downloaded: opening a file asks first
     await page.evaluate(() => window.__sakipSession!.apply([{ type: "addSheet", sheet: "Coretan" }]));
 
