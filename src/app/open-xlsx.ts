@@ -13,7 +13,8 @@
  * Browser-safe (no Node API): the task pane imports this module dynamically, with ExcelJS.
  */
 import JSZip from "jszip";
-import { message, type MessageCode, type MessageParams } from "../core/messages.id";
+import type { MessageParams } from "../core/messages.id";
+import { openMessage as message, type OpenMessageCode as MessageCode } from "./open-messages.id";
 import { formatAngka } from "../core/numbers";
 import type { CellContent, CellStyle, WorkbookOp } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";

@@ -87,23 +87,6 @@ const MESSAGES = {
   "workbook-unreadable": (p: MessageParams) =>
     `Buku kerja ${p.path} tidak dapat dibaca sebagai .xlsx (${p.detail}). Berkasnya rusak atau bukan buku kerja Excel; ` +
     "buka di Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx).",
-  // no-Excel mode — opening the user's .xlsx in the browser (src/app/open-xlsx.ts)
-  "open-not-xlsx": (p: MessageParams) =>
-    `${p.name} bukan buku kerja .xlsx${p.detail ? ` (${p.detail})` : ""}. Buka berkasnya di Excel, LibreOffice atau WPS, lalu simpan sebagai ` +
-    "Buku Kerja Excel (.xlsx) dan buka lagi di sini.",
-  "open-old-xls": (p: MessageParams) =>
-    `${p.name} adalah buku kerja Excel 97–2003 (.xls), bukan .xlsx. Buka di Excel, LibreOffice atau WPS, simpan sebagai Buku Kerja Excel (.xlsx), lalu buka lagi di sini.`,
-  "open-encrypted": (p: MessageParams) =>
-    `${p.name} dilindungi kata sandi (terenkripsi), jadi isinya tidak dapat dibaca di sini. Buka di Excel atau LibreOffice, hapus kata sandinya ` +
-    "(Simpan sebagai tanpa kata sandi), lalu buka salinan itu.",
-  "open-too-large": (p: MessageParams) =>
-    `${p.name} berukuran ${p.size} MB, lebih dari ${p.limit} MB yang dapat dibuka di peramban. Buka di Excel dengan add-in, atau pakai baris perintah sakip.`,
-  "open-empty": (p: MessageParams) => `${p.name} kosong (0 byte); pilih berkas .xlsx yang berisi buku kerja.`,
-  "open-losses": (p: MessageParams) =>
-    `${p.name} tidak dibuka: berkas ini memuat ${p.losses}, yang akan hilang bila diunduh lagi dari sini. Buku kerja sesi tidak berubah. ` +
-    "Isi lembar SAKIP di Excel dengan add-in, atau buka salinan tanpa bagian itu.",
-  "open-unreadable": (p: MessageParams) =>
-    `${p.name} tidak dapat dibaca sebagai .xlsx (${p.detail}). Berkasnya rusak atau terpotong; simpan ulang dari Excel, LibreOffice atau WPS sebagai .xlsx.`,
   "save-no-permission": (p: MessageParams) =>
     `Tidak ada izin menulis ${p.path} (foldernya hanya-baca, atau berkasnya sedang dibuka di Excel). ` +
     "Tutup berkasnya atau simpan ke folder lain; berkas lama tidak berubah.",

@@ -9,6 +9,7 @@ import JSZip from "jszip";
 import { editCell } from "../../src/app/edit-cell";
 import { exportXlsxFile } from "../../src/app/export-xlsx";
 import { checkSize, contentsOf, MAX_OPEN_BYTES, openXlsx } from "../../src/app/open-xlsx";
+import { OPEN_MESSAGE_CODES, openMessage } from "../../src/app/open-messages.id";
 import { scaffold } from "../../src/app/scaffold";
 import { SessionWorkbook } from "../../src/app/session-workbook";
 import { importLra } from "../../src/app/import-sipd";
@@ -166,6 +167,10 @@ describe("what is not opened, with the file's name and the reason", () => {
     bytes.set(Array.from(stream).flatMap((ch) => [ch.charCodeAt(0), 0]), 1024);
     return bytes;
   };
+
+  it("every reason names the file", () => {
+    expect(OPEN_MESSAGE_CODES.filter((code) => !openMessage(code, { name: "berkas-uji.xlsx" }).includes("berkas-uji.xlsx"))).toEqual([]);
+  });
 
   it("a text file, a PDF", async () => {
     expect(await refused("lra.xlsx", new TextEncoder().encode("Kode\tUraian\n7.01\tBelanja"))).toBe(
