@@ -5,7 +5,9 @@
  */
 import type { MemoryWorkbook } from "../workbook/memory/memory-workbook";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+import { exportOpened, openedFileName } from "./open-xlsx";
 import { readExisting, settingsFromWorkbook } from "./scaffold";
+import { SessionWorkbook } from "./session-workbook";
 
 /** The memory workbook as .xlsx bytes. Throws when it has no sheet (an .xlsx needs one). */
 export async function exportXlsx(memory: MemoryWorkbook): Promise<Uint8Array> {
@@ -14,10 +16,25 @@ export async function exportXlsx(memory: MemoryWorkbook): Promise<Uint8Array> {
   return toBytes(await xlsx.toBuffer());
 }
 
-/** The bytes plus a file name from the workbook's own Pengaturan sheet, as the user last saved it. */
-export async function exportXlsxFile(memory: MemoryWorkbook): Promise<{ name: string; bytes: Uint8Array }> {
+export interface ExportedFile {
+  name: string;
+  bytes: Uint8Array;
+  /** To call once the bytes are handed to the user: the session has no unsaved changes up to this export. */
+  markSaved: () => void;
+}
+
+/**
+ * The bytes plus a file name. A workbook opened from the user's file is that file with the session's
+ * changes (open-xlsx.ts: nothing of it lost), under its own name; any other is rebuilt from the memory
+ * workbook, named from its own Pengaturan sheet, as the user last saved it.
+ */
+export async function exportXlsxFile(memory: MemoryWorkbook): Promise<ExportedFile> {
+  const session = memory instanceof SessionWorkbook ? memory : null;
+  const revision = session?.revision ?? 0;
+  const markSaved = () => session?.saved(revision);
+  if (session?.origin) return { name: openedFileName(session.origin.name), bytes: toBytes(await exportOpened(session)), markSaved };
   const settings = settingsFromWorkbook(await readExisting(memory));
-  return { name: xlsxFileName(settings), bytes: await exportXlsx(memory) };
+  return { name: xlsxFileName(settings), bytes: await exportXlsx(memory), markSaved };
 }
 
 /**

@@ -1,7 +1,10 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Caption1, makeStyles, mergeClasses, Tab, TabList, Title3 } from "@fluentui/react-components";
 import { token } from "./components/theme";
 import { NoExcelBanner } from "./components/NoExcelBanner";
+import { LazyPanel } from "./components/LazyPanel";
+import { lazyChunk } from "./lazy";
+import type { WorkbookOpener } from "./opener";
 import { isExcel, type HostInfo } from "./host";
 import type { PanelSpec } from "./panels";
 import type { TabSwitch } from "./session";
@@ -12,6 +15,8 @@ export interface AppProps {
   initialPanel?: string;
   /** A panel's request to show another tab (the same one createPanels got). */
   tabs?: TabSwitch;
+  /** No-Excel mode: opening the user's .xlsx as the session workbook. */
+  opener?: WorkbookOpener | undefined;
 }
 
 const useStyles = makeStyles({
@@ -58,9 +63,21 @@ const useStyles = makeStyles({
 });
 
 /** Header, the no-Excel banner and one tab per panel. Panels stay mounted so their input survives a tab switch. */
-export function App({ host, panels, initialPanel, tabs }: AppProps) {
+export function App({ host, panels, initialPanel, tabs, opener }: AppProps) {
   const styles = useStyles();
   const [selected, setSelected] = useState(initialPanel ?? panels[0]?.id ?? "");
+  // a workbook opened from a file: the panels start over on it (forms, results and grids of the old one go)
+  const [opened, setOpened] = useState(0);
+  // "Buka .xlsx…" is a chunk of its own, fetched at once without Excel: the first load stays the shell
+  const openBar = useMemo(
+    () =>
+      opener &&
+      lazyChunk(async () => {
+        const { OpenXlsxBar } = await import(/* webpackChunkName: "open-bar" */ "./components/OpenXlsxBar");
+        return () => <OpenXlsxBar opener={opener} onOpened={() => setOpened((n) => n + 1)} />;
+      }),
+    [opener],
+  );
   useEffect(
     () =>
       tabs?.subscribe(() => {
@@ -80,6 +97,7 @@ export function App({ host, panels, initialPanel, tabs }: AppProps) {
         <Caption1 className={styles.subtitle}>Laporan Kinerja perangkat daerah: fungsi SAKIP, lembar standar, impor SIPD, pemeriksaan, laporan</Caption1>
       </header>
       {!excel && <NoExcelBanner />}
+      {!excel && openBar && <LazyPanel active load={openBar} />}
       <TabList className={styles.tabs} selectedValue={selected} onTabSelect={(_, data) => setSelected(String(data.value))} aria-label="Panel SAKIP">
         {panels.map((p) => (
           <Tab key={p.id} value={p.id} id={`tab-${p.id}`}>
@@ -88,7 +106,7 @@ export function App({ host, panels, initialPanel, tabs }: AppProps) {
         ))}
       </TabList>
       {panels.map((p) => (
-        <section key={p.id} role="tabpanel" aria-labelledby={`tab-${p.id}`} hidden={p.id !== selected}>
+        <section key={`${p.id}-${opened}`} role="tabpanel" aria-labelledby={`tab-${p.id}`} hidden={p.id !== selected}>
           {p.render({ active: p.id === selected })}
         </section>
       ))}

@@ -9,6 +9,7 @@ import { createPanels } from "./panels";
 import { NO_HOST, type HostInfo } from "./host";
 import { announced, tabSwitch, workbookChanges } from "./session";
 import { accessFor } from "./workbook-access";
+import { sessionOpener } from "./opener";
 import type { WorkbookOp } from "../workbook/port";
 
 declare global {
@@ -33,7 +34,7 @@ function render(host: HostInfo): void {
   }
   createRoot(container).render(
     <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
-      <App host={host} tabs={tabs} panels={createPanels({ host, workbook, changes, tabs })} />
+      <App host={host} tabs={tabs} panels={createPanels({ host, workbook, changes, tabs })} opener={workbook.kind === "memory" ? sessionOpener(workbook, changes) : undefined} />
     </FluentProvider>,
   );
 }

@@ -22,6 +22,7 @@ export function memoryPreview(memory: () => Promise<MemoryWorkbook>, changes: Wo
     const { exportXlsxFile } = await import(/* webpackChunkName: "xlsx-export" */ "../app/export-xlsx");
     const file = await exportXlsxFile(await memory());
     saveFile(file.name, file.bytes);
+    file.markSaved();
     return file.name;
   };
   // a small correction typed into the grid, announced like a panel's write so every grid follows

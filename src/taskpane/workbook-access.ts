@@ -10,17 +10,35 @@ import { lazyChunk } from "./lazy";
 
 export type WorkbookAccess =
   | { kind: "office"; port: () => Promise<WorkbookPort> }
-  /** The session's one memory workbook: the port, the grid and the .xlsx download all use it. */
-  | { kind: "memory"; port: () => Promise<MemoryWorkbook> };
+  | MemoryAccess;
 
-/** The in-memory adapter for the session: created on first use (a given workbook in tests). */
-export function memoryAccess(memory?: MemoryWorkbook, load: () => Promise<MemoryWorkbook> = loadMemoryWorkbook): WorkbookAccess {
-  return { kind: "memory", port: memory ? () => Promise.resolve(memory) : lazyChunk(load) };
+/**
+ * The session's one memory workbook: the port, the grid and the .xlsx download all use it. Opening
+ * the user's .xlsx replaces it (`replace`); every panel asks `port()` each time, so all follow.
+ */
+export interface MemoryAccess {
+  kind: "memory";
+  port: () => Promise<MemoryWorkbook>;
+  replace: (workbook: MemoryWorkbook) => void;
 }
 
+/** The in-memory adapter for the session: created on first use (a given workbook in tests). */
+export function memoryAccess(memory?: MemoryWorkbook, load: () => Promise<MemoryWorkbook> = loadMemoryWorkbook): MemoryAccess {
+  const first = memory ? () => Promise.resolve(memory) : lazyChunk(load);
+  let current: MemoryWorkbook | null = null;
+  return {
+    kind: "memory",
+    port: () => (current ? Promise.resolve(current) : first()),
+    replace: (workbook) => {
+      current = workbook;
+    },
+  };
+}
+
+/** A session workbook: a memory workbook that knows whether it holds changes not yet downloaded. */
 async function loadMemoryWorkbook(): Promise<MemoryWorkbook> {
-  const { MemoryWorkbook } = await import(/* webpackChunkName: "memory-workbook" */ "../workbook/memory/memory-workbook");
-  return new MemoryWorkbook();
+  const { SessionWorkbook } = await import(/* webpackChunkName: "memory-workbook" */ "../app/session-workbook");
+  return new SessionWorkbook();
 }
 
 /** The Office adapter is its own chunk: the plain-browser page never downloads it. */

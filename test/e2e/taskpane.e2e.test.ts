@@ -12,7 +12,12 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { serve, type Serving } from "../../scripts/serve";
-import { inputOps2024 } from "../support/workbooks";
+import { CAPAIAN, colIndex, TABLE_ROWS } from "../../src/core/layouts";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { convert, recalculate } from "../support/libreoffice";
+import { COMMENT_TEXT, userXlsx } from "../support/user-xlsx";
+import { readPackage } from "../support/xlsx-package";
+import { correctWorkbook2024, inputOps2024, rows2024 } from "../support/workbooks";
 
 const ROOT = path.resolve(__dirname, "../..");
 // E2E_DIST: test a build made elsewhere without overwriting the shared dist/
@@ -98,6 +103,7 @@ it("loads the shell only at start: no panel, grid, workbook adapter, Fluent Butt
     "the Periksa panel": "Penjelasan aturan",
     "the Laporan panel": "Buat lembar Laporan",
     "the session grid": "Buku kerja sesi ini",
+    "the open bar": "Buka dan ganti",
     "the memory adapter": "snapshotOps",
     "Fluent's Button": "fui-Button",
     "Fluent's MessageBar": "fui-MessageBar",
@@ -555,6 +561,123 @@ it("(a) no Excel: a target and a realisasi corrected in the grid; capaian and pr
     await s.context.close();
   }
 });
+
+it("(a) no Excel: opens a workbook saved by LibreOffice, shows every computed column, a realisasi edited changes capaian and predikat, and the download reopens in LibreOffice with the edit and nothing lost", async () => {
+  // the user's workbook: a chart, a picture, comments, a table and a pivot table beside the standard sheets,
+  // filled (Kasubbag Keuangan, TW II 2024) and saved by LibreOffice (soffice --convert-to xlsx)
+  const user = await userXlsx();
+  const filled = await correctWorkbook2024(await XlsxWorkbook.fromBuffer(user.bytes));
+  const dir = path.join(OUT, "buka-xlsx");
+  fs.mkdirSync(dir, { recursive: true });
+  const source = path.join(dir, "LKjIP Kecamatan Lumajang 2024.xlsx");
+  fs.writeFileSync(source, await convert(await filled.toBuffer(), "xlsx"));
+  const sheetsOfFile = ["Data Grafik", "Catatan", "Pivot", ...STANDARD_SHEETS, "Rincian SIPD"];
+
+  const s = await open(false);
+  try {
+    const { page } = s;
+    await page.setViewportSize({ width: 380, height: 800 });
+    await page.getByText("Mode tanpa Excel").first().waitFor({ timeout: 15000 });
+    const bar = page.getByRole("region", { name: "Buka buku kerja" });
+    // its own chunk, fetched at once without Excel
+    await bar.getByRole("button", { name: "Buka .xlsx…" }).waitFor();
+    expect(scripts(s.requests)).toContain("open-bar.js");
+    expect(scripts(s.requests)).not.toContain("xlsx-open.js");
+    // work in the session not yet downloaded: opening a file asks first
+    await page.evaluate(() => window.__sakipSession!.apply([{ type: "addSheet", sheet: "Coretan" }]));
+
+    // a text file dropped onto the pane: asked, then refused with its name and why; the session stays
+    const dropped = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(["Kode\tUraian\n7.01\tBelanja"], "lra-juni.txt", { type: "text/plain" }));
+      return dt;
+    });
+    await page.dispatchEvent("#container", "drop", { dataTransfer: dropped });
+    const confirm = bar.getByRole("alert").filter({ hasText: "Perubahan pada buku kerja sesi belum diunduh." });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain("Membuka lra-juni.txt akan menggantinya, dan perubahan itu hilang.");
+    await bar.getByRole("button", { name: "Buka dan ganti" }).click();
+    await bar.getByRole("alert").filter({ hasText: /^lra-juni\.txt bukan buku kerja \.xlsx\./ }).waitFor();
+    expect(scripts(s.requests)).toEqual(expect.arrayContaining(["xlsx-open.js", "exceljs.js"]));
+
+    // the LibreOffice file through "Buka .xlsx…": asked again (the session still has its work), cancelled, then opened
+    await bar.getByLabel("Berkas .xlsx").setInputFiles(source);
+    await confirm.waitFor();
+    await bar.getByRole("button", { name: "Batal" }).click();
+    await confirm.waitFor({ state: "detached" });
+    await bar.getByLabel("Berkas .xlsx").setInputFiles(source);
+    await bar.getByRole("button", { name: "Buka dan ganti" }).click();
+    const done = bar.getByRole("status").filter({ hasText: "Dibuka:" });
+    await done.waitFor({ timeout: 30000 });
+    expect(await done.textContent()).toMatch(/^Dibuka: LKjIP Kecamatan Lumajang 2024\.xlsx \(10 lembar\)\./);
+
+    // every panel works on it: Siapkan Lembar reads its Pengaturan, the grid shows its sheets
+    await page.getByRole("tab", { name: "Siapkan Lembar" }).click();
+    const panel = page.getByRole("tabpanel", { name: "Siapkan Lembar" });
+    await panel.getByText("Formulir diisi dari lembar Pengaturan.").waitFor();
+    expect(await panel.getByLabel("Unit kerja").inputValue()).toBe("Kecamatan Lumajang");
+    const sheetTabs = panel.getByRole("tablist", { name: "Lembar kerja" });
+    await sheetTabs.getByRole("tab", { name: "Capaian", exact: true }).click();
+    expect(await sheetTabs.getByRole("tab").count()).toBe(sheetsOfFile.length);
+    for (const name of sheetsOfFile) await sheetTabs.getByRole("tab", { name, exact: true }).waitFor();
+    const cell = (row: number, col: number) => panel.locator(`td[data-row="${row}"][data-col="${col}"]`);
+    const F = TABLE_ROWS.firstData;
+    const [target, realisasi, capaian, predikat, tw2] = (["target", "realisasi", "capaian", "predikat", "tw2"] as const).map((k) => colIndex(CAPAIAN, k)) as [number, number, number, number, number];
+    // a number in every computed column of every indicator row
+    const rows = rows2024();
+    for (let r = F; r < F + rows.length; r++) for (const c of [target, realisasi, capaian]) expect({ r, c, kind: await cell(r, c).getAttribute("data-kind") }).toEqual({ r, c, kind: "number" });
+    const predikatBefore = await cell(F, predikat).textContent();
+    const capaianBefore = await cell(F, capaian).textContent();
+    expect(predikatBefore).not.toBe("");
+    await page.screenshot({ path: path.join(OUT, "buka-xlsx-380.png"), fullPage: true });
+
+    // one realisasi corrected: 40% of the target, so capaian 40,00% and predikat Sangat Rendah
+    const newRealisasi = rows[0]!.target * 0.4;
+    const typed = String(newRealisasi).replace(".", ",");
+    await cell(F, tw2).dblclick();
+    await panel.getByLabel(`Ubah sel ${String.fromCharCode(65 + tw2)}${F + 1}`).fill(typed);
+    await panel.getByLabel(`Ubah sel ${String.fromCharCode(65 + tw2)}${F + 1}`).press("Enter");
+    await cell(F, capaian).filter({ hasText: "40,00%" }).waitFor();
+    expect(capaianBefore).not.toBe("40,00%");
+    expect(await cell(F, predikat).textContent()).toBe("Sangat Rendah");
+    expect(predikatBefore).not.toBe("Sangat Rendah");
+    await page.screenshot({ path: path.join(OUT, "buka-xlsx-380-sunting.png") });
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: path.join(OUT, "buka-xlsx-1280.png"), fullPage: true });
+
+    // "Unduh .xlsx" names the file after the opened one
+    const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Unduh .xlsx" }).click()]);
+    expect(download.suggestedFilename()).toBe("LKjIP Kecamatan Lumajang 2024.xlsx");
+    const file = path.join(dir, "unduhan.xlsx");
+    await download.saveAs(file);
+    const bytes = new Uint8Array(fs.readFileSync(file));
+
+    // LibreOffice reopens it: the edit, what it computes from it, every sheet, and the chart, picture, comment and pivot table
+    const back = await recalculate(bytes);
+    expect(Object.keys(back.sheets)).toEqual(sheetsOfFile);
+    const capaianSheet = back.sheets[CAPAIAN.sheet]!;
+    expect(capaianSheet[F]![tw2]).toBe(newRealisasi);
+    expect(capaianSheet[F]![capaian]).toBeCloseTo(0.4, 10);
+    expect(capaianSheet[F]![predikat]).toBe("Sangat Rendah");
+    for (let r = F + 1; r < F + rows.length; r++) expect(capaianSheet[r]![tw2]).toBe(rows[r - F]!.realisasiTw2);
+    expect(back.sheets["Data Grafik"]![1]).toEqual(["Jan", 10]);
+    const lo = await readPackage(await convert(bytes, "xlsx"));
+    const parts = [...lo.parts.keys()];
+    const chart = parts.find((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+    expect(chart).toBeDefined();
+    expect(lo.text(chart!)).toContain("Data Grafik&apos;!$B$2:$B$5");
+    expect(parts.filter((p) => /^xl\/comments\d*\.xml$/.test(p)).map((p) => lo.text(p)).join()).toContain(COMMENT_TEXT);
+    expect(parts.some((p) => p.startsWith("xl/pivotTables/"))).toBe(true);
+    expect(parts.some((p) => p.startsWith("xl/media/"))).toBe(true);
+    expect((await back.converted.names()).map((n) => n.name)).toEqual(expect.arrayContaining(["SAKIP_TAHUN"]));
+
+    expect(external(s.requests)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.context.close();
+  }
+}, 180_000);
 
 /**
  * Visible controls (buttons, fields, tabs, labels) whose boxes overlap, as "A × B w×h": neither inside

@@ -39,6 +39,21 @@ describe("the workbook the panels write to", () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
+  it("gives every later caller the workbook a file opened replaced it with", async () => {
+    const first = new MemoryWorkbook();
+    const opened = new MemoryWorkbook();
+    const access = memoryAccess(first);
+    expect(await access.port()).toBe(first);
+    access.replace(opened);
+    expect(await access.port()).toBe(opened);
+    // replaced before the first use: the lazily made one is never loaded
+    const load = jest.fn(async () => new MemoryWorkbook());
+    const fresh = memoryAccess(undefined, load);
+    fresh.replace(opened);
+    expect(await fresh.port()).toBe(opened);
+    expect(load).not.toHaveBeenCalled();
+  });
+
   it("can wrap a given memory workbook", async () => {
     const memory = new MemoryWorkbook();
     expect(await memoryAccess(memory).port()).toBe(memory);

@@ -507,6 +507,19 @@ export class XlsxWorkbook implements WorkbookPort {
     };
   }
 
+  /**
+   * Rows × columns from A1 to the last cell holding a value, a formula or only a format (an input
+   * column formatted down past its data); undefined for a missing sheet. For copying a file's cells
+   * with their formats into another adapter.
+   */
+  formattedExtent(sheet: string): { rows: number; cols: number } | undefined {
+    const ws = this.find(sheet);
+    if (!ws) return undefined;
+    const bulk = this.bulk.get(ws);
+    if (bulk) return bulk.usedExtent();
+    return { rows: ws.rowCount, cols: ws.columnCount };
+  }
+
   /** The style of one cell in the port's terms (fill, colours, alignment and border only when set). */
   cellStyle(at: Address): CellStyle {
     const ws = this.find(at.sheet);
