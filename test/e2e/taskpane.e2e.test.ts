@@ -433,15 +433,28 @@ it("(a) no Excel: Periksa finds a penyerapan typed over its formula, shows the c
   }
 });
 
-it("(a) no Excel: Laporan after Periksa — the summary, Buat lembar Laporan into the session grid, the .docx and .xlsx downloaded with the report's numbers", async () => {
+it("(a) no Excel: scaffold, import SIPD, download, fill in LibreOffice, open the filled workbook, Periksa, Laporan — the summary, Buat lembar Laporan into the session grid, the .docx and .xlsx downloaded with the report's numbers", async () => {
   const s = await open(false);
   try {
     const { page } = s;
     await page.setViewportSize({ width: 380, height: 800 });
     await buildSessionWorkbook(page);
-    // the Kasubbag Keuangan's PK rows and TW II realisasi, as typed in the grid or pasted: through the session workbook
-    const ops = inputOps2024();
-    await page.evaluate((o) => window.__sakipSession!.apply(o), ops);
+    // the user takes the workbook home: downloads it, fills the Kasubbag Keuangan's PK rows and TW II realisasi
+    // in LibreOffice (here: those inputs written into the file, then saved by soffice), and opens it again
+    const [home] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Unduh .xlsx" }).click()]);
+    fs.mkdirSync(OUT, { recursive: true });
+    const homeFile = path.join(OUT, "laporan-siap-diisi.xlsx");
+    await home.saveAs(homeFile);
+    const filled = await XlsxWorkbook.fromBuffer(fs.readFileSync(homeFile));
+    await filled.apply(inputOps2024());
+    const filledFile = path.join(OUT, "LKj Kecamatan Lumajang 2024 terisi.xlsx");
+    fs.writeFileSync(filledFile, await convert(await filled.toBuffer(), "xlsx"));
+    const bar = page.getByRole("region", { name: "Buka buku kerja" });
+    // just downloaded: nothing to lose, so no question before opening
+    await bar.getByLabel("Berkas .xlsx").setInputFiles(filledFile);
+    const opened = bar.getByRole("status").filter({ hasText: "Dibuka:" });
+    await opened.waitFor({ timeout: 30000 });
+    expect(await opened.textContent()).toMatch(/^Dibuka: LKj Kecamatan Lumajang 2024 terisi\.xlsx \(\d+ lembar\)\./);
 
     await page.getByRole("tab", { name: "Periksa" }).click();
     await page.getByRole("button", { name: "Periksa", exact: true }).click();
@@ -465,7 +478,6 @@ it("(a) no Excel: Laporan after Periksa — the summary, Buat lembar Laporan int
     expect(line).toContain("Kasubbag Keuangan");
     expect(line).toContain("9 indikator · 3 dari 9 indikator mencapai ≥ 100% · rata-rata capaian 63,11%");
     expect(line).toContain("Lembar “Lap Kasubbag Keuangan TWII”: lembar baru");
-    fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, "laporan-380.png"), fullPage: true });
     expect(await overlappingControls(page)).toEqual([]);
 
@@ -513,7 +525,7 @@ it("(a) no Excel: Laporan after Periksa — the summary, Buat lembar Laporan int
   } finally {
     await s.context.close();
   }
-}, 90_000);
+}, 150_000);
 
 it("(a) no Excel: a target and a realisasi corrected in the grid; capaian and predikat follow; a refused entry says why", async () => {
   const s = await open(false);
