@@ -22,9 +22,9 @@ export function NoExcelBanner() {
   return (
     <section className={styles.root} aria-label="Mode tanpa Excel">
       <strong className={styles.title}>Mode tanpa Excel</strong>
-      Panel ini berjalan di peramban biasa, tidak di dalam Excel. Fungsi SAKIP dapat dicoba di sini; Siapkan Lembar dan Impor SIPD
-      menulis ke buku kerja sementara di peramban, Periksa memeriksanya, dan sel isiannya dapat diperbaiki langsung di lembar. Unduh
-      sebagai .xlsx untuk menyimpannya.
+      Panel ini berjalan di peramban biasa, tidak di dalam Excel. Buka buku kerja .xlsx Anda, atau mulai baru: Siapkan Lembar dan
+      Impor SIPD menulis ke buku kerja sesi di peramban, Periksa memeriksanya, Laporan menyusun laporannya, dan sel isiannya dapat
+      diperbaiki langsung di lembar. Unduh sebagai .xlsx untuk menyimpannya.
     </section>
   );
 }
