@@ -4,16 +4,15 @@
  * one full read of the workbook model (the port's reads and the model's construction), measured in
  * the same run. Target: ≤ 3×.
  */
-import { importLra } from "../src/app/import-sipd";
 import { readWorkbookModel } from "../src/app/read-model";
 import { scaffold } from "../src/app/scaffold";
 import { countBySeverity } from "../src/core/findings";
 import { CAPAIAN, COST_PER_OUTCOME, PERJANJIAN_KINERJA, TABLE_ROWS, colIndex, type SheetKeys } from "../src/core/layouts";
 import { validateModel } from "../src/core/rules";
-import { generateLra, parseLra, type LraParseSuccess } from "../src/core/sipd";
 import type { CellContent, WorkbookOp } from "../src/workbook/port";
-import { MemoryWorkbook } from "../src/workbook/memory/memory-workbook";
+import type { MemoryWorkbook } from "../src/workbook/memory/memory-workbook";
 import type { BenchResult } from "./harness";
+import { importedSyntheticLra } from "./synthetic-workbook";
 
 const INDICATORS = 10_000;
 const LRA_ROWS = 100_000;
@@ -23,14 +22,7 @@ export async function __workbook(): Promise<MemoryWorkbook> {
 }
 
 async function workbook(): Promise<MemoryWorkbook> {
-  const wb = new MemoryWorkbook();
-  // the synthetic LRA's SKPD, so the import needs no confirmation
-  const s = await scaffold(wb, { unitKerja: "Kecamatan Contoh", tahun: 2024, periode: "TW II" });
-  if (!s.ok) throw new Error("scaffold failed");
-  const lra = parseLra(generateLra(LRA_ROWS, 7)) as LraParseSuccess;
-  if (!lra.ok) throw new Error("synthetic LRA did not parse");
-  const r = await importLra(wb, lra);
-  if (!r.ok) throw new Error(r.message);
+  const { wb, lra } = await importedSyntheticLra(LRA_ROWS, {});
   const subs = lra.subKegiatan.map((x) => x.notation);
   const F = TABLE_ROWS.firstData;
   const jabatan = ["Camat", "Sekretaris Kecamatan", "Kasubbag Keuangan", "Kasi Pemerintahan"];

@@ -7,13 +7,11 @@
 import { readWorkbookModel } from "../src/app/read-model";
 import { prepareReports } from "../src/app/report";
 import { exportDocx, exportReportXlsx } from "../src/app/report-export";
-import { importLra } from "../src/app/import-sipd";
-import { scaffold } from "../src/app/scaffold";
 import { CAPAIAN, PERJANJIAN_KINERJA, TABLE_ROWS, colIndex, type SheetKeys } from "../src/core/layouts";
-import { generateLra, parseLra, type LraParseSuccess } from "../src/core/sipd";
 import type { CellContent, WorkbookOp } from "../src/workbook/port";
-import { MemoryWorkbook } from "../src/workbook/memory/memory-workbook";
+import type { MemoryWorkbook } from "../src/workbook/memory/memory-workbook";
 import { collect, median, type BenchResult } from "./harness";
+import { importedSyntheticLra } from "./synthetic-workbook";
 
 const LRA_ROWS = 100_000;
 const JABATAN = ["Camat", "Sekretaris Kecamatan", "Kasubbag Umum dan Kepegawaian", "Kasubbag Keuangan", "Kasi Pemerintahan", "Kasi Pemberdayaan Masyarakat", "Kasi Pelayanan Umum"];
@@ -25,13 +23,7 @@ export async function __workbook(): Promise<MemoryWorkbook> {
 }
 
 async function workbook(): Promise<MemoryWorkbook> {
-  const wb = new MemoryWorkbook();
-  const s = await scaffold(wb, { unitKerja: "Kecamatan Contoh", pemda: "Pemerintah Kabupaten Contoh", tahun: 2024, periode: "TW II" });
-  if (!s.ok) throw new Error("scaffold failed");
-  const lra = parseLra(generateLra(LRA_ROWS, 7)) as LraParseSuccess;
-  if (!lra.ok) throw new Error("synthetic LRA did not parse");
-  const r = await importLra(wb, lra);
-  if (!r.ok) throw new Error(r.message);
+  const { wb, lra } = await importedSyntheticLra(LRA_ROWS, { pemda: "Pemerintah Kabupaten Contoh" });
   const subs = lra.subKegiatan.map((x) => x.notation);
   const pk: CellContent[][] = [];
   const cap: CellContent[][] = [];

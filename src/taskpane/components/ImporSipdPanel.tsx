@@ -45,6 +45,7 @@ import {
   type ReadTextOptions,
   type SelectionRead,
 } from "../impor";
+import { panelLayout } from "./panel-layout";
 
 export interface ImporSipdPanelProps {
   /** Whether the panel's tab is shown; the session workbook is first shown when it is. */
@@ -86,15 +87,7 @@ type RunState =
   | { status: "failed"; failure: FailureText };
 
 const useStyles = makeStyles({
-  root: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr)",
-    gap: tokens.spacingVerticalL,
-    alignItems: "start",
-    "@media (min-width: 960px)": { gridTemplateColumns: "minmax(340px, 480px) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalXXL },
-  },
-  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
-  intro: { color: tokens.colorNeutralForeground2 },
+  ...panelLayout("minmax(340px, 480px)"),
   row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   note: { color: tokens.colorNeutralForeground3 },
   // Fluent's outline field look; TSV columns line up in a fixed-width font, long lines scroll

@@ -29,6 +29,7 @@ import {
 } from "../laporan";
 import { PERIOD_OPTIONS, type FailureText } from "../siapkan";
 import { FailureBar, PhaseProgress, SuccessLines } from "./Feedback";
+import { panelLayout } from "./panel-layout";
 
 /** An action's answer: done, or refused by the use-case with its own words. */
 export type ActionResult<T> = ({ ok: true } & T) | { ok: false; message: string };
@@ -69,15 +70,7 @@ const ALL = "";
 const NO_CHANGES = { subscribe: () => () => undefined, version: () => 0 };
 
 const useStyles = makeStyles({
-  root: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr)",
-    gap: tokens.spacingVerticalL,
-    alignItems: "start",
-    "@media (min-width: 960px)": { gridTemplateColumns: "minmax(340px, 520px) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalXXL },
-  },
-  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
-  intro: { color: tokens.colorNeutralForeground2 },
+  ...panelLayout("minmax(340px, 520px)"),
   // two equal columns that may shrink: a long jabatan must not push its select over the periode's
   pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM, alignItems: "start" },
   pairItem: { minWidth: 0 },

@@ -33,6 +33,7 @@ import {
 } from "../periksa";
 import type { FailureText } from "../siapkan";
 import { FailureBar, PhaseProgress } from "./Feedback";
+import { panelLayout } from "./panel-layout";
 
 export interface PeriksaPanelProps {
   /** Whether the panel's tab is shown; the session workbook is first shown when it is. */
@@ -68,15 +69,7 @@ type FixState =
 const BADGE: Readonly<Record<Severity, "danger" | "warning" | "informative">> = { error: "danger", warning: "warning", info: "informative" };
 
 const useStyles = makeStyles({
-  root: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr)",
-    gap: tokens.spacingVerticalL,
-    alignItems: "start",
-    "@media (min-width: 960px)": { gridTemplateColumns: "minmax(340px, 520px) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalXXL },
-  },
-  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
-  intro: { color: tokens.colorNeutralForeground2 },
+  ...panelLayout("minmax(340px, 520px)"),
   row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   note: { color: tokens.colorNeutralForeground3 },
   headerText: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalS },

@@ -25,6 +25,7 @@ import {
   type SettingsForm as FormValues,
 } from "../siapkan";
 import { firstWithError, SettingsForm, type SettingsFormHandle } from "./SettingsForm";
+import { panelLayout } from "./panel-layout";
 
 export interface SiapkanLembarPanelProps {
   /** Whether the panel's tab is shown; the workbook is first read when it is. */
@@ -54,15 +55,7 @@ type LoadState =
   | { status: "failed"; message: string; code?: string };
 
 const useStyles = makeStyles({
-  root: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr)",
-    gap: tokens.spacingVerticalL,
-    alignItems: "start",
-    "@media (min-width: 960px)": { gridTemplateColumns: "minmax(320px, 440px) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalXXL },
-  },
-  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
-  intro: { color: tokens.colorNeutralForeground2 },
+  ...panelLayout("minmax(320px, 440px)"),
   row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   note: { color: tokens.colorNeutralForeground3 },
   code: { fontFamily: tokens.fontFamilyMonospace },
