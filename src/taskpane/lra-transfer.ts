@@ -90,9 +90,11 @@ export function packLra(lra: LraParseSuccess): PackedLra {
     }
     head[i] = h;
     fieldStart[i] = fieldIds.length;
-    for (const f of r.fields) fieldIds.push(add(f));
-    strings[i * 4] = r.kode === r.fields[0] ? SAME : add(r.kode);
-    strings[i * 4 + 1] = r.uraian === r.fields[1] ? SAME : add(r.uraian);
+    // cut from the row's line on each read: read once
+    const fields = r.fields;
+    for (const f of fields) fieldIds.push(add(f));
+    strings[i * 4] = r.kode === fields[0] ? SAME : add(r.kode);
+    strings[i * 4 + 1] = r.uraian === fields[1] ? SAME : add(r.uraian);
     strings[i * 4 + 2] = add(r.akun);
     strings[i * 4 + 3] = r.kelompok === null ? NULL : add(r.kelompok);
     const a = i * AMOUNTS;
@@ -136,7 +138,7 @@ export function transferables(p: PackedLra): ArrayBuffer[] {
 
 /**
  * Rebuilds the LRA, `slice` rows at a time; `pause` runs between slices (the page yields to its
- * events there). The rows are what the parser made, down to the key order and shared notations.
+ * events there). The rows say what the parser's did, with their fields and recomputed amounts as plain data, and share notations as theirs do.
  */
 export async function unpackLra(p: PackedLra, findings: LraParseSuccess["findings"], pause: (done: number, total: number) => Promise<void>, slice = 5_000): Promise<LraParseSuccess> {
   const { text, ends } = p;

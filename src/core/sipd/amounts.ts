@@ -1,6 +1,6 @@
 /** Reading the numeric cells of an LRA row, and the arithmetic SIPD itself applies. */
 import { parseAngka, roundHalfUp } from "../numbers";
-import type { LraColumn } from "./types";
+import type { LraAmounts, LraColumn } from "./types";
 
 export type CellReading =
   | { kind: "value"; value: number; decimals: number }
@@ -59,24 +59,24 @@ const DIGIT_9 = 57;
 const DOT = 46;
 const COMMA = 44;
 
-export function canonicalValue(raw: string, money: boolean): number {
-  const n = raw.length;
-  let i = 0;
+export function canonicalValue(raw: string, money: boolean, start = 0, end = raw.length): number {
+  // [start, end) of `raw`: the row loop reads the cells of a line where they stand, without cutting them out
+  let i = start;
   let paren = false;
   let minus = false;
-  const first = raw.charCodeAt(0);
+  const first = i < end ? raw.charCodeAt(i) : -1;
   if (money && first === 40) {
     paren = true;
-    i = 1;
+    i++;
   } else if (money && first === 45) {
     minus = true;
-    i = 1;
+    i++;
   }
   let int = 0;
   let digits = 0;
   let group = 0;
   let dots = 0;
-  for (; i < n; i++) {
+  for (; i < end; i++) {
     const c = raw.charCodeAt(i);
     if (c >= DIGIT_0 && c <= DIGIT_9) {
       int = int * 10 + (c - DIGIT_0);
@@ -92,16 +92,16 @@ export function canonicalValue(raw: string, money: boolean): number {
   if (digits === 0 || digits > 15) return NaN;
   // ungrouped digits only in the footer's plain money (2920768191,00)
   if (dots > 0 ? group !== 3 : group > 3 && !(money && !paren)) return NaN;
-  if (raw.charCodeAt(i) !== COMMA) return NaN;
+  if (i + 3 > end || raw.charCodeAt(i) !== COMMA) return NaN;
   const d1 = raw.charCodeAt(i + 1) - DIGIT_0;
   const d2 = raw.charCodeAt(i + 2) - DIGIT_0;
   if (!(d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9)) return NaN;
   i += 3;
   if (paren) {
-    if (raw.charCodeAt(i) !== 41) return NaN;
+    if (i >= end || raw.charCodeAt(i) !== 41) return NaN;
     i++;
   }
-  if (i !== n) return NaN;
+  if (i !== end) return NaN;
   const sen = d1 * 10 + d2;
   let value: number;
   if (sen === 0) value = int;
@@ -126,6 +126,12 @@ export function addMoney(a: number, b: number): number {
   const s = a + b;
   return Number.isInteger(s) ? s : roundHalfUp(s, 2);
 }
+
+/** The amounts a row's own cells give: S/D = lalu + ini, sisa = setelah − S/D, % of setelah (null where a cell is missing). */
+export const sdOf = (s: LraAmounts): number | null =>
+  s.realisasiBulanLalu !== null && s.realisasiBulanIni !== null ? addMoney(s.realisasiBulanLalu, s.realisasiBulanIni) : null;
+export const sisaOf = (s: LraAmounts): number | null => (s.anggaranSetelah !== null && s.realisasiSd !== null ? addMoney(s.anggaranSetelah, -s.realisasiSd) : null);
+export const persenOfRow = (s: LraAmounts): number | null => (s.anggaranSetelah !== null && s.realisasiSd !== null ? persenOf(s.realisasiSd, s.anggaranSetelah) : null);
 
 const MAX_EXACT = Number.MAX_SAFE_INTEGER;
 

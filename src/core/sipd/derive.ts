@@ -2,32 +2,35 @@
 import { addMoney, persenOf } from "./amounts";
 import type { LraKegiatan, LraProgram, LraRow, LraSubKegiatan, LraTotals } from "./types";
 
-type Summed = "anggaranSebelum" | "anggaranSetelah" | "realisasiBulanLalu" | "realisasiBulanIni" | "realisasiSd";
-const SUMMED: readonly Summed[] = ["anggaranSebelum", "anggaranSetelah", "realisasiBulanLalu", "realisasiBulanIni", "realisasiSd"];
 
 /** Σ of the stated amounts; a column is null when any row lacks it (a sum over a gap is not a total). */
 export function totalsOf(rows: readonly LraRow[]): LraTotals {
-  const sums: Record<Summed, number | null> = {
-    anggaranSebelum: 0,
-    anggaranSetelah: 0,
-    realisasiBulanLalu: 0,
-    realisasiBulanIni: 0,
-    realisasiSd: 0,
-  };
-  for (const row of rows) {
-    for (const c of SUMMED) {
-      const acc = sums[c];
-      const v = row.stated[c];
-      sums[c] = acc === null || v === null ? null : addMoney(acc, v);
-    }
+  // one local per column: a store keyed by the column's name costs more than the sum
+  let sebelum: number | null = 0;
+  let setelah: number | null = 0;
+  let lalu: number | null = 0;
+  let ini: number | null = 0;
+  let sd: number | null = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const s = rows[i]!.stated;
+    sebelum = plus(sebelum, s.anggaranSebelum);
+    setelah = plus(setelah, s.anggaranSetelah);
+    lalu = plus(lalu, s.realisasiBulanLalu);
+    ini = plus(ini, s.realisasiBulanIni);
+    sd = plus(sd, s.realisasiSd);
   }
-  const { anggaranSetelah: setelah, realisasiSd: sd } = sums;
   return {
-    ...sums,
+    anggaranSebelum: sebelum,
+    anggaranSetelah: setelah,
+    realisasiBulanLalu: lalu,
+    realisasiBulanIni: ini,
+    realisasiSd: sd,
     sisa: setelah !== null && sd !== null ? addMoney(setelah, -sd) : null,
     persen: setelah !== null && sd !== null ? persenOf(sd, setelah) : null,
   };
 }
+
+const plus = (acc: number | null, v: number | null): number | null => (acc === null || v === null ? null : addMoney(acc, v));
 
 /** Distinct non-null values in order of first appearance. */
 function distinct(values: Iterable<string | null>): string[] {

@@ -5,7 +5,7 @@
  */
 import { formatAngka } from "../numbers";
 import { message, type MessageCode } from "../messages.id";
-import { COLUMN_LABEL, NUMERIC_FIELDS, addMoney, canonicalValue, persenOf, readCell } from "./amounts";
+import { COLUMN_LABEL, NUMERIC_FIELDS, canonicalValue, persenOfRow, readCell, sdOf, sisaOf } from "./amounts";
 import { derive } from "./derive";
 import { emptyStats, noteKodeLine, refusalFor } from "./detect";
 import { classifySkipped, emptyMeta, stripMarkup } from "./header";
@@ -126,16 +126,7 @@ function readAmounts(fields: readonly string[], line: number, kode: string | und
     persenDecimals = cell ? cell.decimals : null;
   }
   const sisa = moneyCell(fields, 6, line, kode, optional, out);
-  // Filled after creation: fields that start as null stay "tagged" in V8, so a whole-rupiah amount is
-  // stored in place; an object literal of numbers would get a heap box for every amount of every row.
-  const stated: LraAmounts = { anggaranSebelum: null, anggaranSetelah: null, realisasiBulanLalu: null, realisasiBulanIni: null, realisasiSd: null, persen: null, sisa: null };
-  stated.anggaranSebelum = anggaranSebelum;
-  stated.anggaranSetelah = anggaranSetelah;
-  stated.realisasiBulanLalu = realisasiBulanLalu;
-  stated.realisasiBulanIni = realisasiBulanIni;
-  stated.realisasiSd = realisasiSd;
-  stated.persen = persen;
-  stated.sisa = sisa;
+  const stated = amounts(anggaranSebelum, anggaranSetelah, realisasiBulanLalu, realisasiBulanIni, realisasiSd, persen, sisa);
   return { stated, persenDecimals };
 }
 
@@ -149,53 +140,188 @@ interface HeadCache {
   last: { head: string; h: KodeHead } | null;
 }
 
-function makeRow(line: number, fields: readonly string[], kode: string, heads: HeadCache, out: LraFinding[]): LraRow {
-  let h: KodeHead;
-  let akun: string;
-  const last = heads.last;
-  if (last && kode.length > last.head.length && kode.charCodeAt(last.head.length) === 32 && kode.startsWith(last.head)) {
-    h = last.h;
-    akun = kode.slice(last.head.length + 1);
-  } else {
-    const split = splitKode(kode);
-    akun = split.akun;
-    let cached = heads.byHead.get(split.head);
-    if (!cached) {
-      cached = readHead(split.head);
-      heads.byHead.set(split.head, cached);
-    }
-    h = cached;
-    heads.last = { head: split.head, h };
+/** Where the nine fields of a row come from when asked for (`key`: what the source knows the row by). */
+export interface FieldSource {
+  fieldsOf(key: number): string[];
+}
+
+/**
+ * The fields of a line as the row loop cuts them: TAB-separated, surplus empty fields past the ninth
+ * dropped (a spreadsheet copy pads rows with empty cells).
+ */
+export function splitFields(clean: string): string[] {
+  const fields = clean.split("\t");
+  while (fields.length > FIELD_COUNT && (fields[fields.length - 1] ?? "").trim() === "") fields.pop();
+  return fields;
+}
+
+/** The rows read where they stand in the pasted text: a row is known by the offset its line starts at. */
+class TextFields implements FieldSource {
+  constructor(private readonly text: string) {}
+  fieldsOf(start: number): string[] {
+    const t = this.text;
+    let end = t.length;
+    const nl = t.indexOf("\n", start);
+    if (nl >= 0) end = nl;
+    const cr = t.indexOf("\r", start);
+    if (cr >= 0 && cr < end) end = cr;
+    return splitFields(t.slice(start, end));
   }
-  const { stated, persenDecimals } = readAmounts(fields, line, kode, false, out);
-  return {
-    line,
-    fields,
-    kode,
-    uraian: (fields[1] ?? "").trim(),
-    level: classifyAkun(h.program, h.sub, akun),
-    urusan: h.urusan,
-    unit: h.unit,
-    program: h.program,
-    kegiatan: h.kegiatan,
-    subKegiatan: h.subKegiatan,
-    kelompok: kelompokOf(akun),
-    akun,
+}
+
+/**
+ * A data row. Its fields are cut from its line only when asked for: kept on every row, they were
+ * nine strings and an array per row, most of a 100k-row parse's garbage. So is its recomputed
+ * S/D, % and sisa, which the row check works out without it.
+ */
+class Row implements LraRow {
+  repaired?: LraRow["repaired"];
+  readonly urusan: string;
+  readonly unit: string;
+  readonly program: string;
+  readonly kegiatan: string | null;
+  readonly subKegiatan: string | null;
+  readonly kelompok: string | null;
+  readonly notation: LraRow["notation"];
+  private rc: LraRow["recomputed"] | null = null;
+  constructor(
+    readonly line: number,
+    private readonly source: FieldSource | null,
+    private readonly key: number | string,
+    readonly kode: string,
+    public uraian: string,
+    readonly level: LraLevel,
+    h: KodeHead,
+    readonly akun: string,
+    readonly stated: LraAmounts,
+    readonly persenDecimals: number | null,
+  ) {
+    this.urusan = h.urusan;
+    this.unit = h.unit;
+    this.program = h.program;
+    this.kegiatan = h.kegiatan;
+    this.subKegiatan = h.subKegiatan;
+    this.kelompok = kelompokOf(akun);
     // one notation object per sub kegiatan, shared by its rows (read only, like the codes in it)
-    notation: h.notation,
-    stated,
-    persenDecimals,
-    recomputed: recompute(stated),
-  };
+    this.notation = h.notation;
+  }
+
+  get fields(): readonly string[] {
+    const k = this.key;
+    return typeof k === "string" ? splitFields(k) : this.source!.fieldsOf(k);
+  }
+
+  get recomputed(): LraRow["recomputed"] {
+    return (this.rc ??= recompute(this.stated));
+  }
+
+  /** As plain data, as LraRow says it (never the text or cells its fields come from). */
+  toJSON(): LraRow {
+    const { line, fields, kode, uraian, level, urusan, unit, program, kegiatan, subKegiatan, kelompok, akun, notation, repaired, stated, persenDecimals, recomputed } = this;
+    const out: LraRow = { line, fields, kode, uraian, level, urusan, unit, program, kegiatan, subKegiatan, kelompok, akun, notation, stated, persenDecimals, recomputed };
+    if (repaired) out.repaired = repaired;
+    return out;
+  }
+}
+
+/** The head of a kode, cached; `heads.last` is left on it. */
+function headOf(kode: string, heads: HeadCache): KodeHead {
+  const last = heads.last;
+  if (last && kode.length > last.head.length && kode.charCodeAt(last.head.length) === 32 && kode.startsWith(last.head)) return last.h;
+  const split = splitKode(kode);
+  let cached = heads.byHead.get(split.head);
+  if (!cached) {
+    cached = readHead(split.head);
+    heads.byHead.set(split.head, cached);
+  }
+  heads.last = { head: split.head, h: cached };
+  return cached;
+}
+
+/**
+ * A row from its parts; `stated` and `persenDecimals` as read by one of the amount readers. Its
+ * fields come from `source` by `key`, or from `key` itself when that is its line.
+ */
+export function makeRow(
+  line: number,
+  source: FieldSource | null,
+  key: number | string,
+  kode: string,
+  uraian: string,
+  stated: LraAmounts,
+  persenDecimals: number | null,
+  heads: HeadCache,
+): LraRow {
+  const h = headOf(kode, heads);
+  // heads.last is the head of this kode now; its akun follows it after one space
+  const akun = kode.slice(heads.last!.head.length + 1);
+  return new Row(line, source, key, kode, uraian, classifyAkun(h.program, h.sub, akun), h, akun, stated, persenDecimals);
+}
+
+export function newHeadCache(): HeadCache {
+  return { byHead: new Map(), last: null };
+}
+
+/**
+ * Fields 3–9 of a line [start, end) of `src` with exactly nine fields, read where they stand (`tabs`:
+ * the eight TAB positions); a cell not in the SIPD form goes through the general reader on the cut fields.
+ */
+function readAmountsAt(src: string, start: number, end: number, tabs: Int32Array, line: number, kode: string, out: LraFinding[]): ReadAmounts {
+  const anggaranSebelum = moneyAt(src, start, end, tabs, 0, line, kode, out);
+  const anggaranSetelah = moneyAt(src, start, end, tabs, 1, line, kode, out);
+  const realisasiBulanLalu = moneyAt(src, start, end, tabs, 2, line, kode, out);
+  const realisasiBulanIni = moneyAt(src, start, end, tabs, 3, line, kode, out);
+  const realisasiSd = moneyAt(src, start, end, tabs, 4, line, kode, out);
+  let persen: number | null = canonicalValue(src, false, tabs[6]! + 1, tabs[7]!);
+  let persenDecimals: number | null = 2;
+  if (persen !== persen) {
+    const cell = otherCell(splitFields(src.slice(start, end)), 5, line, kode, false, out);
+    persen = cell ? cell.value : null;
+    persenDecimals = cell ? cell.decimals : null;
+  }
+  const sisa = moneyAt(src, start, end, tabs, 6, line, kode, out);
+  return { stated: amounts(anggaranSebelum, anggaranSetelah, realisasiBulanLalu, realisasiBulanIni, realisasiSd, persen, sisa), persenDecimals };
+}
+
+/** Money field j + 3 (j = 0…6) of a nine-field line: field k spans (tabs[k − 1], tabs[k]), the last one to the end. */
+function moneyAt(src: string, start: number, end: number, tabs: Int32Array, j: number, line: number, kode: string, out: LraFinding[]): number | null {
+  const k = j + 2;
+  const v = canonicalValue(src, true, tabs[k - 1]! + 1, k === FIELD_COUNT - 1 ? end : tabs[k]!);
+  if (v === v && Number.isInteger(v)) return v;
+  // not in the SIPD form (rare): the general reader, and its findings, on the cut fields
+  return moneyCell(splitFields(src.slice(start, end)), j, line, kode, false, out);
+}
+
+/**
+ * Filled after creation: fields that start as null stay "tagged" in V8, so a whole-rupiah amount is
+ * stored in place; an object literal of numbers would get a heap box for every amount of every row.
+ */
+export function amounts(
+  anggaranSebelum: number | null,
+  anggaranSetelah: number | null,
+  realisasiBulanLalu: number | null,
+  realisasiBulanIni: number | null,
+  realisasiSd: number | null,
+  persen: number | null,
+  sisa: number | null,
+): LraAmounts {
+  const stated: LraAmounts = { anggaranSebelum: null, anggaranSetelah: null, realisasiBulanLalu: null, realisasiBulanIni: null, realisasiSd: null, persen: null, sisa: null };
+  stated.anggaranSebelum = anggaranSebelum;
+  stated.anggaranSetelah = anggaranSetelah;
+  stated.realisasiBulanLalu = realisasiBulanLalu;
+  stated.realisasiBulanIni = realisasiBulanIni;
+  stated.realisasiSd = realisasiSd;
+  stated.persen = persen;
+  stated.sisa = sisa;
+  return stated;
 }
 
 function recompute(stated: LraAmounts): LraRow["recomputed"] {
-  const { anggaranSetelah: setelah, realisasiBulanLalu: lalu, realisasiBulanIni: ini, realisasiSd: sd } = stated;
   // null first, as in readAmounts
   const r: LraRow["recomputed"] = { realisasiSd: null, persen: null, sisa: null };
-  r.realisasiSd = lalu !== null && ini !== null ? asStated(addMoney(lalu, ini), stated.realisasiSd) : null;
-  r.persen = setelah !== null && sd !== null ? asStated(persenOf(sd, setelah), stated.persen) : null;
-  r.sisa = setelah !== null && sd !== null ? asStated(addMoney(setelah, -sd), stated.sisa) : null;
+  r.realisasiSd = asStated(sdOf(stated), stated.realisasiSd);
+  r.persen = asStated(persenOfRow(stated), stated.persen);
+  r.sisa = asStated(sisaOf(stated), stated.sisa);
   return r;
 }
 
@@ -221,13 +347,19 @@ function malformedReason(program: string, sub: string, akun: readonly string[]):
   return "lebar segmen akun tidak sesuai";
 }
 
+/** Options as plain JavaScript callers (the task pane, the CLI) may hand them over: anything. */
+function readOptions(options: unknown): { limit: number; reading: "repaired" | "literal"; onProgress: LraParseOptions["onProgress"] | null } {
+  const o: LraParseOptions = typeof options === "object" && options !== null ? options : {};
+  return {
+    limit: typeof o.maxLength === "number" && o.maxLength > 0 ? o.maxLength : DEFAULT_MAX_LENGTH,
+    reading: o.rollupReading === "literal" ? "literal" : "repaired",
+    onProgress: typeof o.onProgress === "function" ? o.onProgress : null,
+  };
+}
+
 export function parseLra(text: string, options?: LraParseOptions): LraParseResult {
   if (typeof text !== "string") return refuse("sipd-not-text", { type: text === null ? "null" : typeof text });
-  // callers from plain JavaScript (the task pane, the CLI) may hand over anything as options
-  const o: LraParseOptions = typeof options === "object" && options !== null ? options : {};
-  const limit = typeof o.maxLength === "number" && o.maxLength > 0 ? o.maxLength : DEFAULT_MAX_LENGTH;
-  const reading = o.rollupReading === "literal" ? "literal" : "repaired";
-  const onProgress = typeof o.onProgress === "function" ? o.onProgress : null;
+  const { limit, reading, onProgress } = readOptions(options);
   if (text.length > limit) return refuse("sipd-too-large", { size: megabytes(text.length), limit: megabytes(limit) });
   if (text.trim() === "") return refuse("sipd-empty");
 
@@ -236,23 +368,20 @@ export function parseLra(text: string, options?: LraParseOptions): LraParseResul
   const n = text.length;
   let nextNl = text.indexOf("\n");
   let nextCr = text.indexOf("\r");
-  let lineCount = 0;
-  const meta: LraMeta = emptyMeta();
-  const rows: LraRow[] = [];
-  const footer: LraFooterRow[] = [];
-  const skipped: LraSkippedLine[] = [];
-  const findings: LraFinding[] = [];
-  const stats = emptyStats();
-  const heads: HeadCache = { byHead: new Map(), last: null };
-  let blankLines = 0;
-  let linesWithTab = 0;
-  // a lone text line right after a data row may be the wrapped tail of its uraian (SPEC d8)
-  let pending: { line: number; index: number; text: string } | null = null;
-
+  // TABs and markup found ahead, as the line breaks are: each is searched for once over the text
+  let nextTab = text.indexOf("\t");
+  let nextStar = text.indexOf("*");
+  let nextLt = text.indexOf("<");
+  const loop = new LineLoop();
+  const tabs = loop.tabs;
+  const source = new TextFields(text);
   // a final line break ends the last line; it does not start another
-  for (let pos = 0; lineCount === 0 || pos < n; ) {
+  for (let pos = 0; loop.lineCount === 0 || pos < n; ) {
     if (nextNl >= 0 && nextNl < pos) nextNl = text.indexOf("\n", pos);
     if (nextCr >= 0 && nextCr < pos) nextCr = text.indexOf("\r", pos);
+    if (nextTab >= 0 && nextTab < pos) nextTab = text.indexOf("\t", pos);
+    if (nextStar >= 0 && nextStar < pos) nextStar = text.indexOf("*", pos);
+    if (nextLt >= 0 && nextLt < pos) nextLt = text.indexOf("<", pos);
     let end = n;
     let breakLength = 0;
     if (nextNl >= 0) {
@@ -263,19 +392,106 @@ export function parseLra(text: string, options?: LraParseOptions): LraParseResul
       end = nextCr;
       breakLength = text.charCodeAt(end + 1) === 10 ? 2 : 1;
     }
-    let raw = text.slice(pos, end);
+    const start = pos;
     pos = end + breakLength;
-    const line = ++lineCount;
+    const line = loop.nextLine();
+    // the common data line is read in place, without cutting the line or its fields out of the text
+    let count = 0;
+    while (nextTab >= 0 && nextTab < end && count < FIELD_COUNT) {
+      tabs[count++] = nextTab;
+      nextTab = text.indexOf("\t", nextTab + 1);
+    }
+    const plain = !(nextStar >= 0 && nextStar < end) && !(nextLt >= 0 && nextLt < end) && line !== 1;
+    if (!(count === FIELD_COUNT - 1 && plain && loop.dataLine(line, text, start, end, source, start))) loop.textLine(line, text.slice(start, end));
     if (onProgress && (line & 0x1fff) === 0) onProgress(pos, n);
+  }
+  return loop.finish(() => text, reading);
+}
+
+/**
+ * The row loop: one line after another, as text, or (from cells) as a data row already read. It keeps
+ * what the lines said until `finish` reconciles them.
+ */
+export class LineLoop {
+  lineCount = 0;
+  readonly meta: LraMeta = emptyMeta();
+  readonly rows: LraRow[] = [];
+  readonly footer: LraFooterRow[] = [];
+  readonly skipped: LraSkippedLine[] = [];
+  readonly findings: LraFinding[] = [];
+  readonly stats = emptyStats();
+  readonly heads: HeadCache = newHeadCache();
+  blankLines = 0;
+  linesWithTab = 0;
+  // a lone text line right after a data row may be the wrapped tail of its uraian (SPEC d8)
+  private pending: { line: number; index: number; text: string } | null = null;
+  /** the TAB positions of the line being read */
+  readonly tabs = new Int32Array(FIELD_COUNT);
+
+  /** The number of the next line. */
+  nextLine(): number {
+    return ++this.lineCount;
+  }
+
+  /** The next line, as text. */
+  text(raw: string): void {
+    this.textLine(this.nextLine(), raw);
+  }
+
+  /** Line `line` (just begun), as text. */
+  textLine(line: number, raw: string): void {
     if (line === 1 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
     const clean = stripMarkup(raw);
-    if (clean.trim() === "") {
-      blankLines++;
-      continue;
+
+    // the common line: nine fields, the first a kode as SIPD prints it
+    const tabs = this.tabs;
+    let count = 0;
+    for (let i = clean.indexOf("\t"); i >= 0 && count < FIELD_COUNT; i = clean.indexOf("\t", i + 1)) tabs[count++] = i;
+    if (count === FIELD_COUNT - 1 && this.dataLine(line, clean, 0, clean.length, null, clean)) return;
+    this.other(line, raw, clean);
+  }
+
+  /**
+   * Line [start, end) of `src` as a data row, if it is the common one: nine fields (`this.tabs` holds
+   * its eight TABs) and a kode as SIPD prints it, no markup. Its cells are read where they stand.
+   */
+  dataLine(line: number, src: string, start: number, end: number, source: FieldSource | null, key: number | string): boolean {
+    const tabs = this.tabs;
+    if (tabs[0]! - start > MAX_KODE_FIELD) return false;
+    const kode = src.slice(start, tabs[0]);
+    if (!KODE_PATTERN.test(kode)) return false;
+    this.linesWithTab++;
+    const { stated, persenDecimals } = readAmountsAt(src, start, end, tabs, line, kode, this.findings);
+    this.row(makeRow(line, source, key, kode, src.slice(tabs[0]! + 1, tabs[1]).trim(), stated, persenDecimals, this.heads));
+    return true;
+  }
+
+  /** A data row on the line just begun (`nextLine`), read by the caller or by `text`. */
+  row(row: LraRow): void {
+    const pending = this.pending;
+    if (pending && pending.line === row.line - 1) {
+      const previous = this.rows[this.rows.length - 1];
+      const entry = this.skipped[pending.index];
+      if (previous && entry) {
+        previous.uraian = `${previous.uraian} ${pending.text}`;
+        entry.kind = "uraian-continuation";
+        this.findings.push(
+          finding({ rule: "R-PARSE", code: "sipd-uraian-continuation", severity: "info", line: pending.line, kode: previous.kode, relatedLines: [previous.line], params: { text: pending.text, line: previous.line } }),
+        );
+      }
     }
-    const fields = clean.split("\t");
-    if (fields.length > 1) linesWithTab++;
-    while (fields.length > FIELD_COUNT && (fields[fields.length - 1] ?? "").trim() === "") fields.pop();
+    this.pending = null;
+    this.rows.push(row);
+  }
+
+  /** Every line but the common data row: blank, a data row in another shape, footer, header, noise. */
+  private other(line: number, raw: string, clean: string): void {
+    if (clean.trim() === "") {
+      this.blankLines++;
+      return;
+    }
+    const fields = splitFields(clean);
+    if (fields.length > 1) this.linesWithTab++;
     // a kode is ~45 characters: the head of a longer field is enough to tell it is not one, and a regex
     // over a field of megabytes would be slow (or overflow the regex stack)
     const first = fields[0] ?? "";
@@ -286,37 +502,26 @@ export function parseLra(text: string, options?: LraParseOptions): LraParseResul
     const kode = asIs ? first : normaliseKode(complete ? first : first.slice(0, MAX_KODE_FIELD));
 
     if (asIs || (fitsRow && KODE_PATTERN.test(kode))) {
-      const row = makeRow(line, fields, kode, heads, findings);
-      if (pending && pending.line === line - 1) {
-        const previous = rows[rows.length - 1];
-        const entry = skipped[pending.index];
-        if (previous && entry) {
-          previous.uraian = `${previous.uraian} ${pending.text}`;
-          entry.kind = "uraian-continuation";
-          findings.push(
-            finding({ rule: "R-PARSE", code: "sipd-uraian-continuation", severity: "info", line: pending.line, kode: previous.kode, relatedLines: [previous.line], params: { text: pending.text, line: previous.line } }),
-          );
-        }
-      }
-      pending = null;
-      rows.push(row);
-      continue;
+      const { stated, persenDecimals } = readAmounts(fields, line, kode, false, this.findings);
+      this.row(makeRow(line, null, clean, kode, (fields[1] ?? "").trim(), stated, persenDecimals, this.heads));
+      return;
     }
 
     if (kode === "" && fields.length >= 2 && fields.length <= FIELD_COUNT) {
       const kind = footerKind(fields[1] ?? "");
       if (kind) {
         while (fields.length < FIELD_COUNT) fields.push("");
-        const { stated, persenDecimals } = readAmounts(fields, line, undefined, true, findings);
-        footer.push({ line, kind, fields, uraian: (fields[1] ?? "").trim(), stated, persenDecimals });
-        pending = null;
-        continue;
+        const { stated, persenDecimals } = readAmounts(fields, line, undefined, true, this.findings);
+        this.footer.push({ line, kind, fields, uraian: (fields[1] ?? "").trim(), stated, persenDecimals });
+        this.pending = null;
+        return;
       }
     }
 
+    const { findings, skipped, rows } = this;
     if (KODE_START.test(kode.replace(/^["']/, ""))) {
       // data that could not be read: said loudly, since its money is missing from every total
-      noteKodeLine(stats, clean, fields.length, complete && KODE_PATTERN.test(kode));
+      noteKodeLine(this.stats, clean, fields.length, complete && KODE_PATTERN.test(kode));
       const shown = kode.length > 80 ? `${kode.slice(0, 80)}…` : kode;
       if (fields.length === FIELD_COUNT) {
         findings.push(finding({ rule: "R-KODE-01", code: "sipd-kode-unrecognised", severity: "error", line, kode: shown, column: "kode", stated: shown, params: { kode: shown } }));
@@ -324,35 +529,39 @@ export function parseLra(text: string, options?: LraParseOptions): LraParseResul
         findings.push(finding({ rule: "R-PARSE", code: "sipd-line-fields", severity: "error", line, kode: shown, column: "fields", stated: fields.length, expected: FIELD_COUNT, params: { kode: shown, fields: fields.length } }));
       }
       skipped.push({ line, kind: "other", text: raw });
-      pending = null;
-      continue;
+      this.pending = null;
+      return;
     }
 
     const flat = fields.length > 1 ? clean.replace(/\t/g, " ").trim() : clean.trim();
-    const kind = classifySkipped(clean, flat, rows.length === 0, meta);
+    const kind = classifySkipped(clean, flat, rows.length === 0, this.meta);
     if (kind === "other" && kode === "" && fields.filter((f) => NUMBERISH.test(f.trim())).length >= 3) {
       const label = (fields[1] ?? "").trim().slice(0, 80);
       findings.push(finding({ rule: "R-PARSE", code: "sipd-unlabelled-row", severity: "warning", line, stated: label, params: { label } }));
     }
     const lastRow = rows[rows.length - 1];
-    pending = kind === "other" && fields.length === 1 && lastRow !== undefined && lastRow.line === line - 1 ? { line, index: skipped.length, text: flat } : null;
+    this.pending = kind === "other" && fields.length === 1 && lastRow !== undefined && lastRow.line === line - 1 ? { line, index: skipped.length, text: flat } : null;
     skipped.push({ line, kind, text: raw });
   }
 
-  const found: LraFound = { lines: lineCount, kodeLines: stats.kodeLines + rows.length, dataRows: rows.length, linesWithTab };
-  if (rows.length === 0) {
-    const r = refusalFor(text, stats, found);
-    return refuse(r.code, r.params, r.found);
-  }
-  if (stats.kodeLines > rows.length) {
-    return refuse("sipd-mostly-unreadable", { dataRows: rows.length, kodeLines: found.kodeLines }, found);
-  }
+  /** The roll-ups over the rows read; `text` gives the whole text when a refusal must say what it is. */
+  finish(text: () => string, reading: "repaired" | "literal"): LraParseResult {
+    const { meta, rows, footer, findings, stats, skipped, blankLines, lineCount } = this;
+    const found: LraFound = { lines: lineCount, kodeLines: stats.kodeLines + rows.length, dataRows: rows.length, linesWithTab: this.linesWithTab };
+    if (rows.length === 0) {
+      const r = refusalFor(text(), stats, found);
+      return refuse(r.code, r.params, r.found);
+    }
+    if (stats.kodeLines > rows.length) {
+      return refuse("sipd-mostly-unreadable", { dataRows: rows.length, kodeLines: found.kodeLines }, found);
+    }
 
-  checkHeader(meta, rows, findings);
-  const tree = reconcile(rows, footer, reading, findings);
-  const { programs, kegiatan, subKegiatan } = derive(tree.counted);
-  findings.sort((a, b) => a.at.line - b.at.line);
-  return { ok: true, meta, rows, footer, programs, kegiatan, subKegiatan, findings, skipped, blankLines, lineCount };
+    checkHeader(meta, rows, findings);
+    const tree = reconcile(rows, footer, reading, findings);
+    const { programs, kegiatan, subKegiatan } = derive(tree.counted);
+    findings.sort((a, b) => a.at.line - b.at.line);
+    return { ok: true, meta, rows, footer, programs, kegiatan, subKegiatan, findings, skipped, blankLines, lineCount };
+  }
 }
 
 function checkHeader(meta: LraMeta, rows: readonly LraRow[], out: LraFinding[]): void {

@@ -4,7 +4,7 @@
  */
 import { formatAngka } from "../numbers";
 import type { MessageCode, MessageParams } from "../messages.id";
-import { COLUMN_LABEL, addMoney, persenOf, persenTruncated, sameMoney } from "./amounts";
+import { COLUMN_LABEL, addMoney, persenOf, persenOfRow, persenTruncated, sameMoney, sdOf, sisaOf } from "./amounts";
 import { parentKode, segments } from "./kode";
 import { MONEY_COLUMNS, type LraAmounts, type LraColumn, type LraFinding, type LraFooterRow, type LraLevel, type LraMoneyColumn, type LraRow, type Severity } from "./types";
 
@@ -49,7 +49,9 @@ export function finding(f: FindingInput): LraFinding {
 
 /** S/D = lalu + ini; sisa = setelah − S/D (and not negative); S/D ≤ setelah; % = half-up 2dp. */
 export function checkRowArithmetic(row: LraRow, out: LraFinding[]): void {
-  const { line, kode, stated: s, recomputed: r } = row;
+  const { line, kode, stated: s } = row;
+  // worked out here, not read from row.recomputed: a row makes that object only when asked for it
+  const r = { realisasiSd: sdOf(s), sisa: sisaOf(s), persen: persenOfRow(s) };
   if (s.realisasiSd !== null && r.realisasiSd !== null && !sameMoney(s.realisasiSd, r.realisasiSd)) {
     out.push(
       finding({
@@ -86,15 +88,19 @@ export function checkRowArithmetic(row: LraRow, out: LraFinding[]): void {
       }),
     );
   }
-  checkPersen(line, kode, s, r.persen, row.persenDecimals, row.fields[7] ?? "", out);
+  checkPersen(line, kode, s, r.persen, row.persenDecimals, row, out);
 }
 
-/** `exact2` is the row's recomputed %: S/D ÷ SETELAH at 2 decimals. */
-function checkPersen(line: number, kode: string | undefined, s: LraAmounts, exact2: number | null, decimals: number | null, raw: string, out: LraFinding[]): void {
+/**
+ * `exact2` is the row's recomputed %: S/D ÷ SETELAH at 2 decimals. The % cell as printed is read off
+ * `printed` only when its precision is odd (a row's fields are cut from its line on demand).
+ */
+function checkPersen(line: number, kode: string | undefined, s: LraAmounts, exact2: number | null, decimals: number | null, printed: { readonly fields: readonly string[] }, out: LraFinding[]): void {
   if (s.persen === null || decimals === null || s.realisasiSd === null || s.anggaranSetelah === null) return;
   if (exact2 === null) return; // no anggaran: R-PEN-02 already says realisasi exceeds it
   let at = 2;
   if (decimals !== 2) {
+    const raw = printed.fields[7] ?? "";
     out.push(
       finding({
         rule: "R-NUM-02", code: "sipd-persen-precision", severity: "info", line, kode, column: "persen",
@@ -317,7 +323,7 @@ export function checkFooter(footer: readonly LraFooterRow[], rows: readonly LraR
     }
     if (f.kind === "surplus_defisit") {
       const exact2 = s.realisasiSd !== null && s.anggaranSetelah !== null ? persenOf(s.realisasiSd, s.anggaranSetelah, 2) : null;
-      checkPersen(f.line, undefined, s, exact2, f.persenDecimals, f.fields[7] ?? "", out);
+      checkPersen(f.line, undefined, s, exact2, f.persenDecimals, f, out);
     }
   }
 }
