@@ -1,13 +1,13 @@
 /**
  * The "Rincian SIPD" sheet read back: the kode rekening rows of the last import, where they stand.
  * Periksa checks them again with the SIPD parser itself (one set of identities for the paste and the
- * workbook): the rows become LRA text whose line n is sheet row n, so every finding lands on its cell.
+ * workbook): the rows are read as the LRA text whose line n is sheet row n, so every finding lands on its cell.
  */
 import type { Address } from "../address";
 import { RINCIAN_COLUMNS, RINCIAN_ROWS, RINCIAN_SHEET, parseRincianTitle, rincianCol } from "../layouts/rincian";
 import type { ExistingSheet } from "../layouts/plan";
-import { monthOf, parseLra, type LraMonth, type LraParseResult } from "../sipd";
-import { cellsToLraText } from "../sipd/cells-text";
+import { monthOf, type LraMonth, type LraParseResult } from "../sipd";
+import { parseLraCells } from "../sipd/cells-parse";
 import type { LraColumn } from "../sipd/types";
 import type { CellSnapshot } from "../workbook-ops";
 import { EMPTY_CELL } from "./cell";
@@ -62,8 +62,8 @@ export class RincianModel {
     return { sheet: this.sheet, row, col: rincianCol(key) };
   }
 
-  /** The sheet as LRA text: header lines from its title, then one line per sheet row. */
-  lraText(): string {
+  /** The sheet as the cells of an LRA paste: header lines from its title, then the nine fields of each sheet row. */
+  private lraCells(): CellSnapshot[][] {
     const text = (value: string): CellSnapshot[] => [{ value, formula: null, numberFormat: "@" }];
     const m = this.meta;
     const grid: CellSnapshot[][] = [
@@ -74,11 +74,12 @@ export class RincianModel {
     ];
     const cols = FIELD_COLUMNS.map((k) => RINCIAN_COLUMNS.findIndex((c) => c.key === k));
     for (let r = this.firstRow; r < this.endRow; r++) grid.push(cols.map((c) => this.snap(r, c)));
-    return cellsToLraText(grid);
+    return grid;
   }
 
   /** The parser's reading of the sheet (memoised): rows, derived totals and findings by line = row + 1. */
   parse(): LraParseResult {
-    return (this.parsed ??= parseLra(this.lraText()));
+    // read from the cells as the parser reads their text (cells-parse.ts), without writing 100k rows out as text
+    return (this.parsed ??= parseLraCells(this.lraCells()));
   }
 }

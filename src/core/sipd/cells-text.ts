@@ -43,6 +43,26 @@ export function moneyText(v: number): string {
  * not at 2, it was printed that way. Either way the value the parser reads is the cell's.
  */
 function persenText(cell: CellSnapshot, row: readonly (CellSnapshot | undefined)[], first: number): string {
+  const p = printedPersen(cell, row, first);
+  const { percent, digits, plain, written, decimals } = p;
+  const dot = digits.indexOf(".");
+  // below 1e9 a double is far closer to its shortest text than half a unit of the 6th decimal, so
+  // rounding a text of at most `decimals` decimals leaves it as it is: padded, it is what formatAngka writes
+  if (plain && written <= decimals && Math.abs(percent) < 1e9) {
+    const int = dot < 0 ? digits : digits.slice(0, dot);
+    const frac = dot < 0 ? "" : digits.slice(dot + 1);
+    const body = decimals > 0 ? `${groupDigits(int)},${frac.padEnd(decimals, "0")}` : groupDigits(int);
+    return percent < 0 ? `-${body}` : body;
+  }
+  return formatAngka(percent, "money", { decimals });
+}
+
+/** The % of a numeric cell, and the decimals SIPD printed it with (see persenText). */
+export function printedPersen(
+  cell: CellSnapshot,
+  row: readonly (CellSnapshot | undefined)[],
+  first: number,
+): { percent: number; digits: string; plain: boolean; written: number; decimals: number } {
   const v = cell.value as number;
   // a cell formatted as percent holds the fraction (0.5317 shown as 53,17%)
   const percent = cell.numberFormat.includes("%") ? roundHalfUp(v * 100, MAX_DECIMALS) : v;
@@ -59,15 +79,7 @@ function persenText(cell: CellSnapshot, row: readonly (CellSnapshot | undefined)
   if (own < PERSEN_DECIMALS && typeof sd === "number" && typeof setelah === "number") {
     if (persenOf(sd, setelah, PERSEN_DECIMALS) !== percent && persenOf(sd, setelah, own) === percent) decimals = own;
   }
-  // below 1e9 a double is far closer to its shortest text than half a unit of the 6th decimal, so
-  // rounding a text of at most `decimals` decimals leaves it as it is: padded, it is what formatAngka writes
-  if (plain && written <= decimals && Math.abs(percent) < 1e9) {
-    const int = dot < 0 ? digits : digits.slice(0, dot);
-    const frac = dot < 0 ? "" : digits.slice(dot + 1);
-    const body = decimals > 0 ? `${groupDigits(int)},${frac.padEnd(decimals, "0")}` : groupDigits(int);
-    return percent < 0 ? `-${body}` : body;
-  }
-  return formatAngka(percent, "money", { decimals });
+  return { percent, digits, plain, written, decimals };
 }
 
 /** Integer digits grouped by thousands with dots, as formatAngka groups them in id-ID: by slices of three, not a string per digit. */
@@ -100,6 +112,15 @@ function cellText(cell: CellSnapshot, field: number, dataShaped: boolean, row: r
  * empty field the parser names instead of shifting the row.
  */
 export function cellsToLraText(cells: readonly (readonly CellSnapshot[])[]): string {
+  const bounds = lineBounds(cells);
+  if (!bounds) return "";
+  const lines: string[] = [];
+  for (const row of cells) lines.push(rowText(row, bounds.first, bounds.last));
+  return lines.join("\n");
+}
+
+/** The columns the lines span: from the first column filled in any row to the last column of the widest row; null when all are empty. */
+export function lineBounds(cells: readonly (readonly CellSnapshot[])[]): { first: number; last: number } | null {
   let first = Infinity;
   let last = -1;
   for (const row of cells) {
@@ -111,32 +132,29 @@ export function cellsToLraText(cells: readonly (readonly CellSnapshot[])[]): str
       }
     }
   }
-  if (first === Infinity) return "";
-  const lines: string[] = [];
-  for (const row of cells) {
-    let filled = 0;
-    let end = first - 1;
-    for (let j = first; j <= last; j++) {
-      if (isEmpty(row[j])) continue;
-      filled++;
-      end = j;
-    }
-    if (filled === 0) {
-      lines.push("");
-      continue;
-    }
-    const until = filled === 1 ? end : last;
-    // a data row starts with its kode as text, or with an empty cell (the footer); the column-number
-    // row (1 2 3 4 …) starts with a number and keeps its numbers plain
-    const lead = row[first]?.value ?? null;
-    const dataShaped = typeof lead !== "number";
-    const fields: string[] = [];
-    for (let j = first; j <= until; j++) {
-      const cell = row[j];
-      fields.push(cell ? cellText(cell, j - first, dataShaped, row, first) : "");
-    }
-    // joined: one flat string per line (a concatenation would keep a string per field alive until the end)
-    lines.push(fields.join("\t"));
+  return first === Infinity ? null : { first, last };
+}
+
+/** One row as its line of LRA text (cellsToLraText), within the columns `first`–`last`. */
+export function rowText(row: readonly (CellSnapshot | undefined)[], first: number, last: number): string {
+  let filled = 0;
+  let end = first - 1;
+  for (let j = first; j <= last; j++) {
+    if (isEmpty(row[j])) continue;
+    filled++;
+    end = j;
   }
-  return lines.join("\n");
+  if (filled === 0) return "";
+  const until = filled === 1 ? end : last;
+  // a data row starts with its kode as text, or with an empty cell (the footer); the column-number
+  // row (1 2 3 4 …) starts with a number and keeps its numbers plain
+  const lead = row[first]?.value ?? null;
+  const dataShaped = typeof lead !== "number";
+  const fields: string[] = [];
+  for (let j = first; j <= until; j++) {
+    const cell = row[j];
+    fields.push(cell ? cellText(cell, j - first, dataShaped, row, first) : "");
+  }
+  // joined: one flat string per line (a concatenation would keep a string per field alive until the end)
+  return fields.join("\t");
 }

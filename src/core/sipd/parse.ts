@@ -544,6 +544,11 @@ export class LineLoop {
     skipped.push({ line, kind, text: raw });
   }
 
+  /** Nothing but blank lines (or none). */
+  refuseEmpty(): LraParseFailure {
+    return refuse("sipd-empty");
+  }
+
   /** The roll-ups over the rows read; `text` gives the whole text when a refusal must say what it is. */
   finish(text: () => string, reading: "repaired" | "literal"): LraParseResult {
     const { meta, rows, footer, findings, stats, skipped, blankLines, lineCount } = this;

@@ -131,8 +131,8 @@ function checkPersen(line: number, kode: string | undefined, s: LraAmounts, exac
 }
 
 export interface Tree {
-  /** kode → index in `counted` */
-  byKey: Map<string, number>;
+  /** kode → index in `counted` (built when first asked: most exports never ask) */
+  byKey: Pick<ReadonlyMap<string, number>, "get" | "has">;
   /** rows that count in sums: the first row of each kode */
   counted: LraRow[];
   /** index in `counted` of each counted row's parent; -1 for a root or an orphan */
@@ -144,11 +144,125 @@ export interface Tree {
 }
 
 /** How a row takes part in the tree: its own kode, or the repaired one. */
-export type Reading = (row: LraRow) => { kode: string; akun: string };
+export type Reading = (row: LraRow) => { kode: string; akun: string; level: LraLevel };
 export const literalReading: Reading = (row) => row;
 export const repairedReading: Reading = (row) => row.repaired ?? row;
 
+/** Akun segments by level; a malformed code has to be counted. */
+const SEGMENTS: Record<LraLevel, number> = {
+  skpd_total: 1,
+  skpd_kelompok: 2,
+  program: 2,
+  sub_kegiatan: 2,
+  akun_jenis: 3,
+  akun_objek: 4,
+  akun_rincian_objek: 5,
+  akun_sub_rincian_objek: 6,
+  malformed: -1,
+};
+
 export function buildTree(rows: LraRow[], read: Reading): Tree {
+  return orderedTree(rows, read) ?? treeByKode(rows, read);
+}
+
+/**
+ * The tree of an export as SIPD writes it, in one pass without a map of every kode: each parent comes
+ * before its children, an akun row right after its parent's subtree began (the last row one segment
+ * shorter), and the children of a parent in rising code order, so no code can repeat. Null as soon
+ * as the rows are not so (a copied page, a malformed code, a parent later or missing): treeByKode
+ * then reads them, and gives what this would have given where both apply.
+ */
+function orderedTree(rows: LraRow[], read: Reading): Tree | null {
+  const count = rows.length;
+  const parent = new Int32Array(count).fill(-1);
+  // per parent: its last child so far, and that child's last segment when it is an akun row
+  const lastChild = new Int32Array(count).fill(-1);
+  const lastSegment = new Int32Array(count);
+  // parents of rows of two segments or fewer: program, kelompok and total rows
+  const upper = new Map<string, number>();
+  const roots = new Set<string>();
+  const lastAt: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const row = rows[i]!;
+    const r = read(row);
+    const n = SEGMENTS[r.level];
+    if (n < 0) return null;
+    let p = -1;
+    if (n >= 3) {
+      const g = lastAt[n - 1];
+      if (g === undefined || !isParent(rows[g]!, read(rows[g]!), row, r)) return null;
+      p = g;
+      // siblings share every segment but the last, of one width: their values must rise
+      const segment = lastSegmentOf(r.kode);
+      const c = lastChild[p]!;
+      if (c >= 0 && lastSegment[p]! >= segment) return null;
+      lastSegment[p] = segment;
+    } else {
+      const pk = parentKode(r.kode, row.program, row.subKegiatan ?? "00", r.akun);
+      if (pk === null) {
+        if (roots.has(r.kode)) return null;
+        roots.add(r.kode);
+      } else {
+        const found = upper.get(pk);
+        if (found === undefined) return null;
+        p = found;
+        const c = lastChild[p]!;
+        if (c >= 0 && read(rows[c]!).kode >= r.kode) return null;
+      }
+      if (row.subKegiatan === null) upper.set(r.kode, i);
+    }
+    if (p >= 0) {
+      parent[i] = p;
+      lastChild[p] = i;
+    }
+    lastAt[n] = i;
+  }
+  return { byKey: lazyIndex(rows, read), counted: rows, parent, orphans: [], duplicates: [] };
+}
+
+/** Whether `g` is the row `row` rolls up into: the same head, and its akun one segment shorter. */
+function isParent(g: LraRow, gr: { kode: string; akun: string }, row: LraRow, r: { kode: string; akun: string }): boolean {
+  // the head's parts are shared strings for the rows of one sub kegiatan: compared without reading them
+  if (g.subKegiatan !== row.subKegiatan || g.program !== row.program || g.unit !== row.unit || g.urusan !== row.urusan) return false;
+  const ga = gr.akun;
+  const a = r.akun;
+  const at = ga.length;
+  if (a.length <= at + 1 || a.charCodeAt(at) !== 32) return false;
+  for (let k = 0; k < at; k++) if (a.charCodeAt(k) !== ga.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The last segment of a kode as a number (its digits). */
+function lastSegmentOf(kode: string): number {
+  let v = 0;
+  let scale = 1;
+  for (let k = kode.length - 1; k >= 0; k--) {
+    const c = kode.charCodeAt(k);
+    if (c === 32) break;
+    v += (c - 48) * scale;
+    scale *= 10;
+  }
+  return v;
+}
+
+/** kode → index of its first row, built on first use. */
+function lazyIndex(rows: readonly LraRow[], read: Reading): Tree["byKey"] {
+  let map: Map<string, number> | null = null;
+  const index = (): Map<string, number> => {
+    if (!map) {
+      map = new Map();
+      for (let i = 0; i < rows.length; i++) {
+        const k = read(rows[i]!).kode;
+        if (!map.has(k)) map.set(k, i);
+      }
+    }
+    return map;
+  };
+  return { get: (kode) => index().get(kode), has: (kode) => index().has(kode) };
+}
+
+/** Any rows: a map of every kode finds duplicates and parents wherever they stand. */
+export function treeByKode(rows: LraRow[], read: Reading): Tree {
   const byKey = new Map<string, number>();
   const duplicates: Tree["duplicates"] = [];
   // the rows themselves until the first duplicate: most exports have none

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { generateLra, parseLra, MONEY_COLUMNS, type LraParseSuccess, type LraRow } from "../../../src/core/sipd";
 import { addMoney, sameMoney } from "../../../src/core/sipd/amounts";
 import { classify, classifyAkun, kelompokOf, parentKode } from "../../../src/core/sipd/kode";
+import { buildTree, literalReading, repairedReading, treeByKode } from "../../../src/core/sipd/reconcile";
 import { fixtureText, parsedOk } from "./helpers";
 
 describe("the akun read from the kode string", () => {
@@ -103,5 +104,52 @@ describe("roll-ups over the kode tree", () => {
     const r = parsedOk(parseLra(fixtureText(), { rollupReading: "literal" }));
     expect([...new Set(rollups(r).map((b) => b[0]))]).toEqual([30, 31]);
     expect(rollups(r)).toEqual(referenceRollups(r, "literal"));
+  });
+});
+
+describe("the kode tree of rows in export order", () => {
+  const base = parsedOk(parseLra(generateLra(400, 11))).rows;
+  const fixture = parsedOk(parseLra(fixtureText())).rows;
+
+  /** What a tree says, comparable: parents by line, orphans, duplicates, and the index's answers. */
+  function said(t: ReturnType<typeof buildTree>, rows: readonly LraRow[]) {
+    return {
+      counted: t.counted.map((r) => r.line),
+      parent: [...t.parent].map((p) => (p < 0 ? -1 : t.counted[p]!.line)),
+      orphans: t.orphans.map((o) => [o.row.line, o.parent]),
+      duplicates: t.duplicates.map((d) => [d.row.line, d.first.line]),
+      index: rows.map((r) => [t.byKey.has(r.kode), t.byKey.get(r.kode), t.byKey.has(`${r.kode} 9`)]),
+    };
+  }
+
+  it("is the tree the map of every kode finds, on SIPD's order and on rows moved, copied, dropped or repaired", () => {
+    const edit = fc.record({ kind: fc.constantFrom("swap", "copy", "drop", "move-up", "repeat"), at: fc.nat(), to: fc.nat() });
+    fc.assert(
+      fc.property(fc.constantFrom(base, fixture), fc.array(edit, { maxLength: 3 }), fc.boolean(), (source, edits, repaired) => {
+        const rows = [...source];
+        for (const e of edits) {
+          const i = e.at % rows.length;
+          const j = e.to % rows.length;
+          if (e.kind === "swap") [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+          else if (e.kind === "copy") rows.splice(j, 0, rows[i]!);
+          else if (e.kind === "drop" && rows.length > 2) rows.splice(i, 1);
+          else if (e.kind === "move-up") rows.splice(Math.min(i, j), 0, ...rows.splice(Math.max(i, j), 1));
+          // a page pasted twice: a few rows again right after themselves
+          else if (e.kind === "repeat") rows.splice(i + 1, 0, ...rows.slice(i, i + 1 + (j % 4)));
+        }
+        const read = repaired ? repairedReading : literalReading;
+        expect(said(buildTree(rows, read), rows)).toEqual(said(treeByKode(rows, read), rows));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("reads an export in SIPD's order in one pass: no duplicates, every akun row under its parent", () => {
+    const t = buildTree(base, literalReading);
+    expect(t.duplicates).toEqual([]);
+    expect(t.counted).toBe(base);
+    // the one-pass route: its index of every kode is built only when asked
+    expect(t.byKey).not.toBeInstanceOf(Map);
+    expect(said(t, base)).toEqual(said(treeByKode(base, literalReading), base));
   });
 });

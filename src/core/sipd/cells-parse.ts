@@ -1,0 +1,96 @@
+/**
+ * An LRA in cells, read as parseLra reads its text (cellsToLraText): the same rows, findings and line
+ * numbers (line n is row n of the cells), without turning 100k rows of numbers into text and back.
+ * A row in the form an imported sheet holds (a kode as SIPD prints it, whole-rupiah numbers, a % at two
+ * decimals) is read from its cells; any other row is turned into its line of text and read as text.
+ * A property test holds the two routes together.
+ */
+import { KODE_PATTERN } from "./kode";
+import { cellsToLraText, lineBounds, printedPersen, rowText } from "./cells-text";
+import { stripMarkup } from "./header";
+import { LineLoop, amounts, makeRow, splitFields, type FieldSource } from "./parse";
+import type { LraParseOptions, LraParseResult } from "./types";
+import type { CellSnapshot } from "../workbook-ops";
+
+type Cells = readonly (readonly CellSnapshot[])[];
+
+const FIELD_COUNT = 9;
+/** canonicalValue reads at most 15 digits; larger amounts go the way of the text */
+const MAX_MONEY = 1e15;
+/** characters that would change the line the text route reads: TAB, line breaks, markup */
+const NOT_PLAIN = /[\t\r\n*<]/;
+
+/** The fields of row `line − 1`, as the text route cuts them from its line. */
+class CellFields implements FieldSource {
+  constructor(
+    private readonly cells: Cells,
+    private readonly first: number,
+    private readonly last: number,
+  ) {}
+  fieldsOf(line: number): string[] {
+    return splitFields(stripMarkup(rowText(this.cells[line - 1] ?? [], this.first, this.last)));
+  }
+}
+
+const money = (c: CellSnapshot | undefined): number | null => {
+  const v = c?.value;
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || Math.abs(v) >= MAX_MONEY) return null;
+  // written 0,00, read back as 0: never −0
+  return v === 0 ? 0 : v;
+};
+
+/**
+ * The cells as parseLra(cellsToLraText(cells)) reads them, but for the limit on the text's length
+ * (a sheet is as large as the workbook holding it). `onProgress` counts rows.
+ */
+export function parseLraCells(cells: Cells, options?: Pick<LraParseOptions, "rollupReading" | "onProgress">): LraParseResult {
+  const reading = options?.rollupReading === "literal" ? "literal" : "repaired";
+  const onProgress = typeof options?.onProgress === "function" ? options.onProgress : null;
+  const text = () => cellsToLraText(cells);
+  const bounds = lineBounds(cells);
+  if (!bounds) return new LineLoop().refuseEmpty();
+  const { first, last } = bounds;
+  const source = new CellFields(cells, first, last);
+  const loop = new LineLoop();
+  let blank = true;
+  // the text's final line break ends its last line: an empty last row is no line
+  let n = cells.length;
+  if (n > 1 && rowText(cells[n - 1]!, first, last) === "") n--;
+  for (let i = 0; i < n; i++) {
+    const row = cells[i]!;
+    const line = loop.nextLine();
+    if (!(last - first === FIELD_COUNT - 1 && line !== 1 && cellRow(loop, line, row, first, source))) {
+      const raw = rowText(row, first, last);
+      if (blank && raw.trim() !== "") blank = false;
+      loop.textLine(line, raw);
+    } else blank = false;
+    if (onProgress && (line & 0x1fff) === 0) onProgress(i + 1, cells.length);
+  }
+  if (blank) return loop.refuseEmpty();
+  return loop.finish(text, reading);
+}
+
+/** Row `line` read from its cells, if it is in the form an imported sheet holds; false leaves it to the text route. */
+function cellRow(loop: LineLoop, line: number, row: readonly (CellSnapshot | undefined)[], first: number, source: FieldSource): boolean {
+  const kode = row[first]?.value;
+  if (typeof kode !== "string" || !KODE_PATTERN.test(kode)) return false;
+  const uraian = row[first + 1]?.value ?? null;
+  if (uraian !== null && (typeof uraian !== "string" || NOT_PLAIN.test(uraian))) return false;
+  const sebelum = money(row[first + 2]);
+  const setelah = money(row[first + 3]);
+  const lalu = money(row[first + 4]);
+  const ini = money(row[first + 5]);
+  const sd = money(row[first + 6]);
+  const sisa = money(row[first + 8]);
+  if (sebelum === null || setelah === null || lalu === null || ini === null || sd === null || sisa === null) return false;
+  // the % as the text route would print and read it: two decimals, not negative (its reader takes no sign)
+  const p = row[first + 7];
+  if (!p || typeof p.value !== "number") return false;
+  const printed = printedPersen(p, row, first);
+  if (!printed.plain || printed.decimals !== 2 || printed.written > 2 || !(printed.percent >= 0) || printed.percent >= 1e9) return false;
+  const persen = printed.percent === 0 ? 0 : printed.percent;
+  loop.linesWithTab++;
+  const stated = amounts(sebelum, setelah, lalu, ini, sd, persen, sisa);
+  loop.row(makeRow(line, source, line, kode, (uraian ?? "").trim(), stated, 2, loop.heads));
+  return true;
+}
