@@ -61,9 +61,22 @@ const COMMA = 44;
 
 export function canonicalValue(raw: string, money: boolean, start = 0, end = raw.length): number {
   // [start, end) of `raw`: the row loop reads the cells of a line where they stand, without cutting them out
+  const v = scanCanonical(raw, money, start, end, STOP, 0);
+  return STOP[0] === end ? v : NaN;
+}
+
+const STOP = new Int32Array(1);
+
+/**
+ * The number in SIPD's form that starts at `start` (within `end`), NaN if there is none; where it
+ * stops (one past it) goes to stops[at]. The row loop reads a line's amounts one after another, each
+ * up to the TAB after it, which is where the next starts.
+ */
+export function scanCanonical(raw: string, money: boolean, start: number, end: number, stops: Int32Array, at: number): number {
   let i = start;
   let paren = false;
   let minus = false;
+  stops[at] = -1;
   const first = i < end ? raw.charCodeAt(i) : -1;
   if (money && first === 40) {
     paren = true;
@@ -101,7 +114,7 @@ export function canonicalValue(raw: string, money: boolean, start = 0, end = raw
     if (i >= end || raw.charCodeAt(i) !== 41) return NaN;
     i++;
   }
-  if (i !== end) return NaN;
+  stops[at] = i;
   const sen = d1 * 10 + d2;
   let value: number;
   if (sen === 0) value = int;

@@ -17,6 +17,8 @@ const ONE_DIGIT = /^\d$/;
 
 /** Tokens 0–6 of a kode: everything but the akun. Shared by all rows of one sub kegiatan. */
 export interface KodeHead {
+  /** characters in the head: the akun starts one after them */
+  length: number;
   urusan: string;
   unit: string;
   program: string;
@@ -53,6 +55,7 @@ export function readHead(head: string): KodeHead {
   const kegiatan = m ? (m[1] ?? null) : null;
   const subKegiatan = m ? sub : null;
   return {
+    length: head.length,
     urusan: `${at(0)}.${at(1)}`,
     unit: `${at(2)} ${at(3)} ${at(4)}`,
     program,

@@ -5,7 +5,7 @@
  */
 import { formatAngka } from "../numbers";
 import { message, type MessageCode } from "../messages.id";
-import { COLUMN_LABEL, NUMERIC_FIELDS, canonicalValue, persenOfRow, readCell, sdOf, sisaOf } from "./amounts";
+import { COLUMN_LABEL, NUMERIC_FIELDS, canonicalValue, persenOfRow, readCell, scanCanonical, sdOf, sisaOf } from "./amounts";
 import { derive } from "./derive";
 import { emptyStats, noteKodeLine, refusalFor } from "./detect";
 import { classifySkipped, emptyMeta, stripMarkup } from "./header";
@@ -171,18 +171,13 @@ class TextFields implements FieldSource {
 
 /**
  * A data row. Its fields are cut from its line only when asked for: kept on every row, they were
- * nine strings and an array per row, most of a 100k-row parse's garbage. So is its recomputed
+ * nine strings and an array per row, most of a 100k-row parse's garbage. What its kode's head says
+ * is read through the head the rows of one sub kegiatan share. So is its recomputed
  * S/D, % and sisa, which the row check works out without it.
  */
 class Row implements LraRow {
   repaired?: LraRow["repaired"];
-  readonly urusan: string;
-  readonly unit: string;
-  readonly program: string;
-  readonly kegiatan: string | null;
-  readonly subKegiatan: string | null;
   readonly kelompok: string | null;
-  readonly notation: LraRow["notation"];
   private rc: LraRow["recomputed"] | null = null;
   constructor(
     readonly line: number,
@@ -191,19 +186,37 @@ class Row implements LraRow {
     readonly kode: string,
     public uraian: string,
     readonly level: LraLevel,
-    h: KodeHead,
-    readonly akun: string,
+    /** the head of the kode, shared by the rows of one sub kegiatan: its parts are read through it */
+    private readonly head: KodeHead,
+    akun: string,
     readonly stated: LraAmounts,
     readonly persenDecimals: number | null,
   ) {
-    this.urusan = h.urusan;
-    this.unit = h.unit;
-    this.program = h.program;
-    this.kegiatan = h.kegiatan;
-    this.subKegiatan = h.subKegiatan;
     this.kelompok = kelompokOf(akun);
-    // one notation object per sub kegiatan, shared by its rows (read only, like the codes in it)
-    this.notation = h.notation;
+  }
+
+  get urusan(): string {
+    return this.head.urusan;
+  }
+  get unit(): string {
+    return this.head.unit;
+  }
+  get program(): string {
+    return this.head.program;
+  }
+  get kegiatan(): string | null {
+    return this.head.kegiatan;
+  }
+  get subKegiatan(): string | null {
+    return this.head.subKegiatan;
+  }
+  /** one notation object per sub kegiatan, shared by its rows (read only, like the codes in it) */
+  get notation(): LraRow["notation"] {
+    return this.head.notation;
+  }
+  /** cut from the kode when asked for: one string less kept per row */
+  get akun(): string {
+    return this.kode.slice(this.head.length + 1);
   }
 
   get fields(): readonly string[] {
@@ -224,10 +237,18 @@ class Row implements LraRow {
   }
 }
 
+/** Whether `kode` starts with `head` and a space; read from the end of the head, where the heads of one export differ. */
+function sameHead(head: string, kode: string): boolean {
+  const n = head.length;
+  if (kode.length <= n || kode.charCodeAt(n) !== 32) return false;
+  for (let k = n - 1; k >= 0; k--) if (kode.charCodeAt(k) !== head.charCodeAt(k)) return false;
+  return true;
+}
+
 /** The head of a kode, cached; `heads.last` is left on it. */
 function headOf(kode: string, heads: HeadCache): KodeHead {
   const last = heads.last;
-  if (last && kode.length > last.head.length && kode.charCodeAt(last.head.length) === 32 && kode.startsWith(last.head)) return last.h;
+  if (last && sameHead(last.head, kode)) return last.h;
   const split = splitKode(kode);
   let cached = heads.byHead.get(split.head);
   if (!cached) {
@@ -253,8 +274,8 @@ export function makeRow(
   heads: HeadCache,
 ): LraRow {
   const h = headOf(kode, heads);
-  // heads.last is the head of this kode now; its akun follows it after one space
-  const akun = kode.slice(heads.last!.head.length + 1);
+  // its akun follows the head after one space
+  const akun = kode.slice(h.length + 1);
   return new Row(line, source, key, kode, uraian, classifyAkun(h.program, h.sub, akun), h, akun, stated, persenDecimals);
 }
 
@@ -373,7 +394,6 @@ export function parseLra(text: string, options?: LraParseOptions): LraParseResul
   let nextStar = text.indexOf("*");
   let nextLt = text.indexOf("<");
   const loop = new LineLoop();
-  const tabs = loop.tabs;
   const source = new TextFields(text);
   // a final line break ends the last line; it does not start another
   for (let pos = 0; loop.lineCount === 0 || pos < n; ) {
@@ -396,13 +416,8 @@ export function parseLra(text: string, options?: LraParseOptions): LraParseResul
     pos = end + breakLength;
     const line = loop.nextLine();
     // the common data line is read in place, without cutting the line or its fields out of the text
-    let count = 0;
-    while (nextTab >= 0 && nextTab < end && count < FIELD_COUNT) {
-      tabs[count++] = nextTab;
-      nextTab = text.indexOf("\t", nextTab + 1);
-    }
     const plain = !(nextStar >= 0 && nextStar < end) && !(nextLt >= 0 && nextLt < end) && line !== 1;
-    if (!(count === FIELD_COUNT - 1 && plain && loop.dataLine(line, text, start, end, source, start))) loop.textLine(line, text.slice(start, end));
+    if (!(plain && nextTab >= 0 && nextTab < end && loop.scanLine(line, text, start, end, nextTab, source))) loop.textLine(line, text.slice(start, end));
     if (onProgress && (line & 0x1fff) === 0) onProgress(pos, n);
   }
   return loop.finish(() => text, reading);
@@ -427,6 +442,7 @@ export class LineLoop {
   private pending: { line: number; index: number; text: string } | null = null;
   /** the TAB positions of the line being read */
   readonly tabs = new Int32Array(FIELD_COUNT);
+  private readonly values = new Float64Array(7);
 
   /** The number of the next line. */
   nextLine(): number {
@@ -449,6 +465,40 @@ export class LineLoop {
     for (let i = clean.indexOf("\t"); i >= 0 && count < FIELD_COUNT; i = clean.indexOf("\t", i + 1)) tabs[count++] = i;
     if (count === FIELD_COUNT - 1 && this.dataLine(line, clean, 0, clean.length, null, clean)) return;
     this.other(line, raw, clean);
+  }
+
+  /**
+   * Line [start, end) of `src`, whose first TAB is at `tab`, as a data row if it is the common one
+   * (dataLine). Its amounts are read one after another, each up to the TAB after it, so the TABs are
+   * found as they are read; a line they do not fit is read by dataLine.
+   */
+  scanLine(line: number, src: string, start: number, end: number, tab: number, source: FieldSource): boolean {
+    if (tab - start > MAX_KODE_FIELD) return false;
+    const tabs = this.tabs;
+    tabs[0] = tab;
+    const uraianEnd = src.indexOf("\t", tab + 1);
+    let fits = uraianEnd >= 0 && uraianEnd < end;
+    tabs[1] = uraianEnd;
+    const v = this.values;
+    for (let j = 0; fits && j < 7; j++) {
+      // j = 5 is the %, the others money in whole rupiah
+      const x = scanCanonical(src, j !== 5, tabs[j + 1]! + 1, end, tabs, j + 2);
+      const stop = tabs[j + 2]!;
+      fits = x === x && (j === 5 || Number.isInteger(x)) && (j < 6 ? src.charCodeAt(stop) === 9 : stop === end);
+      v[j] = x;
+    }
+    if (!fits) {
+      // anything else: the TABs as they are, then the cells one by one with their findings
+      let count = 0;
+      for (let i = tab; i >= 0 && i < end && count < FIELD_COUNT; i = src.indexOf("\t", i + 1)) tabs[count++] = i;
+      return count === FIELD_COUNT - 1 && this.dataLine(line, src, start, end, source, start);
+    }
+    const kode = src.slice(start, tab);
+    if (!KODE_PATTERN.test(kode)) return false;
+    this.linesWithTab++;
+    const stated = amounts(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!);
+    this.row(makeRow(line, source, start, kode, src.slice(tab + 1, uraianEnd).trim(), stated, 2, this.heads));
+    return true;
   }
 
   /**

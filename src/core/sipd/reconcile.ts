@@ -190,7 +190,7 @@ function orderedTree(rows: LraRow[], read: Reading): Tree | null {
     let p = -1;
     if (n >= 3) {
       const g = lastAt[n - 1];
-      if (g === undefined || !isParent(rows[g]!, read(rows[g]!), row, r)) return null;
+      if (g === undefined || !isParent(read(rows[g]!).kode, r.kode)) return null;
       p = g;
       // siblings share every segment but the last, of one width: their values must rise
       const segment = lastSegmentOf(r.kode);
@@ -220,15 +220,14 @@ function orderedTree(rows: LraRow[], read: Reading): Tree | null {
   return { byKey: lazyIndex(rows, read), counted: rows, parent, orphans: [], duplicates: [] };
 }
 
-/** Whether `g` is the row `row` rolls up into: the same head, and its akun one segment shorter. */
-function isParent(g: LraRow, gr: { kode: string; akun: string }, row: LraRow, r: { kode: string; akun: string }): boolean {
-  // the head's parts are shared strings for the rows of one sub kegiatan: compared without reading them
-  if (g.subKegiatan !== row.subKegiatan || g.program !== row.program || g.unit !== row.unit || g.urusan !== row.urusan) return false;
-  const ga = gr.akun;
-  const a = r.akun;
-  const at = ga.length;
-  if (a.length <= at + 1 || a.charCodeAt(at) !== 32) return false;
-  for (let k = 0; k < at; k++) if (a.charCodeAt(k) !== ga.charCodeAt(k)) return false;
+/**
+ * Whether kode `g` (one akun segment shorter) is the parent of `kode`: its prefix up to a space. Read
+ * from the end, where codes of one sub kegiatan differ; a parent found matches to the start.
+ */
+function isParent(g: string, kode: string): boolean {
+  const at = g.length;
+  if (kode.length <= at + 1 || kode.charCodeAt(at) !== 32) return false;
+  for (let k = at - 1; k >= 0; k--) if (kode.charCodeAt(k) !== g.charCodeAt(k)) return false;
   return true;
 }
 
