@@ -108,7 +108,12 @@ export class TableModel<K extends string> {
   hasContent(row: number): boolean {
     const cells = this.cells[row];
     if (!cells) return false;
-    return this.layout.columns.some((c, j) => c.role !== "key" && !isEmptyCell(cells[j]) && !(c.role === "computed" && cells[j]!.formula !== null));
+    const columns = this.layout.columns;
+    for (let j = 0; j < columns.length; j++) {
+      const role = columns[j]!.role;
+      if (role !== "key" && !isEmptyCell(cells[j]) && !(role === "computed" && cells[j]!.formula !== null)) return true;
+    }
+    return false;
   }
 
   /** The first row holding this ID, as MATCH(id, column, 0) finds it (any case). */
