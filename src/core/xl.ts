@@ -36,7 +36,8 @@ export function isXlError(v: unknown): v is XlError {
 /** A cell's stored value as a Val: hosts hand error values over as text ("#DIV/0!"). */
 export function valOf(v: CellValue | undefined): Val {
   if (v === undefined) return null;
-  if (typeof v === "string" && (XL_ERRORS as readonly string[]).includes(v)) return xlError(v as XlErrorCode);
+  // every error value starts with "#": other text is not searched for in the list (read per cell)
+  if (typeof v === "string" && v.charCodeAt(0) === 35 && (XL_ERRORS as readonly string[]).includes(v)) return xlError(v as XlErrorCode);
   return v;
 }
 

@@ -19,6 +19,8 @@ export const isEmptyCell = (c: CellSnapshot | undefined): boolean => !c || (c.fo
 
 /** Whether a number format shows a percent (the positive section; quoted text does not count). */
 export function isPercentFormat(numberFormat: string): boolean {
+  // asked for every typed number: most formats have no "%" at all
+  if (!numberFormat.includes("%")) return false;
   const first = (numberFormat.split(";")[0] ?? "").replace(/"[^"]*"/g, "").replace(/\\./g, "");
   return first.includes("%");
 }

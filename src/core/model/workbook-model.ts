@@ -18,7 +18,7 @@ import { isBlankish, isXlError, toNumber, UNKNOWN, valOf, xlError, type Val } fr
 import { AmountIndex, ARRAY_LAST_ROW, StructureIndex } from "../layouts/formulas";
 import { blockRows, boundedRows, sameFormula, TABLE_ROWS, type ExistingSheet } from "../layouts/plan";
 import { FORM_FIRST_FIELD_ROW, PENGATURAN, REFERENSI, TABLE_LAYOUTS, type SettingName, type SheetKeys } from "../layouts/standard";
-import { colIndex, type FormulaContext, type TableLayout, type TableSheetId, type TwinContext } from "../layouts/types";
+import { colIndex, type ComputedColumn, type FormulaContext, type TableLayout, type TableSheetId, type TwinContext } from "../layouts/types";
 import { RincianModel } from "./rincian";
 import { EMPTY_CELL, isEmptyCell } from "./cell";
 
@@ -55,6 +55,8 @@ export class TableModel<K extends string> {
   private readonly inputCols: readonly number[];
   /** Cells in a row of this layout: the stride of the per-cell arrays. */
   readonly width: number;
+  /** The computed column of each column index (undefined for inputs): looked up per twin. */
+  readonly computedAt: readonly (ComputedColumn<string> | undefined)[];
 
   constructor(
     readonly layout: TableLayout<K>,
@@ -69,6 +71,7 @@ export class TableModel<K extends string> {
     this.cols = new Map(layout.columns.map((c, i) => [c.key as string, i]));
     this.keyCol = layout.columns.findIndex((c) => c.role === "key");
     this.inputCols = layout.columns.flatMap((c, j) => (c.role === "input" ? [j] : []));
+    this.computedAt = layout.columns.map((c) => (c.role === "computed" ? (layout.computed[c.key] as ComputedColumn<string> | undefined) : undefined));
   }
 
   col(key: K): number {
@@ -105,7 +108,12 @@ export class TableModel<K extends string> {
   hasContent(row: number): boolean {
     const cells = this.cells[row];
     if (!cells) return false;
-    return this.layout.columns.some((c, j) => c.role !== "key" && !isEmptyCell(cells[j]) && !(c.role === "computed" && cells[j]!.formula !== null));
+    const columns = this.layout.columns;
+    for (let j = 0; j < columns.length; j++) {
+      const role = columns[j]!.role;
+      if (role !== "key" && !isEmptyCell(cells[j]) && !(role === "computed" && cells[j]!.formula !== null)) return true;
+    }
+    return false;
   }
 
   /** The first row holding this ID, as MATCH(id, column, 0) finds it (any case). */
@@ -191,60 +199,57 @@ function templateContext<K extends string>(layout: TableLayout<K>): FormulaConte
 
 type Tables = { [S in TableSheetId]: TableModel<SheetKeys[S]> };
 
+/** Marks a twin being computed in the twin memo: asked for again before it is done, it is a cycle. */
+const COMPUTING: unique symbol = Symbol("computing");
+
 /**
  * A value per cell of a table: an array over the rows read (a Map per cell read was most of the cost
  * of a value), a Map for a row past them (a lookup can name one).
  */
-class CellMemo {
-  private readonly dense: (Val | undefined)[];
+class CellMemo<V> {
+  private readonly dense: (V | undefined)[];
   private readonly width: number;
   private readonly rows: number;
-  private sparse: Map<number, Val> | null = null;
+  private sparse: Map<number, V> | null = null;
 
   constructor(table: TableModel<string>) {
     this.width = table.width;
     this.rows = table.endRow;
-    this.dense = new Array<Val | undefined>(this.rows * this.width);
+    this.dense = new Array<V | undefined>(this.rows * this.width);
   }
 
-  get(row: number, col: number): Val | undefined {
+  get(row: number, col: number): V | undefined {
     if (row < this.rows && col < this.width) return this.dense[row * this.width + col];
     return this.sparse?.get(row * 64 + col);
   }
 
-  set(row: number, col: number, v: Val): void {
+  set(row: number, col: number, v: V | undefined): void {
     if (row < this.rows && col < this.width) this.dense[row * this.width + col] = v;
+    else if (v === undefined) this.sparse?.delete(row * 64 + col);
     else (this.sparse ??= new Map()).set(row * 64 + col, v);
   }
 }
 
-/** A flag per cell of a table (the twins being computed): a byte per cell read, a Set past them (a Set alone cost a rehash per delete). */
-class CellFlags {
-  private readonly dense: Uint8Array;
-  private readonly width: number;
-  private readonly rows: number;
-  private readonly sparse = new Set<number>();
+/** What the model keeps per table: reached by one lookup per value asked for. */
+class TableValues {
+  /** Values by cell; `undefined` = not computed yet. */
+  readonly values: CellMemo<Val>;
+  /** Twin values by cell, COMPUTING while one is being computed. */
+  readonly twins: CellMemo<Val | typeof COMPUTING>;
+  /** One context per row, reused by every twin of the row (a row's twins call each other). */
+  readonly contexts: (RowTwinContext | undefined)[] = [];
 
-  constructor(table: TableModel<string>) {
-    this.width = table.width;
-    this.rows = table.endRow;
-    this.dense = new Uint8Array(this.rows * this.width);
-  }
-
-  has(row: number, col: number): boolean {
-    if (row < this.rows && col < this.width) return this.dense[row * this.width + col] === 1;
-    return this.sparse.has(row * 64 + col);
-  }
-
-  set(row: number, col: number, on: boolean): void {
-    if (row < this.rows && col < this.width) this.dense[row * this.width + col] = on ? 1 : 0;
-    else if (on) this.sparse.add(row * 64 + col);
-    else this.sparse.delete(row * 64 + col);
+  constructor(readonly table: TableModel<string>) {
+    this.values = new CellMemo(table);
+    this.twins = new CellMemo(table);
   }
 }
 
 /** What a row's twins read: its own cells, lookups by its ID, the amounts and settings of the workbook. */
 class RowTwinContext implements TwinContext<string> {
+  /** The row each lookup sheet has for this row's ID: a row's mirrored columns all look up the same row. */
+  private readonly found: Partial<Record<TableSheetId, Val | number>> = {};
+
   constructor(
     private readonly model: WorkbookModel,
     private readonly id: TableSheetId,
@@ -257,12 +262,22 @@ class RowTwinContext implements TwinContext<string> {
   }
 
   lookup(sheet: TableSheetId, key: string): Val {
-    const idVal = this.model.valueAt(this.id, this.row, this.table.col("id"));
     const target = this.model.tables[sheet] as TableModel<string>;
+    let r = this.found[sheet];
+    if (r === undefined) {
+      r = this.matchRow(target);
+      this.found[sheet] = r;
+    }
+    return typeof r === "number" ? this.model.valueAt(sheet, r, target.col(key)) : r;
+  }
+
+  /** MATCH(id, target's ID column, 0): the row, or the error the lookup shows. */
+  private matchRow(target: TableModel<string>): Val | number {
+    const idVal = this.model.valueAt(this.id, this.row, this.table.col("id"));
     if (isXlError(idVal)) return idVal;
     if (!target.present) return xlError("#REF!");
     const r = target.rowOfId(String(idVal));
-    return r === undefined ? xlError("#N/A") : this.model.valueAt(sheet, r, target.col(key));
+    return r === undefined ? xlError("#N/A") : r;
   }
 
   amountByKode(kode: Val, valueKey: SheetKeys["realisasi"]): Val {
@@ -303,10 +318,10 @@ export class WorkbookModel {
   readonly sheetNames: string[];
   private readonly pengaturan: ExistingSheet | undefined;
   private readonly referensi: ExistingSheet | undefined;
-  /** Values and twin values by cell; `undefined` = not computed yet. */
-  private readonly memo: { [S in TableSheetId]: CellMemo };
-  private readonly twinMemo: { [S in TableSheetId]: CellMemo };
+  private readonly state: { [S in TableSheetId]: TableValues };
+  /** AmountIndex by value column: over all rows, and over the bounded rows the structural amount scans. */
   private readonly amountIndex = new Map<string, AmountIndex>();
+  private readonly boundedAmountIndex = new Map<string, AmountIndex>();
   private scaleBlocks: (ScaleBlockData | null)[] | null = null;
   private readonly settingMemo = new Map<SettingName, Val>();
 
@@ -326,11 +341,8 @@ export class WorkbookModel {
     this.referensi = find(REFERENSI.sheet);
     const rincian = find(RincianModel.SHEET);
     this.rincian = rincian ? new RincianModel(rincian) : null;
-    const memo = (id: TableSheetId) => new CellMemo(this.tables[id] as TableModel<string>);
-    this.memo = { pk: memo("pk"), capaian: memo("capaian"), cpo: memo("cpo"), realisasi: memo("realisasi") };
-    this.twinMemo = { pk: memo("pk"), capaian: memo("capaian"), cpo: memo("cpo"), realisasi: memo("realisasi") };
-    const flags = (id: TableSheetId) => new CellFlags(this.tables[id] as TableModel<string>);
-    this.computing = { pk: flags("pk"), capaian: flags("capaian"), cpo: flags("cpo"), realisasi: flags("realisasi") };
+    const state = (id: TableSheetId) => new TableValues(this.tables[id] as TableModel<string>);
+    this.state = { pk: state("pk"), capaian: state("capaian"), cpo: state("cpo"), realisasi: state("realisasi") };
   }
 
   table<S extends TableSheetId>(id: S): Tables[S] {
@@ -362,10 +374,10 @@ export class WorkbookModel {
   }
 
   valueAt(id: TableSheetId, row: number, col: number): Val {
-    const memo = this.memo[id];
-    const hit = memo.get(row, col);
+    const state = this.state[id];
+    const hit = state.values.get(row, col);
     if (hit !== undefined) return hit;
-    const t = this.tables[id] as TableModel<string>;
+    const t = state.table;
     const snap = t.snap(row, col);
     let v: Val;
     switch (t.status(row, col)) {
@@ -383,42 +395,35 @@ export class WorkbookModel {
         v = snap.value === null ? UNKNOWN : valOf(snap.value);
         break;
     }
-    memo.set(row, col, v);
+    state.values.set(row, col, v);
     return v;
   }
 
   twinAt(id: TableSheetId, row: number, col: number): Val {
-    const memo = this.twinMemo[id];
-    const hit = memo.get(row, col);
+    const state = this.state[id];
+    const hit = state.twins.get(row, col);
+    // the standard sheets have no cycles; the mark keeps a malformed workbook from recursing forever
+    if (hit === COMPUTING) return xlError("#REF!");
     if (hit !== undefined) return hit;
-    const t = this.tables[id] as TableModel<string>;
-    const spec = t.layout.columns[col]!;
-    const computed = t.layout.computed[spec.key];
+    const computed = state.table.computedAt[col];
     if (!computed) return null;
-    // the standard sheets have no cycles; a guard keeps a malformed workbook from recursing forever
-    const computing = this.computing[id];
-    if (computing.has(row, col)) return xlError("#REF!");
-    computing.set(row, col, true);
+    state.twins.set(row, col, COMPUTING);
     let v: Val;
     try {
-      v = computed.twin(this.twinContext(id, row));
-    } finally {
-      computing.set(row, col, false);
+      v = computed.twin(this.twinContext(state, id, row));
+    } catch (e) {
+      state.twins.set(row, col, undefined);
+      throw e;
     }
-    memo.set(row, col, v);
+    state.twins.set(row, col, v);
     return v;
   }
 
-  private readonly computing: { [S in TableSheetId]: CellFlags };
-  private readonly contexts: { [S in TableSheetId]: (RowTwinContext | undefined)[] } = { pk: [], capaian: [], cpo: [], realisasi: [] };
-
-  /** One context per row, reused by every twin of the row (a row's twins call each other). */
-  private twinContext(id: TableSheetId, row: number): TwinContext<string> {
-    const contexts = this.contexts[id];
-    let ctx = contexts[row];
+  private twinContext(state: TableValues, id: TableSheetId, row: number): TwinContext<string> {
+    let ctx = state.contexts[row];
     if (!ctx) {
-      ctx = new RowTwinContext(this, id, this.tables[id] as TableModel<string>, row);
-      contexts[row] = ctx;
+      ctx = new RowTwinContext(this, id, state.table, row);
+      state.contexts[row] = ctx;
     }
     return ctx;
   }
@@ -444,7 +449,7 @@ export class WorkbookModel {
       for (let r = pk.firstRow; r < pk.endRow; r++) {
         rows.push({ id: this.valueAt("pk", r, idCol), kode: this.valueAt("pk", r, kodeCol), induk: this.valueAt("pk", r, indukCol), inRange: r < ARRAY_LAST_ROW.pk });
       }
-      const bounded = this.amounts(valueKey, ARRAY_LAST_ROW.realisasi);
+      const bounded = this.amounts(valueKey, true);
       index = new StructureIndex(rows, (k) => bounded.amount(k));
       this.structureIndex.set(valueKey, index);
     }
@@ -453,10 +458,15 @@ export class WorkbookModel {
 
   private readonly structureIndex = new Map<string, StructureIndex>();
 
-  /** The AmountIndex of a Realisasi Anggaran column, over its rows up to `lastRow` (1-based) when given. */
-  private amounts(valueKey: SheetKeys["realisasi"], lastRow = Infinity): AmountIndex {
-    const cacheKey = `${valueKey}:${lastRow}`;
-    let index = this.amountIndex.get(cacheKey);
+  /**
+   * The AmountIndex of a Realisasi Anggaran column, over all its rows or, `bounded`, over its rows up to
+   * ARRAY_LAST_ROW (the ranges the structural amount scans).
+   */
+  private amounts(valueKey: SheetKeys["realisasi"], bounded = false): AmountIndex {
+    // asked for once per row of three money columns: no key built per call
+    const cache = bounded ? this.boundedAmountIndex : this.amountIndex;
+    const lastRow = bounded ? ARRAY_LAST_ROW.realisasi : Infinity;
+    let index = cache.get(valueKey);
     if (!index) {
       const ra = this.tables.realisasi;
       const kode = ra.col("kode");
@@ -465,7 +475,7 @@ export class WorkbookModel {
       const rows: { kode: Val; level: Val; value: Val }[] = [];
       for (const r of ra.rows()) if (r < lastRow) rows.push({ kode: this.valueAt("realisasi", r, kode), level: this.valueAt("realisasi", r, level), value: this.valueAt("realisasi", r, value) });
       index = new AmountIndex(rows);
-      this.amountIndex.set(cacheKey, index);
+      cache.set(valueKey, index);
     }
     return index;
   }

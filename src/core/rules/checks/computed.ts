@@ -8,7 +8,7 @@ import type { Address } from "../../address";
 import type { Location } from "../../findings";
 import { parseAngka } from "../../numbers";
 import { isPercentFormat } from "../../model/cell";
-import type { TableSheetId } from "../../layouts";
+import type { ColumnSpec, TableSheetId } from "../../layouts";
 import { classifyLevelUnit } from "../units";
 import { isBlankish, isUnknown, isXlError, valOf, type Val } from "../../xl";
 import {
@@ -35,13 +35,13 @@ function rowsInScope(ctx: CheckContext, id: TableSheetId): number[] {
   const t = ctx.model.table(id);
   const out: number[] = [];
   if (id === "realisasi" || id === "pk") {
-    for (const r of t.rows()) if (t.hasInput(r)) out.push(r);
+    for (let r = t.firstRow; r < t.endRow; r++) if (t.hasInput(r)) out.push(r);
     return out;
   }
   const pkIds = new Set(ctx.indicators.map((i) => i.id.toLowerCase()));
-  for (const r of t.rows()) {
-    const rowId = t.idOf(r).toLowerCase();
-    if ((rowId !== "" && pkIds.has(rowId)) || t.hasContent(r)) out.push(r);
+  for (let r = t.firstRow; r < t.endRow; r++) {
+    const rowId = t.idOf(r);
+    if ((rowId !== "" && pkIds.has(rowId.toLowerCase())) || t.hasContent(r)) out.push(r);
   }
   return out;
 }
@@ -69,62 +69,78 @@ export function checkComputedCells(ctx: CheckContext): void {
   for (const id of ["pk", "capaian", "cpo", "realisasi"] as const) {
     const table = ctx.model.table(id);
     if (!table.present) continue;
+    const columns = computedColumns(table.layout.columns);
     for (const row of rowsInScope(ctx, id)) {
       let rowHasError = false;
-      table.layout.columns.forEach((spec, col) => {
-        if (spec.role !== "computed") return;
-        const address: Address = { sheet: table.sheet, row, col };
+      for (const col of columns) {
+        // most cells hold their standard formula: nothing is allocated for them (no address, no closure)
         const status = table.status(row, col);
-        const snap = table.snap(row, col);
-        const expected = ctx.model.twinAt(id, row, col);
-        // built only for a cell that needs repair: the formula text is long, and most cells are fine
-        const restore = () => ({ kind: "restore-formula" as const, at: address, formula: table.expectedFormula(row, col)! });
-        const key = spec.key;
-        switch (status) {
-          case "standard": {
-            const v = ctx.model.valueAt(id, row, col);
-            if (isXlError(v) && !isUnknown(v) && !rowHasError) {
-              ctx.emit("R-XL-05", "error-value", address, { stated: v.error, params: { stated: v.error, reason: ERROR_REASON[v.error] ?? "data masukannya tidak dapat dihitung." } });
-            }
-            if (isXlError(v)) rowHasError = true;
-            return;
+        if (status === "standard") {
+          const v = ctx.model.valueAt(id, row, col);
+          if (!isXlError(v)) continue;
+          if (!isUnknown(v) && !rowHasError) {
+            ctx.emit("R-XL-05", "error-value", { sheet: table.sheet, row, col }, { stated: v.error, params: { stated: v.error, reason: ERROR_REASON[v.error] ?? "data masukannya tidak dapat dihitung." } });
           }
-          case "blank": {
-            if (isBlankish(expected)) {
-              ctx.emit("R-XL-01", "formula-missing", address, { fix: restore() });
-            } else if (id === "cpo" && key === "efisiensi") {
-              ctx.emit("R-EFF-04", "eff-empty", address, { expected: num(expected) ?? undefined, fix: restore() });
-            } else if (id === "cpo" && key === "penyerapan") {
-              ctx.emit("R-EFF-04", "pen-empty", address, { expected: num(expected) ?? undefined, fix: restore() });
-            } else {
-              ctx.emit("R-XL-01", "formula-missing", address, { expected: shown(expected, snap.numberFormat, true), fix: restore() });
-            }
-            return;
-          }
-          case "edited": {
-            const fix = restore();
-            ctx.emit("R-XL-02", "formula-edited", address, { stated: snap.formula!, expected: fix.formula, params: { stated: snap.formula!, expected: fix.formula }, fix });
-            if (snap.value === null) return;
-            break;
-          }
-          case "constant": {
-            const stated = valOf(snap.value);
-            const exp = isBlankish(expected) || isXlError(expected) ? undefined : shown(expected, snap.numberFormat, true);
-            ctx.emit("R-XL-01", "formula-constant", address, {
-              stated: typeof stated === "number" || typeof stated === "string" ? stated : String(stated),
-              expected: exp,
-              params: { stated: shown(stated, snap.numberFormat), expected: exp },
-              fix: restore(),
-            });
-            break;
-          }
-          default:
-            return;
+          rowHasError = true;
+          continue;
         }
-        statedAgainstFormula(ctx, id, row, key, address, valOf(snap.value), snap.numberFormat, expected, id === "capaian" ? byCap.get(row) : id === "cpo" ? byCpo.get(row) : undefined);
-      });
+        if (status !== "blank" && status !== "edited" && status !== "constant") continue;
+        const ind = id === "capaian" ? byCap.get(row) : id === "cpo" ? byCpo.get(row) : undefined;
+        checkNonStandard(ctx, id, row, col, status, ind);
+      }
     }
   }
+}
+
+/** The computed columns of a layout, by index (asked for once per table, not per row). */
+function computedColumns(columns: readonly ColumnSpec[]): number[] {
+  const out: number[] = [];
+  columns.forEach((c, j) => {
+    if (c.role === "computed") out.push(j);
+  });
+  return out;
+}
+
+/** A computed cell that does not hold its standard formula: blank, edited or overwritten by a constant. */
+function checkNonStandard(ctx: CheckContext, id: TableSheetId, row: number, col: number, status: "blank" | "edited" | "constant", ind: Indicator | undefined): void {
+  const table = ctx.model.table(id);
+  const address: Address = { sheet: table.sheet, row, col };
+  const snap = table.snap(row, col);
+  const expected = ctx.model.twinAt(id, row, col);
+  const restore = () => ({ kind: "restore-formula" as const, at: address, formula: table.expectedFormula(row, col)! });
+  const key = table.layout.columns[col]!.key;
+  switch (status) {
+    case "blank": {
+      if (isBlankish(expected)) {
+        ctx.emit("R-XL-01", "formula-missing", address, { fix: restore() });
+      } else if (id === "cpo" && key === "efisiensi") {
+        ctx.emit("R-EFF-04", "eff-empty", address, { expected: num(expected) ?? undefined, fix: restore() });
+      } else if (id === "cpo" && key === "penyerapan") {
+        ctx.emit("R-EFF-04", "pen-empty", address, { expected: num(expected) ?? undefined, fix: restore() });
+      } else {
+        ctx.emit("R-XL-01", "formula-missing", address, { expected: shown(expected, snap.numberFormat, true), fix: restore() });
+      }
+      return;
+    }
+    case "edited": {
+      const fix = restore();
+      ctx.emit("R-XL-02", "formula-edited", address, { stated: snap.formula!, expected: fix.formula, params: { stated: snap.formula!, expected: fix.formula }, fix });
+      if (snap.value === null) return;
+      break;
+    }
+    case "constant": {
+      const stated = valOf(snap.value);
+      const exp = isBlankish(expected) || isXlError(expected) ? undefined : shown(expected, snap.numberFormat, true);
+      ctx.emit("R-XL-01", "formula-constant", address, {
+        stated: typeof stated === "number" || typeof stated === "string" ? stated : String(stated),
+        expected: exp,
+        params: { stated: shown(stated, snap.numberFormat), expected: exp },
+        fix: restore(),
+      });
+      break;
+    }
+  }
+  statedAgainstFormula(ctx, id, row, key, address, valOf(snap.value), snap.numberFormat, expected, ind);
 }
 
 /** A value for a message, as its cell shows it; a computed one with the two decimals of a percent. */

@@ -7,7 +7,7 @@
 import type { Address } from "../../address";
 import { parseAngka } from "../../numbers";
 import { isPercentFormat } from "../../model/cell";
-import { KODE_SEMUA, TW_KEYS, type SheetKeys } from "../../layouts";
+import { KODE_SEMUA, TW_KEYS, type SheetKeys, type TableSheetId } from "../../layouts";
 import { valOf } from "../../xl";
 import { classifyLevelUnit, namesAPercentage } from "../units";
 import { fmtNum, fmtPct, fmtRp, fmtStatedPct, normLabel, num, text, type CheckContext, type Indicator } from "../context";
@@ -20,14 +20,19 @@ export const KODE_NOTATION = /^\d{1,2}\.\d{2}\.\d{2}(\.\d\.\d{2}(\.\d{4})?)?$/;
 /** The level a well-formed kode names. */
 export function kodeLevel(kode: string): "Program" | "Kegiatan" | "Sub Kegiatan" | null {
   if (!KODE_NOTATION.test(kode)) return null;
-  const n = kode.split(".").length;
-  return n === 3 ? "Program" : n === 5 ? "Kegiatan" : "Sub Kegiatan";
+  // the notation has 2, 4 or 5 dots: counted, not split (asked for every row of two sheets)
+  let dots = 0;
+  for (let i = kode.indexOf("."); i >= 0; i = kode.indexOf(".", i + 1)) dots++;
+  return dots === 2 ? "Program" : dots === 4 ? "Kegiatan" : "Sub Kegiatan";
 }
 
 /** A number input that holds text: read it, say so, and offer the number when the reading is certain. */
-function numberInput(ctx: CheckContext, at: Address, kind: "money" | "count" | undefined, percentAllowed: boolean): void {
-  const snap = ctx.model.table(tableOf(ctx, at)).snap(at.row, at.col);
+function numberInput(ctx: CheckContext, table: TableSheetId, row: number, col: number, kind: "money" | "count" | undefined, percentAllowed: boolean): void {
+  const t = ctx.model.table(table);
+  const snap = t.snap(row, col);
+  // most inputs hold a number or nothing: no address is built for them
   if (snap.formula !== null || typeof snap.value !== "string" || snap.value.trim() === "") return;
+  const at: Address = { sheet: t.sheet, row, col };
   const raw = snap.value;
   const r = parseAngka(raw, kind ? { kind } : {});
   if (!r.ok) {
@@ -56,11 +61,6 @@ function numberInput(ctx: CheckContext, at: Address, kind: "money" | "count" | u
   });
 }
 
-function tableOf(ctx: CheckContext, at: Address): "pk" | "capaian" | "cpo" | "realisasi" {
-  for (const id of ["pk", "capaian", "cpo", "realisasi"] as const) if (ctx.model.table(id).sheet === at.sheet) return id;
-  throw new Error(`no table sheet ${at.sheet}`);
-}
-
 /** Whether a cell's number reads as typed with "%" (a percent format, or text ending in %). */
 function typedPercent(snapValue: unknown, numberFormat: string): boolean {
   if (typeof snapValue === "number") return isPercentFormat(numberFormat);
@@ -75,7 +75,7 @@ export function checkInputs(ctx: CheckContext): void {
   // --- PK: numbers, kode, reportability
   for (const ind of ctx.indicators) {
     const r = ind.pkRow;
-    for (const k of ["targetAwal", "targetPerubahan", "tw1", "tw2", "tw3", "tw4"] as const) numberInput(ctx, pk.at(r, k), "count", false);
+    for (const k of ["targetAwal", "targetPerubahan", "tw1", "tw2", "tw3", "tw4"] as const) numberInput(ctx, "pk", r, pk.col(k), "count", false);
     kodeShape(ctx, pk.at(r, "kode"), ind.kode, ind.level);
     if (ind.indikator === "") continue;
     const target = m.value("pk", r, "target");
@@ -142,10 +142,10 @@ export function checkInputs(ctx: CheckContext): void {
   for (const r of ra.rows()) {
     if (!ra.hasInput(r)) continue;
     for (const k of ["sebelum", "setelah", "sdBulan", "tw1", "tw2", "tw3", "tw4"] as const) {
-      const a = ra.at(r, k);
-      numberInput(ctx, a, "money", false);
-      const v = num(valOf(ra.snap(r, a.col).value));
-      if (v !== null && Math.abs(v - Math.round(v)) > 1e-9) ctx.emit("R-NUM-02", "num-sen", a, { stated: v, params: { stated: fmtRp(v) } });
+      const col = ra.col(k);
+      numberInput(ctx, "realisasi", r, col, "money", false);
+      const v = num(valOf(ra.snap(r, col).value));
+      if (v !== null && Math.abs(v - Math.round(v)) > 1e-9) ctx.emit("R-NUM-02", "num-sen", ra.at(r, k), { stated: v, params: { stated: fmtRp(v) } });
     }
     const kode = text(m.value("realisasi", r, "kode"));
     if (kode === "") continue;
@@ -199,7 +199,7 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
   TW_KEYS.forEach((k, i) => {
     const at = cap.at(r, k);
     const snap = cap.cell(r, k as SheetKeys["capaian"]);
-    numberInput(ctx, at, "count", unit !== "count");
+    numberInput(ctx, "capaian", r, at.col, "count", unit !== "count");
     const v = num(valOf(snap.value));
     values.push(v);
     if (snap.value === null || snap.value === "") return;

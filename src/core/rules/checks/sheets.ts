@@ -40,7 +40,7 @@ function inconsistentFormulas(ctx: CheckContext, id: "pk" | "capaian" | "cpo" | 
   t.layout.columns.forEach((c, col) => {
     if (c.role !== "input") return;
     const shapes = new Map<string, number[]>();
-    for (const r of t.rows()) {
+    for (let r = t.firstRow; r < t.endRow; r++) {
       const f = t.snap(r, col).formula;
       if (f === null) continue;
       const s = relativeShape(f.toUpperCase(), r, col);
