@@ -173,12 +173,31 @@ export class TableModel<K extends string> {
     if (spec.role !== "computed") return "input";
     const c = this.snap(row, col);
     if (c.formula === null) return c.value === null || c.value === "" ? "blank" : "constant";
-    const expected = this.template(col)!.join(String(row + 1));
-    // hosts give the formula back as it was written. `===` walks a formula built by concatenation (a
-    // cons string) piece by piece; startsWith at offsets, tried first here before, flattened it per call
-    if (c.formula === expected) return "standard";
-    return sameFormula(c.formula, expected) ? "standard" : "edited";
+    const parts = this.template(col)!;
+    const rowText = String(row + 1);
+    // hosts give the formula back as it was written: compared piece by piece where it stands, so the
+    // standard formula (3 000 characters in the structure sums) is not built for every cell it is in
+    if (sameAsTemplate(c.formula, parts, rowText)) return "standard";
+    return sameFormula(c.formula, parts.join(rowText)) ? "standard" : "edited";
   }
+}
+
+/** Whether `formula` is the template's pieces with `row` between them, read in place. */
+function sameAsTemplate(formula: string, parts: readonly string[], row: string): boolean {
+  let length = row.length * (parts.length - 1);
+  for (let k = 0; k < parts.length; k++) length += parts[k]!.length;
+  if (formula.length !== length) return false;
+  let at = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    // a slice points into the formula: nothing is copied, and === compares it as one run of characters
+    if (part.length > 0 && formula.slice(at, at + part.length) !== part) return false;
+    at += part.length;
+    if (k === parts.length - 1) break;
+    for (let d = 0; d < row.length; d++) if (formula.charCodeAt(at + d) !== row.charCodeAt(d)) return false;
+    at += row.length;
+  }
+  return true;
 }
 
 const STATUSES: readonly FormulaStatus[] = ["input", "standard", "edited", "constant", "blank"];
