@@ -6,7 +6,8 @@
  * A property test holds the two routes together.
  */
 import { KODE_PATTERN } from "./kode";
-import { cellsToLraText, lineBounds, printedPersen, rowText } from "./cells-text";
+import { persenOf } from "./amounts";
+import { cellsToLraText, lineBounds, rowText } from "./cells-text";
 import { stripMarkup } from "./header";
 import { LineLoop, amounts, makeRow, splitFields, type FieldSource } from "./parse";
 import type { LraParseOptions, LraParseResult } from "./types";
@@ -83,12 +84,17 @@ function cellRow(loop: LineLoop, line: number, row: readonly (CellSnapshot | und
   const sd = money(row[first + 6]);
   const sisa = money(row[first + 8]);
   if (sebelum === null || setelah === null || lalu === null || ini === null || sd === null || sisa === null) return false;
-  // the % as the text route would print and read it: two decimals, not negative (its reader takes no sign)
+  // the % as the text route prints and reads it (printedPersen): at most two decimals written, printed
+  // with two, not negative (its reader takes no sign); a percent-formatted fraction goes the text's way
   const p = row[first + 7];
-  if (!p || typeof p.value !== "number") return false;
-  const printed = printedPersen(p, row, first);
-  if (!printed.plain || printed.decimals !== 2 || printed.written > 2 || !(printed.percent >= 0) || printed.percent >= 1e9) return false;
-  const persen = printed.percent === 0 ? 0 : printed.percent;
+  const v = p?.value;
+  if (!p || typeof v !== "number" || p.numberFormat.includes("%")) return false;
+  // v's shortest text has at most two decimals exactly when it is the double nearest to its hundredths
+  if (!(v >= 0 && v < 1e9) || Math.round(v * 100) / 100 !== v) return false;
+  const own = Number.isInteger(v) ? 0 : Math.round(v * 10) / 10 === v ? 1 : 2;
+  // fewer decimals than two, and only they give the row's %: SIPD printed it so (1.592,4)
+  if (own < 2 && persenOf(sd, setelah, 2) !== v && persenOf(sd, setelah, own) === v) return false;
+  const persen = v === 0 ? 0 : v;
   loop.linesWithTab++;
   const stated = amounts(sebelum, setelah, lalu, ini, sd, persen, sisa);
   loop.row(makeRow(line, source, line, kode, (uraian ?? "").trim(), stated, 2, loop.heads));

@@ -58,7 +58,7 @@ function persenText(cell: CellSnapshot, row: readonly (CellSnapshot | undefined)
 }
 
 /** The % of a numeric cell, and the decimals SIPD printed it with (see persenText). */
-export function printedPersen(
+function printedPersen(
   cell: CellSnapshot,
   row: readonly (CellSnapshot | undefined)[],
   first: number,
@@ -123,7 +123,9 @@ export function cellsToLraText(cells: readonly (readonly CellSnapshot[])[]): str
 export function lineBounds(cells: readonly (readonly CellSnapshot[])[]): { first: number; last: number } | null {
   let first = Infinity;
   let last = -1;
-  for (const row of cells) {
+  // by index: a for-of over 100k rows makes an iterator result per row before the loop is optimised
+  for (let i = 0; i < cells.length; i++) {
+    const row = cells[i]!;
     last = Math.max(last, row.length - 1);
     for (let j = 0; j < Math.min(row.length, first); j++) {
       if (!isEmpty(row[j])) {

@@ -632,7 +632,8 @@ function checkHeader(meta: LraMeta, rows: readonly LraRow[], out: LraFinding[]):
   if (meta.urusan !== null && meta.urusan !== first.urusan) {
     out.push(finding({ rule: "R-KODE-01", code: "sipd-urusan-mismatch", severity: "warning", line: first.line, kode: first.kode, stated: first.urusan, expected: meta.urusan, params: { kode: first.urusan, header: meta.urusan } }));
   }
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (row.unit !== first.unit || row.urusan !== first.urusan) {
       const unit = `${row.urusan} ${row.unit}`;
       const expected = `${first.urusan} ${first.unit}`;
@@ -667,7 +668,7 @@ function reconcile(rows: LraRow[], footer: readonly LraFooterRow[], reading: "re
     }
   }
 
-  for (const row of rows) checkRowArithmetic(row, out);
+  for (let i = 0; i < rows.length; i++) checkRowArithmetic(rows[i]!, out);
 
   const tree = reading === "repaired" && repaired ? buildTree(rows, repairedReading) : literal;
   for (const { row, first } of tree.duplicates) {

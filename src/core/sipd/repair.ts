@@ -40,7 +40,7 @@ export type TakenKodes = Pick<ReadonlyMap<string, LraRow>, "get" | "has">;
 
 export function decideRepairs(rows: readonly LraRow[], taken: TakenKodes): RepairDecision[] {
   const heads = new Set<string>();
-  for (const row of rows) if (row.level === "malformed") heads.add(headOf(row));
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.level === "malformed") heads.add(headOf(rows[i]!));
   if (heads.size === 0) return [];
   const groups = new Map<string, LraRow[]>();
   for (const row of rows) {
