@@ -72,8 +72,11 @@ export class RincianModel {
       // the header row: recognised as the column header and skipped
       text("KODE REKENING"),
     ];
-    const cols = FIELD_COLUMNS.map((k) => RINCIAN_COLUMNS.findIndex((c) => c.key === k));
-    for (let r = this.firstRow; r < this.endRow; r++) grid.push(cols.map((c) => this.snap(r, c)));
+    const [k, u, a, b, c, d, e, p, s] = FIELD_COLUMNS.map((key) => RINCIAN_COLUMNS.findIndex((x) => x.key === key)) as number[];
+    // one array literal of nine per row: the smallest array V8 makes, and no callback per row
+    for (let r = this.firstRow; r < this.endRow; r++) {
+      grid.push([this.snap(r, k!), this.snap(r, u!), this.snap(r, a!), this.snap(r, b!), this.snap(r, c!), this.snap(r, d!), this.snap(r, e!), this.snap(r, p!), this.snap(r, s!)]);
+    }
     return grid;
   }
 
