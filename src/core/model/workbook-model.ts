@@ -190,8 +190,9 @@ function sameAsTemplate(formula: string, parts: readonly string[], row: string):
   let at = 0;
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k]!;
-    // found where it should stand, or not at all: nothing is cut out of the formula to compare it
-    if (part.length > 0 && formula.indexOf(part, at) !== at) return false;
+    // a slice points into the formula: nothing is copied, and === compares it as one run of characters
+    // (indexOf at the offset, tried too, sets up its search tables on every call)
+    if (part.length > 0 && formula.slice(at, at + part.length) !== part) return false;
     at += part.length;
     if (k === parts.length - 1) break;
     for (let d = 0; d < row.length; d++) if (formula.charCodeAt(at + d) !== row.charCodeAt(d)) return false;
