@@ -80,6 +80,41 @@ export function compare(
   return { base: result(base.name, a), subject: result(subject.name, b), ratio: median(r), ratios: { min: Math.min(...r), max: Math.max(...r) } };
 }
 
+/** compare() for work that awaits (the workbook port): the same pairs, each run after a full collection. */
+export async function compareAsync(
+  base: { name: string; fn: () => Promise<unknown> },
+  subject: { name: string; fn: () => Promise<unknown> },
+  items: number,
+  unit: string,
+  runs = 7,
+): Promise<Comparison> {
+  for (let i = 0; i < 2; i++) {
+    await base.fn();
+    await subject.fn();
+  }
+  const timedAsync = async (fn: () => Promise<unknown>): Promise<number> => {
+    collect();
+    const t0 = now();
+    await fn();
+    return now() - t0;
+  };
+  const a: number[] = [];
+  const b: number[] = [];
+  const r: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const ta = await timedAsync(base.fn);
+    const tb = await timedAsync(subject.fn);
+    a.push(ta);
+    b.push(tb);
+    r.push(tb / ta);
+  }
+  const result = (name: string, times: number[]): BenchResult => {
+    const medianMs = median(times);
+    return { name, unit, items, medianMs, perSecond: items / (medianMs / 1000) };
+  };
+  return { base: result(base.name, a), subject: result(subject.name, b), ratio: median(r), ratios: { min: Math.min(...r), max: Math.max(...r) } };
+}
+
 /** Heap held by what `build` returns, after a full collection on both sides (needs --expose-gc), and its time. */
 export async function retained<T>(build: () => Promise<T>): Promise<{ ms: number; heapMB: number; value: T }> {
   collect();
