@@ -50,49 +50,20 @@ export interface Comparison {
 /**
  * `subject` against `base`, run alternately so both see the same machine: warm-up of each, then `runs`
  * pairs, each run after a full collection. The ratio is the median of the pair ratios, which a burst of
- * load on a shared machine moves less than it moves either median alone.
+ * load on a shared machine moves less than it moves either median alone. Either may await (the workbook port).
  */
-export function compare(
+export async function compare(
   base: { name: string; fn: () => unknown },
   subject: { name: string; fn: () => unknown },
   items: number,
   unit: string,
   runs = 9,
-): Comparison {
-  for (let i = 0; i < 2; i++) {
-    base.fn();
-    subject.fn();
-  }
-  const a: number[] = [];
-  const b: number[] = [];
-  const r: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const ta = timed(base.fn);
-    const tb = timed(subject.fn);
-    a.push(ta);
-    b.push(tb);
-    r.push(tb / ta);
-  }
-  const result = (name: string, times: number[]): BenchResult => {
-    const medianMs = median(times);
-    return { name, unit, items, medianMs, perSecond: items / (medianMs / 1000) };
-  };
-  return { base: result(base.name, a), subject: result(subject.name, b), ratio: median(r), ratios: { min: Math.min(...r), max: Math.max(...r) } };
-}
-
-/** compare() for work that awaits (the workbook port): the same pairs, each run after a full collection. */
-export async function compareAsync(
-  base: { name: string; fn: () => Promise<unknown> },
-  subject: { name: string; fn: () => Promise<unknown> },
-  items: number,
-  unit: string,
-  runs = 7,
 ): Promise<Comparison> {
   for (let i = 0; i < 2; i++) {
     await base.fn();
     await subject.fn();
   }
-  const timedAsync = async (fn: () => Promise<unknown>): Promise<number> => {
+  const timedAsync = async (fn: () => unknown): Promise<number> => {
     collect();
     const t0 = now();
     await fn();

@@ -11,7 +11,7 @@ import { CAPAIAN, COST_PER_OUTCOME, PERJANJIAN_KINERJA, TABLE_ROWS, colIndex, ty
 import { validateModel } from "../src/core/rules";
 import type { CellContent, WorkbookOp } from "../src/workbook/port";
 import type { MemoryWorkbook } from "../src/workbook/memory/memory-workbook";
-import { compareAsync, type BenchResult } from "./harness";
+import { compare, type BenchResult } from "./harness";
 import { importedSyntheticLra } from "./synthetic-workbook";
 
 const INDICATORS = 10_000;
@@ -73,7 +73,7 @@ export async function periksaBenchmarks(): Promise<BenchResult[]> {
   let topCodes = "";
   // read and validate alternate, each after a full collection: the ratio is the median of the pairs,
   // which a burst of load on a shared machine moves less than it moves either time
-  const c = await compareAsync(
+  const c = await compare(
     { name: `read the workbook model (${INDICATORS.toLocaleString("id-ID")} indikator, ${rincian.toLocaleString("id-ID")} baris Rincian SIPD)`, fn: () => readWorkbookModel(wb) },
     {
       name: "Periksa: read + every rule",
@@ -87,6 +87,7 @@ export async function periksaBenchmarks(): Promise<BenchResult[]> {
     },
     cells,
     "sel",
+    7,
   );
   c.subject.ratio = Math.round(c.ratio * 100) / 100;
   c.subject.extra = {

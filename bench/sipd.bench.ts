@@ -23,7 +23,7 @@ export async function sipdBenchmarks(): Promise<BenchResult[]> {
   const mb = Buffer.byteLength(text, "utf8") / 1e6;
   const results: BenchResult[] = [];
 
-  const c = compare(
+  const c = await compare(
     { name: "baseline: split text into cells (no parsing)", fn: () => text.split("\n").map((l) => l.split("\t")) },
     { name: `parseLra, ${ROWS.toLocaleString("id-ID")} baris (${fmt(mb)} MB)`, fn: () => parseLra(text) },
     ROWS,

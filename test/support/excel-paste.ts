@@ -5,7 +5,8 @@
  * Excel applies only its built-in formats when it recognises a typed number: grouped numbers get
  * "#,##0.00" (or "#,##0" without decimals), ungrouped ones stay General.
  */
-import type { CellContent, WorkbookOp } from "../../src/workbook/port";
+import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
+import type { CellContent, CellSnapshot, WorkbookOp } from "../../src/workbook/port";
 
 const GROUPED = /^(\(?)(-?)(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?(\)?)$/;
 const PLAIN = /^(\(?)(-?)(\d+)(?:,(\d+))?(\)?)$/;
@@ -49,4 +50,13 @@ export function pasteOps(sheet: string, tsv: string): WorkbookOp[] {
   );
   ops.push({ type: "write", sheet, row: 0, col: 0, cells: grid.map((row) => row.map((cell): CellContent => cell?.value ?? null)) });
   return ops;
+}
+
+/** The text pasted at A1 of a memory workbook as Excel (id-ID) holds it, read back through the port. */
+export async function pastedAndRead(tsv: string): Promise<CellSnapshot[][]> {
+  const wb = new MemoryWorkbook();
+  await wb.apply(pasteOps("LRA", tsv));
+  const info = (await wb.sheets())[0]!;
+  const [cells] = await wb.read([{ sheet: "LRA", row: 0, col: 0, rows: info.usedRows, cols: info.usedCols }]);
+  return cells!;
 }

@@ -9,20 +9,12 @@ import fc from "fast-check";
 import { generateLra, parseLra, type LraParseResult } from "../../../src/core/sipd";
 import { parseLraCells } from "../../../src/core/sipd/cells-parse";
 import { cellsToLraText } from "../../../src/core/sipd/cells-text";
-import { MemoryWorkbook } from "../../../src/workbook/memory/memory-workbook";
 import type { CellSnapshot, CellValue } from "../../../src/workbook/port";
-import { pasteOps } from "../../support/excel-paste";
+import { pastedAndRead } from "../../support/excel-paste";
 import { plainLra } from "../../support/plain-lra";
 
 const TSV = readFileSync(join(__dirname, "../../fixtures/sipd-lra-002-kode-rekening.tsv"), "utf8");
 
-async function pastedAndRead(tsv: string): Promise<CellSnapshot[][]> {
-  const wb = new MemoryWorkbook();
-  await wb.apply(pasteOps("LRA", tsv));
-  const info = (await wb.sheets())[0]!;
-  const [cells] = await wb.read([{ sheet: "LRA", row: 0, col: 0, rows: info.usedRows, cols: info.usedCols }]);
-  return cells!;
-}
 
 /** Both routes, as plain data: they must agree to the last field. */
 function bothRoutes(cells: CellSnapshot[][]): { cells: unknown; text: unknown; result: LraParseResult } {

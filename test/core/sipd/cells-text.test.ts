@@ -5,9 +5,8 @@ import fc from "fast-check";
 import { formatAngka } from "../../../src/core/numbers";
 import { cellsToLraText, moneyText } from "../../../src/core/sipd/cells-text";
 import { generateLra, parseLra, type LraParseResult, type LraParseSuccess } from "../../../src/core/sipd";
-import { MemoryWorkbook } from "../../../src/workbook/memory/memory-workbook";
 import type { CellSnapshot, CellValue } from "../../../src/workbook/port";
-import { pastedCell, pasteOps } from "../../support/excel-paste";
+import { pastedAndRead, pastedCell, pasteOps } from "../../support/excel-paste";
 
 const TSV = readFileSync(join(__dirname, "../../fixtures/sipd-lra-002-kode-rekening.tsv"), "utf8");
 
@@ -19,14 +18,6 @@ function ok(r: LraParseResult): LraParseSuccess {
 const cell = (value: CellValue, numberFormat = "General", formula: string | null = null): CellSnapshot => ({ value, formula, numberFormat });
 const row = (...values: CellValue[]): CellSnapshot[] => values.map((v) => cell(v));
 
-/** The text pasted at A1 of a memory workbook as Excel (id-ID) holds it, read back through the port. */
-async function pastedAndRead(tsv: string): Promise<CellSnapshot[][]> {
-  const wb = new MemoryWorkbook();
-  await wb.apply(pasteOps("LRA", tsv));
-  const info = (await wb.sheets())[0]!;
-  const [cells] = await wb.read([{ sheet: "LRA", row: 0, col: 0, rows: info.usedRows, cols: info.usedCols }]);
-  return cells!;
-}
 
 /** What must not change between reading the text and reading the cells. */
 function essence(r: LraParseSuccess) {
