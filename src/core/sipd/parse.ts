@@ -449,11 +449,6 @@ export class LineLoop {
     return ++this.lineCount;
   }
 
-  /** The next line, as text. */
-  text(raw: string): void {
-    this.textLine(this.nextLine(), raw);
-  }
-
   /** Line `line` (just begun), as text. */
   textLine(line: number, raw: string): void {
     if (line === 1 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
@@ -516,7 +511,7 @@ export class LineLoop {
     return true;
   }
 
-  /** A data row on the line just begun (`nextLine`), read by the caller or by `text`. */
+  /** A data row on the line just begun (`nextLine`), read by the caller or by the line readers here. */
   row(row: LraRow): void {
     const pending = this.pending;
     if (pending && pending.line === row.line - 1) {
