@@ -10,6 +10,7 @@ import { importRefusals, kegiatanName, MONTH_NAMES, monthOf, refusalKey, type Im
 import { findingMessage, SEVERITY_LABEL } from "../core/findings";
 import { RINCIAN_COLUMNS, RINCIAN_LEVEL_LABEL, RINCIAN_ROWS, RINCIAN_SHEET, rincianTitle } from "../core/layouts/rincian";
 import { message } from "../core/messages.id";
+import { ARRAY_LAST_ROW } from "../core/layouts/formulas";
 import { a1 } from "../core/workbook-ops";
 import { WorkbookRuleError, type CellContent, type WorkbookOp } from "../core/workbook-ops";
 import type { ApplyReport, SheetInfo, WorkbookPort } from "../workbook/port";
@@ -289,11 +290,24 @@ export async function importLra(
       (p.twColumn ? ` → kolom "${p.twColumn}".` : `; ${MONTH_NAMES[bulan.number - 1]} bukan akhir triwulan, jadi hanya kolom "s/d Bulan Terakhir" yang diisi.`),
     `${layout.sheet}: ${updated} baris diperbarui, ${fresh.length} baris baru.`,
     ...(kept.length ? describeChanges([{ sheet, notes: [{ code: "kept-user-values", cells: kept }] }]) : []),
+    ...beyondStructureSums(layout.sheet, (fresh.length ? lastUsed + fresh.length : lastUsed) + 1),
     `${DETAIL_SHEET}: ${lra.rows.length} baris kode rekening (untuk penelusuran).`,
     `Temuan pada LRA: ${p.findings.error} ${SEVERITY_LABEL.error}, ${p.findings.warning} ${SEVERITY_LABEL.warning}, ${p.findings.info} ${SEVERITY_LABEL.info}.`,
     ...(refusals.length ? [`Dikonfirmasi: ${refusals.length} hal, dicatat di lembar ${journalSheet(wb.sheets)?.name ?? JOURNAL_SHEET}.`] : []),
   ];
   return { ok: true, lines, updated, added: fresh.length, detailRows: lra.rows.length, report, scaffolded, ...(refusals.length ? { confirmed: refusals } : {}) };
+}
+
+/**
+ * The sums of a sasaran (a PK row without kode) read Realisasi Anggaran only to ARRAY_LAST_ROW, to keep
+ * recalculation fast: an import that fills rows past it says so, rather than leave those sums short.
+ */
+function beyondStructureSums(sheet: string, lastRow: number): string[] {
+  const bound = ARRAY_LAST_ROW.realisasi;
+  if (lastRow <= bound) return [];
+  return [
+    `Perhatian: ${sheet} kini sampai baris ${lastRow}, padahal pagu dan realisasi baris sasaran (baris PK tanpa kode) hanya menjumlahkan sampai baris ${bound}; program, kegiatan dan sub kegiatan sesudahnya tidak ikut dalam jumlah sasaran. Baris ber-kode tetap benar.`,
+  ];
 }
 
 /** The journal's record of a confirmed import: each refusal, then every galat it let through. */

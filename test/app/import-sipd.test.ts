@@ -3,7 +3,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { DETAIL_SHEET, importLra, previewLra } from "../../src/app/import-sipd";
 import { REALISASI_ANGGARAN, TABLE_ROWS } from "../../src/core/layouts";
-import { parseLra, type LraParseSuccess } from "../../src/core/sipd";
+import { generateLra, parseLra, type LraParseSuccess } from "../../src/core/sipd";
+import { ARRAY_LAST_ROW } from "../../src/core/layouts/formulas";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { scaffold } from "../../src/app/scaffold";
 import { readFixture } from "../fixtures/load";
@@ -146,6 +147,27 @@ describe("Impor SIPD: the June 2024 LRA of Kecamatan Lumajang (seed 002, lines 5
     await importLra(wb, parsed(TSV.replace("Penyusunan Dokumen Perencanaan Perangkat Daerah", '=HYPERLINK("http://x","klik")')));
     const cell = wb.cell(RA, F + 2, col("uraian"));
     expect(cell).toMatchObject({ value: '=HYPERLINK("http://x","klik")', formula: null });
+  });
+});
+
+describe("Impor SIPD of a large unit", () => {
+  it("says when Realisasi Anggaran grows past the rows a sasaran's sums read, and not before", async () => {
+    const small = new MemoryWorkbook();
+    const fixture = await importLra(small, parsed());
+    if (!fixture.ok) throw new Error(fixture.message);
+    expect(fixture.lines.join("\n")).not.toMatch(/Perhatian/);
+
+    // 45.000 kode rekening rows: some 3.300 program, kegiatan and sub kegiatan rows
+    const big = parseLra(generateLra(45_000, 2)) as LraParseSuccess;
+    const wb = new MemoryWorkbook();
+    const r = await importLra(wb, big);
+    if (!r.ok) throw new Error(r.message);
+    const rows = big.programs.length + big.kegiatan.length + big.subKegiatan.length;
+    expect(rows).toBeGreaterThan(ARRAY_LAST_ROW.realisasi - TABLE_ROWS.firstData);
+    const last = TABLE_ROWS.firstData + rows;
+    expect(r.lines).toContainEqual(
+      `Perhatian: ${REALISASI_ANGGARAN.sheet} kini sampai baris ${last}, padahal pagu dan realisasi baris sasaran (baris PK tanpa kode) hanya menjumlahkan sampai baris ${ARRAY_LAST_ROW.realisasi}; program, kegiatan dan sub kegiatan sesudahnya tidak ikut dalam jumlah sasaran. Baris ber-kode tetap benar.`,
+    );
   });
 });
 
