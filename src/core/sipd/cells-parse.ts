@@ -9,7 +9,7 @@ import { KODE_PATTERN } from "./kode";
 import { persenOf } from "./amounts";
 import { cellsToLraText, lineBounds, rowText } from "./cells-text";
 import { stripMarkup } from "./header";
-import { LineLoop, amounts, makeRow, splitFields, type FieldSource } from "./parse";
+import { LineLoop, amounts, makeRow, readOptions, refuseEmpty, splitFields, type FieldSource } from "./parse";
 import type { LraParseOptions, LraParseResult } from "./types";
 import type { CellSnapshot } from "../workbook-ops";
 
@@ -45,11 +45,10 @@ const money = (c: CellSnapshot | undefined): number | null => {
  * (a sheet is as large as the workbook holding it). `onProgress` counts rows.
  */
 export function parseLraCells(cells: Cells, options?: Pick<LraParseOptions, "rollupReading" | "onProgress">): LraParseResult {
-  const reading = options?.rollupReading === "literal" ? "literal" : "repaired";
-  const onProgress = typeof options?.onProgress === "function" ? options.onProgress : null;
+  const { reading, onProgress } = readOptions(options);
   const text = () => cellsToLraText(cells);
   const bounds = lineBounds(cells);
-  if (!bounds) return new LineLoop().refuseEmpty();
+  if (!bounds) return refuseEmpty();
   const { first, last } = bounds;
   const source = new CellFields(cells, first, last);
   const loop = new LineLoop();
@@ -67,7 +66,7 @@ export function parseLraCells(cells: Cells, options?: Pick<LraParseOptions, "rol
     } else blank = false;
     if (onProgress && (line & 0x1fff) === 0) onProgress(i + 1, cells.length);
   }
-  if (blank) return loop.refuseEmpty();
+  if (blank) return refuseEmpty();
   return loop.finish(text, reading);
 }
 

@@ -43,26 +43,6 @@ export function moneyText(v: number): string {
  * not at 2, it was printed that way. Either way the value the parser reads is the cell's.
  */
 function persenText(cell: CellSnapshot, row: readonly (CellSnapshot | undefined)[], first: number): string {
-  const p = printedPersen(cell, row, first);
-  const { percent, digits, plain, written, decimals } = p;
-  const dot = digits.indexOf(".");
-  // below 1e9 a double is far closer to its shortest text than half a unit of the 6th decimal, so
-  // rounding a text of at most `decimals` decimals leaves it as it is: padded, it is what formatAngka writes
-  if (plain && written <= decimals && Math.abs(percent) < 1e9) {
-    const int = dot < 0 ? digits : digits.slice(0, dot);
-    const frac = dot < 0 ? "" : digits.slice(dot + 1);
-    const body = decimals > 0 ? `${groupDigits(int)},${frac.padEnd(decimals, "0")}` : groupDigits(int);
-    return percent < 0 ? `-${body}` : body;
-  }
-  return formatAngka(percent, "money", { decimals });
-}
-
-/** The % of a numeric cell, and the decimals SIPD printed it with (see persenText). */
-function printedPersen(
-  cell: CellSnapshot,
-  row: readonly (CellSnapshot | undefined)[],
-  first: number,
-): { percent: number; digits: string; plain: boolean; written: number; decimals: number } {
   const v = cell.value as number;
   // a cell formatted as percent holds the fraction (0.5317 shown as 53,17%)
   const percent = cell.numberFormat.includes("%") ? roundHalfUp(v * 100, MAX_DECIMALS) : v;
@@ -79,7 +59,15 @@ function printedPersen(
   if (own < PERSEN_DECIMALS && typeof sd === "number" && typeof setelah === "number") {
     if (persenOf(sd, setelah, PERSEN_DECIMALS) !== percent && persenOf(sd, setelah, own) === percent) decimals = own;
   }
-  return { percent, digits, plain, written, decimals };
+  // below 1e9 a double is far closer to its shortest text than half a unit of the 6th decimal, so
+  // rounding a text of at most `decimals` decimals leaves it as it is: padded, it is what formatAngka writes
+  if (plain && written <= decimals && Math.abs(percent) < 1e9) {
+    const int = dot < 0 ? digits : digits.slice(0, dot);
+    const frac = dot < 0 ? "" : digits.slice(dot + 1);
+    const body = decimals > 0 ? `${groupDigits(int)},${frac.padEnd(decimals, "0")}` : groupDigits(int);
+    return percent < 0 ? `-${body}` : body;
+  }
+  return formatAngka(percent, "money", { decimals });
 }
 
 /** Integer digits grouped by thousands with dots, as formatAngka groups them in id-ID: by slices of three, not a string per digit. */

@@ -176,6 +176,18 @@ export function parentKode(kode: string, program: string, sub: string, akun: str
   return `${unit} 00 00 ${akun.slice(0, akun.indexOf(" "))}`;
 }
 
+/**
+ * Whether `kode` starts with the whole tokens of `prefix`: the prefix, then a space. Read from the end
+ * of the prefix, where the codes of one export differ; a match is read to the start. (startsWith on a
+ * kode cut from a large text costs far more than these reads.)
+ */
+export function startsWithTokens(kode: string, prefix: string): boolean {
+  const n = prefix.length;
+  if (kode.length <= n || kode.charCodeAt(n) !== 32) return false;
+  for (let k = n - 1; k >= 0; k--) if (kode.charCodeAt(k) !== prefix.charCodeAt(k)) return false;
+  return true;
+}
+
 /** Number of space-separated segments of a non-empty akun. */
 export function segments(s: string): number {
   let n = 1;

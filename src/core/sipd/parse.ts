@@ -9,7 +9,7 @@ import { COLUMN_LABEL, NUMERIC_FIELDS, canonicalValue, persenOfRow, readCell, sc
 import { derive } from "./derive";
 import { emptyStats, noteKodeLine, refusalFor } from "./detect";
 import { classifySkipped, emptyMeta, stripMarkup } from "./header";
-import { KODE_PATTERN, KODE_START, classify, classifyAkun, kelompokOf, normaliseKode, readHead, splitKode, type KodeHead } from "./kode";
+import { KODE_PATTERN, KODE_START, classifyAkun, kelompokOf, normaliseKode, readHead, splitKode, startsWithTokens, type KodeHead } from "./kode";
 import { decideRepairs } from "./repair";
 import {
   buildTree,
@@ -230,25 +230,22 @@ class Row implements LraRow {
 
   /** As plain data, as LraRow says it (never the text or cells its fields come from). */
   toJSON(): LraRow {
-    const { line, fields, kode, uraian, level, urusan, unit, program, kegiatan, subKegiatan, kelompok, akun, notation, repaired, stated, persenDecimals, recomputed } = this;
-    const out: LraRow = { line, fields, kode, uraian, level, urusan, unit, program, kegiatan, subKegiatan, kelompok, akun, notation, stated, persenDecimals, recomputed };
-    if (repaired) out.repaired = repaired;
-    return out;
+    return plainRow(this);
   }
 }
 
-/** Whether `kode` starts with `head` and a space; read from the end of the head, where the heads of one export differ. */
-function sameHead(head: string, kode: string): boolean {
-  const n = head.length;
-  if (kode.length <= n || kode.charCodeAt(n) !== 32) return false;
-  for (let k = n - 1; k >= 0; k--) if (kode.charCodeAt(k) !== head.charCodeAt(k)) return false;
-  return true;
+/** Any row as plain data, its fields and recomputed amounts read through whatever keeps them. */
+export function plainRow(row: LraRow): LraRow {
+  const { line, fields, kode, uraian, level, urusan, unit, program, kegiatan, subKegiatan, kelompok, akun, notation, repaired, stated, persenDecimals, recomputed } = row;
+  const out: LraRow = { line, fields: [...fields], kode, uraian, level, urusan, unit, program, kegiatan, subKegiatan, kelompok, akun, notation, stated, persenDecimals, recomputed };
+  if (repaired) out.repaired = repaired;
+  return out;
 }
 
 /** The head of a kode, cached; `heads.last` is left on it. */
 function headOf(kode: string, heads: HeadCache): KodeHead {
   const last = heads.last;
-  if (last && sameHead(last.head, kode)) return last.h;
+  if (last && startsWithTokens(kode, last.head)) return last.h;
   const split = splitKode(kode);
   let cached = heads.byHead.get(split.head);
   if (!cached) {
@@ -277,40 +274,6 @@ export function makeRow(
   // its akun follows the head after one space
   const akun = kode.slice(h.length + 1);
   return new Row(line, source, key, kode, uraian, classifyAkun(h.program, h.sub, akun), h, akun, stated, persenDecimals);
-}
-
-export function newHeadCache(): HeadCache {
-  return { byHead: new Map(), last: null };
-}
-
-/**
- * Fields 3–9 of a line [start, end) of `src` with exactly nine fields, read where they stand (`tabs`:
- * the eight TAB positions); a cell not in the SIPD form goes through the general reader on the cut fields.
- */
-function readAmountsAt(src: string, start: number, end: number, tabs: Int32Array, line: number, kode: string, out: LraFinding[]): ReadAmounts {
-  const anggaranSebelum = moneyAt(src, start, end, tabs, 0, line, kode, out);
-  const anggaranSetelah = moneyAt(src, start, end, tabs, 1, line, kode, out);
-  const realisasiBulanLalu = moneyAt(src, start, end, tabs, 2, line, kode, out);
-  const realisasiBulanIni = moneyAt(src, start, end, tabs, 3, line, kode, out);
-  const realisasiSd = moneyAt(src, start, end, tabs, 4, line, kode, out);
-  let persen: number | null = canonicalValue(src, false, tabs[6]! + 1, tabs[7]!);
-  let persenDecimals: number | null = 2;
-  if (persen !== persen) {
-    const cell = otherCell(splitFields(src.slice(start, end)), 5, line, kode, false, out);
-    persen = cell ? cell.value : null;
-    persenDecimals = cell ? cell.decimals : null;
-  }
-  const sisa = moneyAt(src, start, end, tabs, 6, line, kode, out);
-  return { stated: amounts(anggaranSebelum, anggaranSetelah, realisasiBulanLalu, realisasiBulanIni, realisasiSd, persen, sisa), persenDecimals };
-}
-
-/** Money field j + 3 (j = 0…6) of a nine-field line: field k spans (tabs[k − 1], tabs[k]), the last one to the end. */
-function moneyAt(src: string, start: number, end: number, tabs: Int32Array, j: number, line: number, kode: string, out: LraFinding[]): number | null {
-  const k = j + 2;
-  const v = canonicalValue(src, true, tabs[k - 1]! + 1, k === FIELD_COUNT - 1 ? end : tabs[k]!);
-  if (v === v && Number.isInteger(v)) return v;
-  // not in the SIPD form (rare): the general reader, and its findings, on the cut fields
-  return moneyCell(splitFields(src.slice(start, end)), j, line, kode, false, out);
 }
 
 /**
@@ -368,8 +331,11 @@ function malformedReason(program: string, sub: string, akun: readonly string[]):
   return "lebar segmen akun tidak sesuai";
 }
 
+/** Nothing but blank lines (or none). */
+export const refuseEmpty = (): LraParseFailure => refuse("sipd-empty");
+
 /** Options as plain JavaScript callers (the task pane, the CLI) may hand them over: anything. */
-function readOptions(options: unknown): { limit: number; reading: "repaired" | "literal"; onProgress: LraParseOptions["onProgress"] | null } {
+export function readOptions(options: unknown): { limit: number; reading: "repaired" | "literal"; onProgress: LraParseOptions["onProgress"] | null } {
   const o: LraParseOptions = typeof options === "object" && options !== null ? options : {};
   return {
     limit: typeof o.maxLength === "number" && o.maxLength > 0 ? o.maxLength : DEFAULT_MAX_LENGTH,
@@ -382,7 +348,7 @@ export function parseLra(text: string, options?: LraParseOptions): LraParseResul
   if (typeof text !== "string") return refuse("sipd-not-text", { type: text === null ? "null" : typeof text });
   const { limit, reading, onProgress } = readOptions(options);
   if (text.length > limit) return refuse("sipd-too-large", { size: megabytes(text.length), limit: megabytes(limit) });
-  if (text.trim() === "") return refuse("sipd-empty");
+  if (text.trim() === "") return refuseEmpty();
 
   // Lines as text.split(/\r\n|\r|\n/) cuts them, read one at a time: an array of every line would keep
   // 100k line strings alive through the parse, each copied by the garbage collector.
@@ -435,13 +401,13 @@ export class LineLoop {
   readonly skipped: LraSkippedLine[] = [];
   readonly findings: LraFinding[] = [];
   readonly stats = emptyStats();
-  readonly heads: HeadCache = newHeadCache();
+  readonly heads: HeadCache = { byHead: new Map(), last: null };
   blankLines = 0;
   linesWithTab = 0;
   // a lone text line right after a data row may be the wrapped tail of its uraian (SPEC d8)
   private pending: { line: number; index: number; text: string } | null = null;
-  /** the TAB positions of the line being read */
-  readonly tabs = new Int32Array(FIELD_COUNT);
+  /** the TAB positions of the line being read by scanLine */
+  private readonly tabs = new Int32Array(FIELD_COUNT);
   private readonly values = new Float64Array(7);
 
   /** The number of the next line. */
@@ -452,20 +418,14 @@ export class LineLoop {
   /** Line `line` (just begun), as text. */
   textLine(line: number, raw: string): void {
     if (line === 1 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
-    const clean = stripMarkup(raw);
-
-    // the common line: nine fields, the first a kode as SIPD prints it
-    const tabs = this.tabs;
-    let count = 0;
-    for (let i = clean.indexOf("\t"); i >= 0 && count < FIELD_COUNT; i = clean.indexOf("\t", i + 1)) tabs[count++] = i;
-    if (count === FIELD_COUNT - 1 && this.dataLine(line, clean, 0, clean.length, null, clean)) return;
-    this.other(line, raw, clean);
+    this.other(line, raw, stripMarkup(raw));
   }
 
   /**
-   * Line [start, end) of `src`, whose first TAB is at `tab`, as a data row if it is the common one
-   * (dataLine). Its amounts are read one after another, each up to the TAB after it, so the TABs are
-   * found as they are read; a line they do not fit is read by dataLine.
+   * Line [start, end) of `src`, whose first TAB is at `tab`, as a data row if it is the common one:
+   * nine fields, a kode as SIPD prints it, every amount in SIPD's form (whole rupiah, the % at two
+   * decimals). Its amounts are read one after another, each up to the TAB after it, so the TABs are
+   * found as they are read. Any other line is left to textLine, which cuts it into its fields.
    */
   scanLine(line: number, src: string, start: number, end: number, tab: number, source: FieldSource): boolean {
     if (tab - start > MAX_KODE_FIELD) return false;
@@ -482,32 +442,12 @@ export class LineLoop {
       fits = x === x && (j === 5 || Number.isInteger(x)) && (j < 6 ? src.charCodeAt(stop) === 9 : stop === end);
       v[j] = x;
     }
-    if (!fits) {
-      // anything else: the TABs as they are, then the cells one by one with their findings
-      let count = 0;
-      for (let i = tab; i >= 0 && i < end && count < FIELD_COUNT; i = src.indexOf("\t", i + 1)) tabs[count++] = i;
-      return count === FIELD_COUNT - 1 && this.dataLine(line, src, start, end, source, start);
-    }
+    if (!fits) return false;
     const kode = src.slice(start, tab);
     if (!KODE_PATTERN.test(kode)) return false;
     this.linesWithTab++;
     const stated = amounts(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!);
     this.row(makeRow(line, source, start, kode, src.slice(tab + 1, uraianEnd).trim(), stated, 2, this.heads));
-    return true;
-  }
-
-  /**
-   * Line [start, end) of `src` as a data row, if it is the common one: nine fields (`this.tabs` holds
-   * its eight TABs) and a kode as SIPD prints it, no markup. Its cells are read where they stand.
-   */
-  dataLine(line: number, src: string, start: number, end: number, source: FieldSource | null, key: number | string): boolean {
-    const tabs = this.tabs;
-    if (tabs[0]! - start > MAX_KODE_FIELD) return false;
-    const kode = src.slice(start, tabs[0]);
-    if (!KODE_PATTERN.test(kode)) return false;
-    this.linesWithTab++;
-    const { stated, persenDecimals } = readAmountsAt(src, start, end, tabs, line, kode, this.findings);
-    this.row(makeRow(line, source, key, kode, src.slice(tabs[0]! + 1, tabs[1]).trim(), stated, persenDecimals, this.heads));
     return true;
   }
 
@@ -587,11 +527,6 @@ export class LineLoop {
     const lastRow = rows[rows.length - 1];
     this.pending = kind === "other" && fields.length === 1 && lastRow !== undefined && lastRow.line === line - 1 ? { line, index: skipped.length, text: flat } : null;
     skipped.push({ line, kind, text: raw });
-  }
-
-  /** Nothing but blank lines (or none). */
-  refuseEmpty(): LraParseFailure {
-    return refuse("sipd-empty");
   }
 
   /** The roll-ups over the rows read; `text` gives the whole text when a refusal must say what it is. */

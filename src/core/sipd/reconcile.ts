@@ -5,7 +5,7 @@
 import { formatAngka } from "../numbers";
 import type { MessageCode, MessageParams } from "../messages.id";
 import { COLUMN_LABEL, addMoney, persenOf, persenOfRow, persenTruncated, sameMoney, sdOf, sisaOf } from "./amounts";
-import { parentKode, segments } from "./kode";
+import { parentKode, segments, startsWithTokens } from "./kode";
 import { MONEY_COLUMNS, type LraAmounts, type LraColumn, type LraFinding, type LraFooterRow, type LraLevel, type LraMoneyColumn, type LraRow, type Severity } from "./types";
 
 export const LEVEL_LABEL: Record<LraLevel, string> = {
@@ -190,7 +190,10 @@ function orderedTree(rows: LraRow[], read: Reading): Tree | null {
     let p = -1;
     if (n >= 3) {
       const g = lastAt[n - 1];
-      if (g === undefined || !isParent(read(rows[g]!).kode, r.kode)) return null;
+      if (g === undefined) return null;
+      // the guess is the parent when its kode is this one's up to a space, with a segment after it
+      const gk = read(rows[g]!).kode;
+      if (r.kode.length <= gk.length + 1 || !startsWithTokens(r.kode, gk)) return null;
       p = g;
       // siblings share every segment but the last, of one width: their values must rise
       const segment = lastSegmentOf(r.kode);
@@ -218,17 +221,6 @@ function orderedTree(rows: LraRow[], read: Reading): Tree | null {
     lastAt[n] = i;
   }
   return { byKey: lazyIndex(rows, read), counted: rows, parent, orphans: [], duplicates: [] };
-}
-
-/**
- * Whether kode `g` (one akun segment shorter) is the parent of `kode`: its prefix up to a space. Read
- * from the end, where codes of one sub kegiatan differ; a parent found matches to the start.
- */
-function isParent(g: string, kode: string): boolean {
-  const at = g.length;
-  if (kode.length <= at + 1 || kode.charCodeAt(at) !== 32) return false;
-  for (let k = at - 1; k >= 0; k--) if (kode.charCodeAt(k) !== g.charCodeAt(k)) return false;
-  return true;
 }
 
 /** The last segment of a kode as a number (its digits). */
