@@ -18,6 +18,7 @@ export function mirrorText<S extends TableSheetId>(sheet: S, key: SheetKeys[S]):
       const v = t.lookup(sheet, key);
       return isXlError(v) ? "" : textOf(v);
     },
+    errorFree: true,
   };
 }
 
@@ -34,6 +35,7 @@ export function mirrorNumber<S extends TableSheetId>(sheet: S, key: SheetKeys[S]
       const v = t.lookup(sheet, key);
       return isXlError(v) || isBlankish(v) ? "" : v;
     },
+    errorFree: true,
   };
 }
 

@@ -175,7 +175,7 @@ const column = <K extends string>(formula: (c: FormulaContext<K>) => string, twi
 });
 
 /** Adds the leading "=" to a shared formula piece. */
-const asFormula = (c: ComputedColumn): ComputedColumn => ({ formula: (ctx) => "=" + c.formula(ctx), twin: c.twin });
+const asFormula = (c: ComputedColumn): ComputedColumn => ({ ...c, formula: (ctx) => "=" + c.formula(ctx) });
 
 const PK_COLUMNS = [
   key(),

@@ -56,6 +56,11 @@ export interface TwinContext<K extends string = string> {
 export interface ComputedColumn<K extends string = string> {
   formula(ctx: FormulaContext<K>): string;
   twin(ctx: TwinContext<K>): Val;
+  /**
+   * The twin never gives an error value, whatever the inputs hold (it catches every error, as the
+   * formula's IFERROR does): Periksa need not compute a standard cell of the column to look for one.
+   */
+  errorFree?: true;
 }
 
 export type ColumnRole = "input" | "key" | "computed";

@@ -16,6 +16,9 @@ function unshift(n: number, decimals: number): number {
 
 /** Half-up rounding (half away from zero for negatives, as Excel's ROUND). SIPD rounds this way. */
 export function roundHalfUp(x: number, decimals = 2): number {
+  // a whole number is its own rounding (−0 becomes 0). Most amounts are whole rupiah: the text route
+  // would cost two number-text conversions, and past 10^13 at 7 or more decimals it drifts off the number
+  if (Number.isSafeInteger(x) && decimals >= 0) return x === 0 ? 0 : x;
   if (!Number.isFinite(x)) return x;
   const sign = x < 0 ? -1 : 1;
   const r = unshift(Math.round(shift(Math.abs(x), decimals)), decimals);

@@ -25,6 +25,26 @@ describe("roundHalfUp rounds as SIPD and Excel's ROUND do", () => {
       }),
     );
   });
+  it("leaves a whole number as it is: as the decimal-text route does up to 10^15 and 6 decimals, and where that route drifts", () => {
+    const shift = (a: number, d: number) => (String(a).includes("e") ? a * 10 ** d : Number(`${a}e${d}`));
+    const unshift = (n: number, d: number) => (String(n).includes("e") ? n / 10 ** d : Number(`${n}e-${d}`));
+    const byText = (x: number, d: number): number => {
+      const r = unshift(Math.round(shift(Math.abs(x), d)), d);
+      return r === 0 ? 0 : (x < 0 ? -1 : 1) * r;
+    };
+    const rupiah = fc.oneof(fc.integer(), fc.integer({ min: 1, max: 999_999_999 }).chain((hi) => fc.integer({ min: 0, max: 999_999 }).map((lo) => hi * 1_000_000 + lo)));
+    fc.assert(
+      fc.property(fc.tuple(rupiah, fc.boolean()), fc.integer({ min: 0, max: 6 }), ([x, negative], d) => {
+        const v = negative ? -x : x;
+        expect(Object.is(roundHalfUp(v, d), byText(v, d))).toBe(true);
+      }),
+    );
+    fc.assert(fc.property(fc.maxSafeInteger(), fc.integer({ min: 0, max: 12 }), (x, d) => expect(roundHalfUp(x, d)).toBe(x)));
+    // the text route would give 120197270289862,98 here (its shift by 7 decimals is past exact doubles)
+    expect(byText(120197270289863, 7)).not.toBe(120197270289863);
+    expect(roundHalfUp(120197270289863, 7)).toBe(120197270289863);
+    expect(Object.is(roundHalfUp(-0, 2), 0)).toBe(true);
+  });
 });
 
 describe("truncate cuts as report authors do", () => {

@@ -70,12 +70,16 @@ export function checkComputedCells(ctx: CheckContext): void {
     const table = ctx.model.table(id);
     if (!table.present) continue;
     const columns = computedColumns(table.layout.columns);
+    // a standard cell whose twin cannot give an error value has nothing to report: not computed here
+    const errorFree = columns.map((col) => table.computedAt[col]?.errorFree === true);
     for (const row of rowsInScope(ctx, id)) {
       let rowHasError = false;
-      for (const col of columns) {
+      for (let c = 0; c < columns.length; c++) {
+        const col = columns[c]!;
         // most cells hold their standard formula: nothing is allocated for them (no address, no closure)
         const status = table.status(row, col);
         if (status === "standard") {
+          if (errorFree[c]) continue;
           const v = ctx.model.valueAt(id, row, col);
           if (!isXlError(v)) continue;
           if (!isUnknown(v) && !rowHasError) {
