@@ -70,6 +70,8 @@ export type ImportResult =
   | {
       ok: true;
       lines: string[];
+      /** What the user should act on although the import succeeded: shown apart from the lines. */
+      warnings: string[];
       updated: number;
       added: number;
       detailRows: number;
@@ -290,12 +292,12 @@ export async function importLra(
       (p.twColumn ? ` → kolom "${p.twColumn}".` : `; ${MONTH_NAMES[bulan.number - 1]} bukan akhir triwulan, jadi hanya kolom "s/d Bulan Terakhir" yang diisi.`),
     `${layout.sheet}: ${updated} baris diperbarui, ${fresh.length} baris baru.`,
     ...(kept.length ? describeChanges([{ sheet, notes: [{ code: "kept-user-values", cells: kept }] }]) : []),
-    ...beyondStructureSums(layout.sheet, (fresh.length ? lastUsed + fresh.length : lastUsed) + 1),
     `${DETAIL_SHEET}: ${lra.rows.length} baris kode rekening (untuk penelusuran).`,
     `Temuan pada LRA: ${p.findings.error} ${SEVERITY_LABEL.error}, ${p.findings.warning} ${SEVERITY_LABEL.warning}, ${p.findings.info} ${SEVERITY_LABEL.info}.`,
     ...(refusals.length ? [`Dikonfirmasi: ${refusals.length} hal, dicatat di lembar ${journalSheet(wb.sheets)?.name ?? JOURNAL_SHEET}.`] : []),
   ];
-  return { ok: true, lines, updated, added: fresh.length, detailRows: lra.rows.length, report, scaffolded, ...(refusals.length ? { confirmed: refusals } : {}) };
+  const warnings = beyondStructureSums(layout.sheet, (fresh.length ? lastUsed + fresh.length : lastUsed) + 1);
+  return { ok: true, lines, warnings, updated, added: fresh.length, detailRows: lra.rows.length, report, scaffolded, ...(refusals.length ? { confirmed: refusals } : {}) };
 }
 
 /**
@@ -306,7 +308,7 @@ function beyondStructureSums(sheet: string, lastRow: number): string[] {
   const bound = ARRAY_LAST_ROW.realisasi;
   if (lastRow <= bound) return [];
   return [
-    `Perhatian: ${sheet} kini sampai baris ${lastRow}, padahal pagu dan realisasi baris sasaran (baris PK tanpa kode) hanya menjumlahkan sampai baris ${bound}; program, kegiatan dan sub kegiatan sesudahnya tidak ikut dalam jumlah sasaran. Baris ber-kode tetap benar.`,
+    `${sheet} kini sampai baris ${lastRow}, padahal pagu dan realisasi baris sasaran (baris PK tanpa kode) hanya menjumlahkan sampai baris ${bound}; program, kegiatan dan sub kegiatan sesudahnya tidak ikut dalam jumlah sasaran. Baris ber-kode tetap benar.`,
   ];
 }
 

@@ -304,11 +304,25 @@ describe("Impor SIPD: importing", () => {
     expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.65");
     for (const name of ["Baca", "Baca dari sel terpilih", "Kosongkan", "Impor"]) expect(button(name).disabled).toBe(true);
     await act(async () => {
-      finish({ ok: true, lines: ["Realisasi Anggaran: 0 baris diperbarui, 48 baris baru."], updated: 0, added: 48, detailRows: 241, report: { syncs: 5, largestBatchBytes: 1 }, scaffolded: false });
+      finish({ ok: true, lines: ["Realisasi Anggaran: 0 baris diperbarui, 48 baris baru."], warnings: [], updated: 0, added: 48, detailRows: 241, report: { syncs: 5, largestBatchBytes: 1 }, scaffolded: false });
     });
     expect(screen.getByText("Realisasi Anggaran: 0 baris diperbarui, 48 baris baru.")).toBeTruthy();
     expect(screen.getByText("Ditulis ke Excel dalam 5 kali sinkronisasi.")).toBeTruthy();
+    expect(screen.queryByText("Perhatian")).toBeNull();
     expect(button("Impor").disabled).toBe(false);
+  });
+
+  it("shows a warning of a successful import in a bar of its own, apart from the result lines", async () => {
+    const warning = "Realisasi Anggaran kini sampai baris 3411, padahal pagu dan realisasi baris sasaran (baris PK tanpa kode) hanya menjumlahkan sampai baris 3000.";
+    const importLra = async (): Promise<ImportResult> => ({ ok: true, lines: ["Realisasi Anggaran: 0 baris diperbarui, 3405 baris baru."], warnings: [warning], updated: 0, added: 3405, detailRows: 45000, report: { syncs: 5, largestBatchBytes: 1 }, scaffolded: false });
+    renderInFluent(<ImporSipdPanel active parse={async (t, s) => readLra(t, s)} readSelection={never} importLra={importLra} showRoundTrips={false} />);
+    await read(LRA_TSV);
+    await clickImport();
+    const results = await screen.findByRole("list", { name: "Hasil impor" });
+    expect(results.textContent).not.toContain("baris sasaran");
+    const warned = screen.getByRole("list", { name: "Perhatian setelah impor" });
+    expect(warned.textContent).toBe(warning);
+    expect(screen.getByText("Perhatian")).toBeTruthy();
   });
 
   it("shows the use-case's refusal as a cancelled import", async () => {

@@ -46,7 +46,8 @@ export const importSipdCommand = defineCommand<never, "paksa">({
       return result.confirm ? EXIT.confirm : EXIT.data;
     }
     await saveWorkbook(wb, book);
-    io.out(`${existed ? "Diperbarui" : "Dibuat"}: ${book}\n` + result.lines.map((l) => `  ${l}`).join("\n") + "\n");
+    const said = [...result.lines, ...result.warnings.map((w) => `Perhatian: ${w}`)];
+    io.out(`${existed ? "Diperbarui" : "Dibuat"}: ${book}\n` + said.map((l) => `  ${l}`).join("\n") + "\n");
     return EXIT.ok;
   },
 });

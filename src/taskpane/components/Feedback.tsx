@@ -36,6 +36,24 @@ export function SuccessLines({ title, label, lines, footer }: { title: string; l
   );
 }
 
+/** What the user should act on although the work succeeded: its own bar, not a line among the results. */
+export function WarningLines({ label, lines }: { label: string; lines: readonly string[] }) {
+  const styles = useStyles();
+  if (lines.length === 0) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>Perhatian</MessageBarTitle>
+        <ul className={styles.lines} aria-label={label}>
+          {lines.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function FailureBar({ failure, intent = "error" }: { failure: FailureText; intent?: "error" | "warning" }) {
   const styles = useStyles();
   return (

@@ -19,7 +19,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { FailureBar, PhaseProgress, SuccessLines } from "./Feedback";
+import { FailureBar, PhaseProgress, SuccessLines, WarningLines } from "./Feedback";
 import type { ImportOptions, ImportProgress, ImportResult } from "../../app/import-sipd";
 import { formatAngka } from "../../core/numbers";
 import type { LraParseSuccess, Severity } from "../../core/sipd";
@@ -411,12 +411,15 @@ export function ImporSipdPanel({ active, parse, readSelection, importLra, showRo
         <div aria-live="polite">
           {run.status === "running" && <PhaseProgress label="Kemajuan impor" phase={IMPORT_PHASE_TEXT[run.progress.phase]} fraction={run.progress.fraction} />}
           {run.status === "done" && (
-            <SuccessLines
-              title="Impor selesai"
-              label="Hasil impor"
-              lines={run.result.lines}
-              footer={showRoundTrips ? `Ditulis ke Excel dalam ${run.result.report.syncs} kali sinkronisasi.` : undefined}
-            />
+            <>
+              <SuccessLines
+                title="Impor selesai"
+                label="Hasil impor"
+                lines={run.result.lines}
+                footer={showRoundTrips ? `Ditulis ke Excel dalam ${run.result.report.syncs} kali sinkronisasi.` : undefined}
+              />
+              <WarningLines label="Perhatian setelah impor" lines={run.result.warnings} />
+            </>
           )}
         </div>
         {run.status === "confirm" && <Confirm refusals={run.refusals} onConfirm={() => void runImport(run.refusals)} onCancel={() => setRun({ status: "idle" })} />}
