@@ -14,6 +14,9 @@ function unshift(n: number, decimals: number): number {
   return text.includes("e") ? n / 10 ** decimals : Number(`${text}e-${decimals}`);
 }
 
+/** 10^d exactly, read from its text (every power up to 10^22 is a double). */
+const POW10 = Array.from({ length: 16 }, (_, d) => Number(`1e${d}`));
+
 /** Half-up rounding (half away from zero for negatives, as Excel's ROUND). SIPD rounds this way. */
 export function roundHalfUp(x: number, decimals = 2): number {
   // a whole number is its own rounding (−0 becomes 0). Most amounts are whole rupiah: the text route
@@ -21,7 +24,19 @@ export function roundHalfUp(x: number, decimals = 2): number {
   if (Number.isSafeInteger(x) && decimals >= 0) return x === 0 ? 0 : x;
   if (!Number.isFinite(x)) return x;
   const sign = x < 0 ? -1 : 1;
-  const r = unshift(Math.round(shift(Math.abs(x), decimals)), decimals);
+  const abs = Math.abs(x);
+  // Away from a half, the shifted double rounds as the shifted decimal text does: below 10^9 the two
+  // differ by less than 10^-6, and k ÷ 10^d is the double nearest to "k e-d", as the text route reads it.
+  // Near a half (1,005 → 100,4999…) only the text knows which side it is on.
+  if (decimals >= 0 && decimals <= 15) {
+    const y = abs * POW10[decimals]!;
+    const frac = y - Math.floor(y);
+    if (y < 1e9 && Math.abs(frac - 0.5) > 1e-6) {
+      const r = Math.round(y) / POW10[decimals]!;
+      return r === 0 ? 0 : sign * r;
+    }
+  }
+  const r = unshift(Math.round(shift(abs, decimals)), decimals);
   return r === 0 ? 0 : sign * r;
 }
 

@@ -25,6 +25,30 @@ describe("roundHalfUp rounds as SIPD and Excel's ROUND do", () => {
       }),
     );
   });
+  it("rounds every number as its shortest decimal text does (the shifted double is used only away from a half)", () => {
+    const shift = (a: number, d: number) => (String(a).includes("e") ? a * 10 ** d : Number(`${a}e${d}`));
+    const unshift = (n: number, d: number) => (String(n).includes("e") ? n / 10 ** d : Number(`${n}e-${d}`));
+    const byText = (x: number, d: number): number => {
+      const r = unshift(Math.round(shift(Math.abs(x), d)), d);
+      return r === 0 ? 0 : (x < 0 ? -1 : 1) * r;
+    };
+    // halves written in decimal (53,165 · 1,005 · 0,125): the cases binary arithmetic gets wrong
+    const half = fc
+      .tuple(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 1, max: 7 }), fc.boolean())
+      .map(([digits, places, negative]) => Number(`${negative ? "-" : ""}${Math.floor(digits / 10 ** places)}.${String(digits % 10 ** places).padStart(places, "0")}5`));
+    const ratio = fc.tuple(fc.integer({ min: 0, max: 10_000_000_000 }), fc.integer({ min: 1, max: 10_000_000_000 })).map(([a, b]) => (a * 100) / b);
+    const any = fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), half, ratio);
+    fc.assert(
+      fc.property(any, fc.integer({ min: 0, max: 9 }), (x, d) => {
+        expect(Object.is(roundHalfUp(x, d), byText(x, d))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const [x, d] of [[1.005, 2], [2.675, 2], [53.165, 2], [-2.5, 0], [0.125, 2], [1592.4405, 3], [1e-7, 2], [4.35, 1]] as const) {
+      expect(roundHalfUp(x, d)).toBe(byText(x, d));
+    }
+  });
+
   it("leaves a whole number as it is: as the decimal-text route does up to 10^15 and 6 decimals, and where that route drifts", () => {
     const shift = (a: number, d: number) => (String(a).includes("e") ? a * 10 ** d : Number(`${a}e${d}`));
     const unshift = (n: number, d: number) => (String(n).includes("e") ? n / 10 ** d : Number(`${n}e-${d}`));
