@@ -101,7 +101,8 @@ export function checkInputs(ctx: CheckContext): void {
     const t = m.table(id);
     for (const r of t.rows()) {
       const rowId = t.idOf(r);
-      if (!t.hasContent(r) || (rowId !== "" && pkIds.has(rowId.toLowerCase()))) continue;
+      // the ID first: most rows are the PK's, and hasContent reads every cell of the row
+      if ((rowId !== "" && pkIds.has(rowId.toLowerCase())) || !t.hasContent(r)) continue;
       if (id === "capaian" && !t.hasInput(r) && ![...t.layout.columns.keys()].some((j) => t.layout.columns[j]!.role === "computed" && t.status(r, j) === "constant")) continue;
       ctx.emit("R-LABEL-01", "row-not-in-pk", { sheet: t.sheet, row: r, col: 0 }, { stated: rowId || "(kosong)", params: { stated: rowId || "(kosong)" } });
     }
@@ -197,12 +198,14 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
   let filledInPeriod = 0;
   const values: (number | null)[] = [];
   TW_KEYS.forEach((k, i) => {
-    const at = cap.at(r, k);
-    const snap = cap.cell(r, k as SheetKeys["capaian"]);
-    numberInput(ctx, "capaian", r, at.col, "count", unit !== "count");
+    const col = cap.col(k);
+    const snap = cap.snap(r, col);
+    numberInput(ctx, "capaian", r, col, "count", unit !== "count");
     const v = num(valOf(snap.value));
     values.push(v);
     if (snap.value === null || snap.value === "") return;
+    // the address only for a quarter that holds something (four per indicator otherwise)
+    const at = cap.at(r, k);
     if (i + 1 > ctx.period.tw) {
       ctx.emit("R-PERIOD-01", "period-tw-beyond", at, { params: { tw: TW_LABEL[i], periode: ctx.period.periode ?? `TW ${ctx.period.tw}` } });
       return;
