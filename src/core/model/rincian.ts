@@ -63,19 +63,22 @@ export class RincianModel {
   }
 
   /** The sheet as the cells of an LRA paste: header lines from its title, then the nine fields of each sheet row. */
-  private lraCells(): CellSnapshot[][] {
+  private lraCells(): (CellSnapshot | undefined)[][] {
     const text = (value: string): CellSnapshot[] => [{ value, formula: null, numberFormat: "@" }];
     const m = this.meta;
-    const grid: CellSnapshot[][] = [
+    const grid: (CellSnapshot | undefined)[][] = [
       text(`TAHUN ANGGARAN ${m.tahun ?? ""} BAGIAN BULAN ${m.bulan?.name ?? ""}`),
       m.organisasi ? text(`ORGANISASI : ${m.organisasi}`) : [],
       // the header row: recognised as the column header and skipped
       text("KODE REKENING"),
     ];
     const [k, u, a, b, c, d, e, p, s] = FIELD_COLUMNS.map((key) => RINCIAN_COLUMNS.findIndex((x) => x.key === key)) as number[];
-    // one array literal of nine per row: the smallest array V8 makes, and no callback per row
+    const cells = this.data.cells;
+    // one array literal of nine per row: the smallest array V8 makes, and no callback per row; a cell
+    // the sheet does not have stays undefined, which the parser reads as empty
     for (let r = this.firstRow; r < this.endRow; r++) {
-      grid.push([this.snap(r, k!), this.snap(r, u!), this.snap(r, a!), this.snap(r, b!), this.snap(r, c!), this.snap(r, d!), this.snap(r, e!), this.snap(r, p!), this.snap(r, s!)]);
+      const row = cells[r];
+      grid.push(row ? [row[k!], row[u!], row[a!], row[b!], row[c!], row[d!], row[e!], row[p!], row[s!]] : []);
     }
     return grid;
   }

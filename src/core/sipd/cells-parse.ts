@@ -13,7 +13,8 @@ import { LineLoop, amounts, makeRow, readOptions, refuseEmpty, splitFields, type
 import type { LraParseOptions, LraParseResult } from "./types";
 import type { CellSnapshot } from "../workbook-ops";
 
-type Cells = readonly (readonly CellSnapshot[])[];
+/** Rows of cells; a cell past a short row, or one left out, is undefined (an empty cell). */
+type Cells = readonly (readonly (CellSnapshot | undefined)[])[];
 
 const FIELD_COUNT = 9;
 /** canonicalValue reads at most 15 digits; larger amounts go the way of the text */

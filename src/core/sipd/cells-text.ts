@@ -99,7 +99,7 @@ function cellText(cell: CellSnapshot, field: number, dataShaped: boolean, row: r
  * as the line did in the export; a row with more keeps every column, so an empty amount stays an
  * empty field the parser names instead of shifting the row.
  */
-export function cellsToLraText(cells: readonly (readonly CellSnapshot[])[]): string {
+export function cellsToLraText(cells: readonly (readonly (CellSnapshot | undefined)[])[]): string {
   const bounds = lineBounds(cells);
   if (!bounds) return "";
   const lines: string[] = [];
@@ -108,7 +108,7 @@ export function cellsToLraText(cells: readonly (readonly CellSnapshot[])[]): str
 }
 
 /** The columns the lines span: from the first column filled in any row to the last column of the widest row; null when all are empty. */
-export function lineBounds(cells: readonly (readonly CellSnapshot[])[]): { first: number; last: number } | null {
+export function lineBounds(cells: readonly (readonly (CellSnapshot | undefined)[])[]): { first: number; last: number } | null {
   let first = Infinity;
   let last = -1;
   // by index: a for-of over 100k rows makes an iterator result per row before the loop is optimised
