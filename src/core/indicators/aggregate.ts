@@ -132,9 +132,11 @@ export function aggregateUpToFormula(cells: readonly string[], refs: { method: s
 export function aggregateUpToValue(cells: readonly Val[], v: { method: Val; period: Val; satuan?: Val }): Val {
   const p = toNumber(v.period);
   if (isXlError(p)) return p;
-  const inPeriod = (i: number) => p >= i + 1;
+  // TW I … TW n: the cells of the period (loops by index: this runs for every Capaian row)
+  let n = 0;
+  while (n < cells.length && p >= n + 1) n++;
   let count = 0;
-  for (const [i, c] of cells.entries()) if (inPeriod(i) && typeof c === "number") count++;
+  for (let i = 0; i < n; i++) if (typeof cells[i] === "number") count++;
   if (count === 0) return "";
   const m = v.method;
   if (isXlError(m)) return m;
@@ -143,27 +145,28 @@ export function aggregateUpToValue(cells: readonly Val[], v: { method: Val; peri
     // levelUnitTest compares TRIM(satuan) case-insensitively, as isLevelUnit does
     if (isLevelUnit(typeof v.satuan === "string" ? v.satuan : null)) return xlError("#N/A");
   }
-  const sum = (): number | XlError => {
+  const jumlah = sameText(m, "jumlah");
+  if (jumlah || sameText(m, "rata-rata")) {
     let s = 0;
-    for (const [i, c] of cells.entries()) {
-      if (!inPeriod(i)) continue;
-      const n = nOf(c);
-      if (isXlError(n)) return n;
-      s += n;
+    for (let i = 0; i < n; i++) {
+      const x = nOf(cells[i]!);
+      if (isXlError(x)) return x;
+      s += x;
     }
-    return s;
-  };
-  if (sameText(m, "jumlah")) return sum();
-  if (sameText(m, "rata-rata")) {
-    const s = sum();
-    return isXlError(s) ? s : s / count;
+    return jumlah ? s : s / count;
   }
   if (sameText(m, "maks")) {
     let best = -1e307;
-    for (const [i, c] of cells.entries()) if (inPeriod(i) && typeof c === "number") best = Math.max(best, c);
+    for (let i = 0; i < n; i++) {
+      const c = cells[i];
+      if (typeof c === "number") best = Math.max(best, c);
+    }
     return best;
   }
   let last: Val = "";
-  for (const [i, c] of cells.entries()) if (inPeriod(i) && typeof c === "number") last = c;
+  for (let i = 0; i < n; i++) {
+    const c = cells[i];
+    if (typeof c === "number") last = c;
+  }
   return last;
 }
