@@ -62,30 +62,36 @@ export class RincianModel {
     return { sheet: this.sheet, row, col: rincianCol(key) };
   }
 
-  /** The sheet as the cells of an LRA paste: header lines from its title, then the nine fields of each sheet row. */
-  private lraCells(): (CellSnapshot | undefined)[][] {
-    const text = (value: string): CellSnapshot[] => [{ value, formula: null, numberFormat: "@" }];
+  /**
+   * The sheet as the rows of an LRA paste, the nine fields in the sheet's own columns: header lines
+   * from its title (at the kode's column), then the sheet's rows themselves, not copied.
+   */
+  private lraRows(): { rows: (readonly (CellSnapshot | undefined)[])[]; fields: number[] } {
+    const fields = FIELD_COLUMNS.map((key) => RINCIAN_COLUMNS.findIndex((x) => x.key === key));
+    const line = (value: string): CellSnapshot[] => {
+      const row: CellSnapshot[] = [];
+      row[fields[0]!] = { value, formula: null, numberFormat: "@" };
+      return row;
+    };
     const m = this.meta;
-    const grid: (CellSnapshot | undefined)[][] = [
-      text(`TAHUN ANGGARAN ${m.tahun ?? ""} BAGIAN BULAN ${m.bulan?.name ?? ""}`),
-      m.organisasi ? text(`ORGANISASI : ${m.organisasi}`) : [],
+    const rows: (readonly (CellSnapshot | undefined)[])[] = [
+      line(`TAHUN ANGGARAN ${m.tahun ?? ""} BAGIAN BULAN ${m.bulan?.name ?? ""}`),
+      m.organisasi ? line(`ORGANISASI : ${m.organisasi}`) : [],
       // the header row: recognised as the column header and skipped
-      text("KODE REKENING"),
+      line("KODE REKENING"),
     ];
-    const [k, u, a, b, c, d, e, p, s] = FIELD_COLUMNS.map((key) => RINCIAN_COLUMNS.findIndex((x) => x.key === key)) as number[];
     const cells = this.data.cells;
-    // one array literal of nine per row: the smallest array V8 makes, and no callback per row; a cell
-    // the sheet does not have stays undefined, which the parser reads as empty
-    for (let r = this.firstRow; r < this.endRow; r++) {
-      const row = cells[r];
-      grid.push(row ? [row[k!], row[u!], row[a!], row[b!], row[c!], row[d!], row[e!], row[p!], row[s!]] : []);
-    }
-    return grid;
+    for (let r = this.firstRow; r < this.endRow; r++) rows.push(cells[r] ?? []);
+    return { rows, fields };
   }
 
   /** The parser's reading of the sheet (memoised): rows, derived totals and findings by line = row + 1. */
   parse(): LraParseResult {
     // read from the cells as the parser reads their text (cells-parse.ts), without writing 100k rows out as text
-    return (this.parsed ??= parseLraCells(this.lraCells()));
+    if (!this.parsed) {
+      const { rows, fields } = this.lraRows();
+      this.parsed = parseLraCells(rows, { fields });
+    }
+    return this.parsed;
   }
 }

@@ -25,12 +25,32 @@ const NOT_PLAIN = /[\t\r\n*<]/;
 /** The fields of row `line − 1`, as the text route cuts them from its line. */
 class CellFields implements FieldSource {
   constructor(
-    private readonly cells: Cells,
+    private readonly rows: FieldRows,
     private readonly first: number,
     private readonly last: number,
   ) {}
   fieldsOf(line: number): string[] {
-    return splitFields(stripMarkup(rowText(this.cells[line - 1] ?? [], this.first, this.last)));
+    return splitFields(stripMarkup(rowText(this.rows.at(line - 1), this.first, this.last)));
+  }
+}
+
+type Row = readonly (CellSnapshot | undefined)[];
+
+/**
+ * The rows as the text route reads them: the cells themselves, or, when a sheet keeps the nine fields
+ * in columns of its own (Rincian SIPD), each row's fields gathered when its line is needed as text.
+ */
+class FieldRows {
+  constructor(
+    private readonly cells: Cells,
+    private readonly columns: readonly number[] | null,
+  ) {}
+  at(i: number): Row {
+    const row = this.cells[i] ?? [];
+    return this.columns ? this.columns.map((c) => row[c]) : row;
+  }
+  all(): Row[] {
+    return this.cells.map((_, i) => this.at(i));
   }
 }
 
@@ -43,25 +63,32 @@ const money = (c: CellSnapshot | undefined): number | null => {
 
 /**
  * The cells as parseLra(cellsToLraText(cells)) reads them, but for the limit on the text's length
- * (a sheet is as large as the workbook holding it). `onProgress` counts rows.
+ * (a sheet is as large as the workbook holding it). `onProgress` counts rows. `fields`: the columns of
+ * the nine fields, for a sheet that keeps them apart (the rows read as `fields.map(c => row[c])` would be,
+ * without a row of fields made for every sheet row).
  */
-export function parseLraCells(cells: Cells, options?: Pick<LraParseOptions, "rollupReading" | "onProgress">): LraParseResult {
+export function parseLraCells(cells: Cells, options?: Pick<LraParseOptions, "rollupReading" | "onProgress"> & { fields?: readonly number[] }): LraParseResult {
   const { reading, onProgress } = readOptions(options);
-  const text = () => cellsToLraText(cells);
-  const bounds = lineBounds(cells);
+  const columns = options?.fields ?? null;
+  if (columns && columns.length !== FIELD_COUNT) throw new Error(`parseLraCells: ${columns.length} kolom, bukan ${FIELD_COUNT}`);
+  const rows = new FieldRows(cells, columns);
+  const text = () => cellsToLraText(columns ? rows.all() : cells);
+  const bounds = lineBounds(cells, columns ?? undefined);
   if (!bounds) return refuseEmpty();
   const { first, last } = bounds;
-  const source = new CellFields(cells, first, last);
+  // where each field of a row is: side by side from `first`, or the sheet's own columns
+  const at = columns ? columns.slice(first) : Array.from({ length: FIELD_COUNT }, (_, k) => first + k);
+  const source = new CellFields(rows, first, last);
   const loop = new LineLoop();
   let blank = true;
   // the text's final line break ends its last line: an empty last row is no line
   let n = cells.length;
-  if (n > 1 && rowText(cells[n - 1]!, first, last) === "") n--;
+  if (n > 1 && rowText(rows.at(n - 1), first, last) === "") n--;
   for (let i = 0; i < n; i++) {
     const row = cells[i]!;
     const line = loop.nextLine();
-    if (!(last - first === FIELD_COUNT - 1 && line !== 1 && cellRow(loop, line, row, first, source))) {
-      const raw = rowText(row, first, last);
+    if (!(last - first === FIELD_COUNT - 1 && line !== 1 && cellRow(loop, line, row, at, source))) {
+      const raw = rowText(columns ? rows.at(i) : row, first, last);
       if (blank && raw.trim() !== "") blank = false;
       loop.textLine(line, raw);
     } else blank = false;
@@ -72,21 +99,21 @@ export function parseLraCells(cells: Cells, options?: Pick<LraParseOptions, "rol
 }
 
 /** Row `line` read from its cells, if it is in the form an imported sheet holds; false leaves it to the text route. */
-function cellRow(loop: LineLoop, line: number, row: readonly (CellSnapshot | undefined)[], first: number, source: FieldSource): boolean {
-  const kode = row[first]?.value;
+function cellRow(loop: LineLoop, line: number, row: Row, at: readonly number[], source: FieldSource): boolean {
+  const kode = row[at[0]!]?.value;
   if (typeof kode !== "string" || !KODE_PATTERN.test(kode)) return false;
-  const uraian = row[first + 1]?.value ?? null;
+  const uraian = row[at[1]!]?.value ?? null;
   if (uraian !== null && (typeof uraian !== "string" || NOT_PLAIN.test(uraian))) return false;
-  const sebelum = money(row[first + 2]);
-  const setelah = money(row[first + 3]);
-  const lalu = money(row[first + 4]);
-  const ini = money(row[first + 5]);
-  const sd = money(row[first + 6]);
-  const sisa = money(row[first + 8]);
+  const sebelum = money(row[at[2]!]);
+  const setelah = money(row[at[3]!]);
+  const lalu = money(row[at[4]!]);
+  const ini = money(row[at[5]!]);
+  const sd = money(row[at[6]!]);
+  const sisa = money(row[at[8]!]);
   if (sebelum === null || setelah === null || lalu === null || ini === null || sd === null || sisa === null) return false;
   // the % as the text route prints and reads it (printedPersen): at most two decimals written, printed
   // with two, not negative (its reader takes no sign); a percent-formatted fraction goes the text's way
-  const p = row[first + 7];
+  const p = row[at[7]!];
   const v = p?.value;
   if (!p || typeof v !== "number" || p.numberFormat.includes("%")) return false;
   // v's shortest text has at most two decimals exactly when it is the double nearest to its hundredths

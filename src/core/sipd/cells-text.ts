@@ -107,16 +107,20 @@ export function cellsToLraText(cells: readonly (readonly (CellSnapshot | undefin
   return lines.join("\n");
 }
 
-/** The columns the lines span: from the first column filled in any row to the last column of the widest row; null when all are empty. */
-export function lineBounds(cells: readonly (readonly (CellSnapshot | undefined)[])[]): { first: number; last: number } | null {
+/**
+ * The columns the lines span: from the first column filled in any row to the last column of the widest
+ * row; null when all are empty. `fields`: the row's cells are those columns, in that order.
+ */
+export function lineBounds(cells: readonly (readonly (CellSnapshot | undefined)[])[], fields?: readonly number[]): { first: number; last: number } | null {
   let first = Infinity;
   let last = -1;
   // by index: a for-of over 100k rows makes an iterator result per row before the loop is optimised
   for (let i = 0; i < cells.length; i++) {
     const row = cells[i]!;
-    last = Math.max(last, row.length - 1);
-    for (let j = 0; j < Math.min(row.length, first); j++) {
-      if (!isEmpty(row[j])) {
+    const width = fields ? fields.length : row.length;
+    last = Math.max(last, width - 1);
+    for (let j = 0; j < Math.min(width, first); j++) {
+      if (!isEmpty(fields ? row[fields[j]!] : row[j])) {
         first = j;
         break;
       }
