@@ -9,7 +9,7 @@ import { COLUMN_LABEL, NUMERIC_FIELDS, canonicalValue, persenOfRow, readCell, sc
 import { derive } from "./derive";
 import { emptyStats, noteKodeLine, refusalFor } from "./detect";
 import { classifySkipped, emptyMeta, stripMarkup } from "./header";
-import { KODE_PATTERN, KODE_START, classifyAkun, kelompokOf, normaliseKode, readHead, splitKode, startsWithTokens, type KodeHead } from "./kode";
+import { KODE_PATTERN, KODE_START, KodeScan, classifyAkun, kelompokOf, normaliseKode, readHead, readKode, splitKode, startsWithTokens, type KodeHead } from "./kode";
 import { decideRepairs } from "./repair";
 import {
   buildTree,
@@ -177,7 +177,6 @@ class TextFields implements FieldSource {
  */
 class Row implements LraRow {
   repaired?: LraRow["repaired"];
-  readonly kelompok: string | null;
   private rc: LraRow["recomputed"] | null = null;
   constructor(
     readonly line: number,
@@ -188,12 +187,11 @@ class Row implements LraRow {
     readonly level: LraLevel,
     /** the head of the kode, shared by the rows of one sub kegiatan: its parts are read through it */
     private readonly head: KodeHead,
-    akun: string,
+    /** token 1 of the akun */
+    readonly kelompok: string | null,
     readonly stated: LraAmounts,
     readonly persenDecimals: number | null,
-  ) {
-    this.kelompok = kelompokOf(akun);
-  }
+  ) {}
 
   get urusan(): string {
     return this.head.urusan;
@@ -246,13 +244,17 @@ export function plainRow(row: LraRow): LraRow {
 function headOf(kode: string, heads: HeadCache): KodeHead {
   const last = heads.last;
   if (last && startsWithTokens(kode, last.head)) return last.h;
-  const split = splitKode(kode);
-  let cached = heads.byHead.get(split.head);
+  return cachedHead(splitKode(kode).head, heads);
+}
+
+/** The cached head for its text; `heads.last` is left on it. */
+function cachedHead(head: string, heads: HeadCache): KodeHead {
+  let cached = heads.byHead.get(head);
   if (!cached) {
-    cached = readHead(split.head);
-    heads.byHead.set(split.head, cached);
+    cached = readHead(head);
+    heads.byHead.set(head, cached);
   }
-  heads.last = { head: split.head, h: cached };
+  heads.last = { head, h: cached };
   return cached;
 }
 
@@ -273,7 +275,7 @@ export function makeRow(
   const h = headOf(kode, heads);
   // its akun follows the head after one space
   const akun = kode.slice(h.length + 1);
-  return new Row(line, source, key, kode, uraian, classifyAkun(h.program, h.sub, akun), h, akun, stated, persenDecimals);
+  return new Row(line, source, key, kode, uraian, classifyAkun(h.program, h.sub, akun), h, kelompokOf(akun), stated, persenDecimals);
 }
 
 /**
@@ -409,6 +411,11 @@ export class LineLoop {
   /** the TAB positions of the line being read by scanLine */
   private readonly tabs = new Int32Array(FIELD_COUNT);
   private readonly values = new Float64Array(7);
+  private readonly kodeScan = new KodeScan();
+  /** the head of the last row scanLine read, and where its kode starts in `scanned` */
+  private scannedHead: KodeHead | null = null;
+  private scannedAt = -1;
+  private scanned = "";
 
   /** The number of the next line. */
   nextLine(): number {
@@ -425,7 +432,8 @@ export class LineLoop {
    * Line [start, end) of `src`, whose first TAB is at `tab`, as a data row if it is the common one:
    * nine fields, a kode as SIPD prints it, every amount in SIPD's form (whole rupiah, the % at two
    * decimals). Its amounts are read one after another, each up to the TAB after it, so the TABs are
-   * found as they are read. Any other line is left to textLine, which cuts it into its fields.
+   * found as they are read. Its kode's head, level and kelompok are read where it stands (readKode),
+   * without cutting its akun out. Any other line is left to textLine, which cuts it into its fields.
    */
   scanLine(line: number, src: string, start: number, end: number, tab: number, source: FieldSource): boolean {
     if (tab - start > MAX_KODE_FIELD) return false;
@@ -445,10 +453,40 @@ export class LineLoop {
     if (!fits) return false;
     const kode = src.slice(start, tab);
     if (!KODE_PATTERN.test(kode)) return false;
+    const scan = this.kodeScan;
+    readKode(src, start, tab, scan);
     this.linesWithTab++;
+    const h = this.scannedHeadOf(src, start, scan.headEnd);
+    const kelompok = scan.kelompok < 0 ? null : src.slice(scan.kelompok, scan.kelompokEnd);
     const stated = amounts(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!);
-    this.row(makeRow(line, source, start, kode, src.slice(tab + 1, uraianEnd).trim(), stated, 2, this.heads));
+    const uraian = src.slice(tab + 1, uraianEnd).trim();
+    this.row(new Row(line, source, start, kode, uraian, scan.level, h, kelompok, stated, 2));
     return true;
+  }
+
+  /**
+   * The head [start, headEnd) of a kode scanLine read, as headOf finds it (the same cached object).
+   * The rows of one sub kegiatan come together: the last scanned head is compared where both stand in
+   * the flat text, from its end, where heads differ (headOf compares two kode strings cut from it,
+   * each read through its parent text: slower).
+   */
+  private scannedHeadOf(src: string, start: number, headEnd: number): KodeHead {
+    const last = this.scannedHead;
+    const at = this.scannedAt;
+    const length = headEnd - start;
+    if (last !== null && src === this.scanned && last.length === length) {
+      let k = length - 1;
+      while (k >= 0 && src.charCodeAt(start + k) === src.charCodeAt(at + k)) k--;
+      if (k < 0) {
+        this.scannedAt = start;
+        return last;
+      }
+    }
+    const h = cachedHead(src.slice(start, headEnd), this.heads);
+    this.scannedHead = h;
+    this.scannedAt = start;
+    this.scanned = src;
+    return h;
   }
 
   /** A data row on the line just begun (`nextLine`), read by the caller or by the line readers here. */
