@@ -231,13 +231,14 @@ export function parentKode(kode: string, program: string, sub: string, akun: str
 
 /**
  * Whether `kode` starts with the whole tokens of `prefix`: the prefix, then a space. Read from the end
- * of the prefix, where the codes of one export differ; a match is read to the start. (startsWith on a
- * kode cut from a large text costs far more than these reads.)
+ * of the prefix, where the codes of one export differ; a match is read to the start, or to `from`
+ * when the first `from` characters are known to be the same. (startsWith on a kode cut from a large
+ * text costs far more than these reads.)
  */
-export function startsWithTokens(kode: string, prefix: string): boolean {
+export function startsWithTokens(kode: string, prefix: string, from = 0): boolean {
   const n = prefix.length;
   if (kode.length <= n || kode.charCodeAt(n) !== 32) return false;
-  for (let k = n - 1; k >= 0; k--) if (kode.charCodeAt(k) !== prefix.charCodeAt(k)) return false;
+  for (let k = n - 1; k >= from; k--) if (kode.charCodeAt(k) !== prefix.charCodeAt(k)) return false;
   return true;
 }
 
