@@ -309,10 +309,6 @@ export class LineLoop {
   private readonly tabs = new Int32Array(FIELD_COUNT);
   private readonly values = new Float64Array(7);
   private readonly kodeScan = new KodeScan();
-  /** the head of the last row scanLine read, and where its kode starts in `scanned` */
-  private scannedHead: KodeHead | null = null;
-  private scannedAt = -1;
-  private scanned = "";
 
   /** The number of the next line. */
   nextLine(): number {
@@ -353,37 +349,16 @@ export class LineLoop {
     const scan = this.kodeScan;
     readKode(src, start, tab, scan);
     this.linesWithTab++;
-    const h = this.scannedHeadOf(src, start, scan.headEnd);
+    // the rows of one sub kegiatan come together; the head is compared as a string, not char by char
+    // (one native comparison costs less than reading 25 characters through the text)
+    const head = src.slice(start, scan.headEnd);
+    const last = this.heads.last;
+    const h = last !== null && last.head === head ? last.h : cachedHead(head, this.heads);
     const kelompok = scan.kelompok < 0 ? null : src.slice(scan.kelompok, scan.kelompokEnd);
     const stated = amounts(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!);
     const uraian = src.slice(tab + 1, uraianEnd).trim();
     this.row(new Row(line, source, start, kode, uraian, scan.level, h, kelompok, stated, 2));
     return true;
-  }
-
-  /**
-   * The head [start, headEnd) of a kode scanLine read, as headOf finds it (the same cached object).
-   * The rows of one sub kegiatan come together: the last scanned head is compared where both stand in
-   * the flat text, from its end, where heads differ (headOf compares two kode strings cut from it,
-   * each read through its parent text: slower).
-   */
-  private scannedHeadOf(src: string, start: number, headEnd: number): KodeHead {
-    const last = this.scannedHead;
-    const at = this.scannedAt;
-    const length = headEnd - start;
-    if (last !== null && src === this.scanned && last.length === length) {
-      let k = length - 1;
-      while (k >= 0 && src.charCodeAt(start + k) === src.charCodeAt(at + k)) k--;
-      if (k < 0) {
-        this.scannedAt = start;
-        return last;
-      }
-    }
-    const h = cachedHead(src.slice(start, headEnd), this.heads);
-    this.scannedHead = h;
-    this.scannedAt = start;
-    this.scanned = src;
-    return h;
   }
 
   /** A data row on the line just begun (`nextLine`), read by the caller or by the line readers here. */
