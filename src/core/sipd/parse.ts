@@ -309,6 +309,15 @@ export class LineLoop {
   private readonly tabs = new Int32Array(FIELD_COUNT);
   private readonly values = new Float64Array(7);
   private readonly kodeScan = new KodeScan();
+  /**
+   * Column-header lines met so far, and whether each has a TAB. SIPD repeats the same few on every page;
+   * what the loop does with such a line depends on its text alone (it is skipped as a column header,
+   * and leaves nothing pending), so a line seen before is not cut and classified again.
+   */
+  private readonly columnHeaders = new Map<string, boolean>();
+
+  /** `rememberHeaders`: false reads every line afresh (the tests hold the two ways together). */
+  constructor(private readonly rememberHeaders = true) {}
 
   /** The number of the next line. */
   nextLine(): number {
@@ -318,6 +327,13 @@ export class LineLoop {
   /** Line `line` (just begun), as text. */
   textLine(line: number, raw: string): void {
     if (line === 1 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
+    const tabbed = this.rememberHeaders ? this.columnHeaders.get(raw) : undefined;
+    if (tabbed !== undefined) {
+      if (tabbed) this.linesWithTab++;
+      this.pending = null;
+      this.skipped.push({ line, kind: "column-header", text: raw });
+      return;
+    }
     this.other(line, raw, stripMarkup(raw));
   }
 
@@ -437,6 +453,7 @@ export class LineLoop {
     const lastRow = rows[rows.length - 1];
     this.pending = kind === "other" && fields.length === 1 && lastRow !== undefined && lastRow.line === line - 1 ? { line, index: skipped.length, text: flat } : null;
     skipped.push({ line, kind, text: raw });
+    if (kind === "column-header" && this.rememberHeaders) this.columnHeaders.set(raw, fields.length > 1);
   }
 
   /** The roll-ups over the rows read; `text` gives the whole text when a refusal must say what it is. */
