@@ -85,26 +85,39 @@ export function scanCanonical(raw: string, money: boolean, start: number, end: n
     minus = true;
     i++;
   }
+  // the first group of digits, then (never after a minus) each `.` with exactly three digits, read
+  // three at a time: fewer tests per character than one loop over digits and dots
   let int = 0;
-  let digits = 0;
-  let group = 0;
-  let dots = 0;
-  for (; i < end; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= DIGIT_0 && c <= DIGIT_9) {
-      int = int * 10 + (c - DIGIT_0);
-      digits++;
-      group++;
-    } else if (c === DOT && !minus) {
-      // the first group has 1–3 digits, every later one exactly 3
-      if (group === 0 || group > 3 || (dots > 0 && group !== 3)) return NaN;
-      dots++;
-      group = 0;
-    } else break;
+  const from = i;
+  let c = i < end ? raw.charCodeAt(i) : -1;
+  while (c >= DIGIT_0 && c <= DIGIT_9) {
+    int = int * 10 + (c - DIGIT_0);
+    c = ++i < end ? raw.charCodeAt(i) : -1;
   }
-  if (digits === 0 || digits > 15) return NaN;
-  // ungrouped digits only in the footer's plain money (2920768191,00)
-  if (dots > 0 ? group !== 3 : group > 3 && !(money && !paren)) return NaN;
+  const group = i - from;
+  let digits = group;
+  if (c === DOT && !minus) {
+    // the first group has 1–3 digits, every later one exactly 3
+    if (group === 0 || group > 3) return NaN;
+    do {
+      if (i + 4 > end) return NaN;
+      const a = raw.charCodeAt(i + 1) - DIGIT_0;
+      const b = raw.charCodeAt(i + 2) - DIGIT_0;
+      const d = raw.charCodeAt(i + 3) - DIGIT_0;
+      if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9 && d >= 0 && d <= 9)) return NaN;
+      int = int * 1000 + (a * 100 + b * 10 + d);
+      digits += 3;
+      i += 4;
+      c = i < end ? raw.charCodeAt(i) : -1;
+    } while (c === DOT);
+    // a fourth digit in the last group
+    if (c >= DIGIT_0 && c <= DIGIT_9) return NaN;
+    if (digits > 15) return NaN;
+  } else {
+    if (digits === 0 || digits > 15) return NaN;
+    // ungrouped digits only in the footer's plain money (2920768191,00)
+    if (group > 3 && !(money && !paren)) return NaN;
+  }
   if (i + 3 > end || raw.charCodeAt(i) !== COMMA) return NaN;
   const d1 = raw.charCodeAt(i + 1) - DIGIT_0;
   const d2 = raw.charCodeAt(i + 2) - DIGIT_0;

@@ -9,7 +9,8 @@ import { KODE_PATTERN } from "./kode";
 import { persenOf } from "./amounts";
 import { cellsToLraText, lineBounds, rowText } from "./cells-text";
 import { stripMarkup } from "./header";
-import { LineLoop, amounts, makeRow, readOptions, refuseEmpty, splitFields, type FieldSource } from "./parse";
+import { LineLoop, amounts, makeRow, readOptions, refuseEmpty } from "./parse";
+import { splitFields, type FieldSource } from "./row";
 import type { LraParseOptions, LraParseResult } from "./types";
 import type { CellSnapshot } from "../workbook-ops";
 

@@ -5,12 +5,13 @@
  */
 import { formatAngka } from "../numbers";
 import { message, type MessageCode } from "../messages.id";
-import { COLUMN_LABEL, NUMERIC_FIELDS, canonicalValue, persenOfRow, readCell, scanCanonical, sdOf, sisaOf } from "./amounts";
+import { COLUMN_LABEL, NUMERIC_FIELDS, canonicalValue, readCell, scanCanonical } from "./amounts";
 import { derive } from "./derive";
 import { emptyStats, noteKodeLine, refusalFor } from "./detect";
 import { classifySkipped, emptyMeta, stripMarkup } from "./header";
-import { KODE_PATTERN, KODE_START, classifyAkun, kelompokOf, normaliseKode, readHead, splitKode, startsWithTokens, type KodeHead } from "./kode";
+import { KODE_PATTERN, KODE_START, KodeScan, classifyAkun, kelompokOf, normaliseKode, readHead, readKode, splitKode, startsWithTokens, type KodeHead } from "./kode";
 import { decideRepairs } from "./repair";
+import { Row, splitFields, type FieldSource } from "./row";
 import {
   buildTree,
   checkFooter,
@@ -30,7 +31,6 @@ import type {
   LraFooterKind,
   LraFooterRow,
   LraFound,
-  LraLevel,
   LraMeta,
   LraParseFailure,
   LraParseOptions,
@@ -140,21 +140,6 @@ interface HeadCache {
   last: { head: string; h: KodeHead } | null;
 }
 
-/** Where the nine fields of a row come from when asked for (`key`: what the source knows the row by). */
-export interface FieldSource {
-  fieldsOf(key: number): string[];
-}
-
-/**
- * The fields of a line as the row loop cuts them: TAB-separated, surplus empty fields past the ninth
- * dropped (a spreadsheet copy pads rows with empty cells).
- */
-export function splitFields(clean: string): string[] {
-  const fields = clean.split("\t");
-  while (fields.length > FIELD_COUNT && (fields[fields.length - 1] ?? "").trim() === "") fields.pop();
-  return fields;
-}
-
 /** The rows read where they stand in the pasted text: a row is known by the offset its line starts at. */
 class TextFields implements FieldSource {
   constructor(private readonly text: string) {}
@@ -169,90 +154,21 @@ class TextFields implements FieldSource {
   }
 }
 
-/**
- * A data row. Its fields are cut from its line only when asked for: kept on every row, they were
- * nine strings and an array per row, most of a 100k-row parse's garbage. What its kode's head says
- * is read through the head the rows of one sub kegiatan share. So is its recomputed
- * S/D, % and sisa, which the row check works out without it.
- */
-class Row implements LraRow {
-  repaired?: LraRow["repaired"];
-  readonly kelompok: string | null;
-  private rc: LraRow["recomputed"] | null = null;
-  constructor(
-    readonly line: number,
-    private readonly source: FieldSource | null,
-    private readonly key: number | string,
-    readonly kode: string,
-    public uraian: string,
-    readonly level: LraLevel,
-    /** the head of the kode, shared by the rows of one sub kegiatan: its parts are read through it */
-    private readonly head: KodeHead,
-    akun: string,
-    readonly stated: LraAmounts,
-    readonly persenDecimals: number | null,
-  ) {
-    this.kelompok = kelompokOf(akun);
-  }
-
-  get urusan(): string {
-    return this.head.urusan;
-  }
-  get unit(): string {
-    return this.head.unit;
-  }
-  get program(): string {
-    return this.head.program;
-  }
-  get kegiatan(): string | null {
-    return this.head.kegiatan;
-  }
-  get subKegiatan(): string | null {
-    return this.head.subKegiatan;
-  }
-  /** one notation object per sub kegiatan, shared by its rows (read only, like the codes in it) */
-  get notation(): LraRow["notation"] {
-    return this.head.notation;
-  }
-  /** cut from the kode when asked for: one string less kept per row */
-  get akun(): string {
-    return this.kode.slice(this.head.length + 1);
-  }
-
-  get fields(): readonly string[] {
-    const k = this.key;
-    return typeof k === "string" ? splitFields(k) : this.source!.fieldsOf(k);
-  }
-
-  get recomputed(): LraRow["recomputed"] {
-    return (this.rc ??= recompute(this.stated));
-  }
-
-  /** As plain data, as LraRow says it (never the text or cells its fields come from). */
-  toJSON(): LraRow {
-    return plainRow(this);
-  }
-}
-
-/** Any row as plain data, its fields and recomputed amounts read through whatever keeps them. */
-export function plainRow(row: LraRow): LraRow {
-  const { line, fields, kode, uraian, level, urusan, unit, program, kegiatan, subKegiatan, kelompok, akun, notation, repaired, stated, persenDecimals, recomputed } = row;
-  const out: LraRow = { line, fields: [...fields], kode, uraian, level, urusan, unit, program, kegiatan, subKegiatan, kelompok, akun, notation, stated, persenDecimals, recomputed };
-  if (repaired) out.repaired = repaired;
-  return out;
-}
-
 /** The head of a kode, cached; `heads.last` is left on it. */
 function headOf(kode: string, heads: HeadCache): KodeHead {
   const last = heads.last;
   if (last && startsWithTokens(kode, last.head)) return last.h;
-  const split = splitKode(kode);
-  let cached = heads.byHead.get(split.head);
+  return cachedHead(splitKode(kode).head, heads);
+}
+
+/** The cached head for its text; `heads.last` is left on it. */
+function cachedHead(head: string, heads: HeadCache): KodeHead {
+  let cached = heads.byHead.get(head);
   if (!cached) {
-    cached = readHead(split.head);
-    heads.byHead.set(split.head, cached);
+    cached = readHead(head);
+    heads.byHead.set(head, cached);
   }
-  heads.last = { head: split.head, h: cached };
+  heads.last = { head, h: cached };
   return cached;
 }
 
@@ -273,7 +189,7 @@ export function makeRow(
   const h = headOf(kode, heads);
   // its akun follows the head after one space
   const akun = kode.slice(h.length + 1);
-  return new Row(line, source, key, kode, uraian, classifyAkun(h.program, h.sub, akun), h, akun, stated, persenDecimals);
+  return new Row(line, source, key, kode, uraian, classifyAkun(h.program, h.sub, akun), h, kelompokOf(akun), stated, persenDecimals);
 }
 
 /**
@@ -298,23 +214,6 @@ export function amounts(
   stated.persen = persen;
   stated.sisa = sisa;
   return stated;
-}
-
-function recompute(stated: LraAmounts): LraRow["recomputed"] {
-  // null first, as in readAmounts
-  const r: LraRow["recomputed"] = { realisasiSd: null, persen: null, sisa: null };
-  r.realisasiSd = asStated(sdOf(stated), stated.realisasiSd);
-  r.persen = asStated(persenOfRow(stated), stated.persen);
-  r.sisa = asStated(sisaOf(stated), stated.sisa);
-  return r;
-}
-
-/**
- * The stated number itself when the recomputed one is the same: in a sound export it nearly always is,
- * and V8 then keeps one heap number for both instead of boxing each (a % is never a whole number).
- */
-function asStated(recomputed: number | null, stated: number | null): number | null {
-  return Object.is(recomputed, stated) ? stated : recomputed;
 }
 
 function footerKind(label: string): LraFooterKind | null {
@@ -409,6 +308,16 @@ export class LineLoop {
   /** the TAB positions of the line being read by scanLine */
   private readonly tabs = new Int32Array(FIELD_COUNT);
   private readonly values = new Float64Array(7);
+  private readonly kodeScan = new KodeScan();
+  /**
+   * Column-header lines met so far, and whether each has a TAB. SIPD repeats the same few on every page;
+   * what the loop does with such a line depends on its text alone (it is skipped as a column header,
+   * and leaves nothing pending), so a line seen before is not cut and classified again.
+   */
+  private readonly columnHeaders = new Map<string, boolean>();
+
+  /** `rememberHeaders`: false reads every line afresh (the tests hold the two ways together). */
+  constructor(private readonly rememberHeaders = true) {}
 
   /** The number of the next line. */
   nextLine(): number {
@@ -418,6 +327,13 @@ export class LineLoop {
   /** Line `line` (just begun), as text. */
   textLine(line: number, raw: string): void {
     if (line === 1 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
+    const tabbed = this.rememberHeaders ? this.columnHeaders.get(raw) : undefined;
+    if (tabbed !== undefined) {
+      if (tabbed) this.linesWithTab++;
+      this.pending = null;
+      this.skipped.push({ line, kind: "column-header", text: raw });
+      return;
+    }
     this.other(line, raw, stripMarkup(raw));
   }
 
@@ -425,7 +341,8 @@ export class LineLoop {
    * Line [start, end) of `src`, whose first TAB is at `tab`, as a data row if it is the common one:
    * nine fields, a kode as SIPD prints it, every amount in SIPD's form (whole rupiah, the % at two
    * decimals). Its amounts are read one after another, each up to the TAB after it, so the TABs are
-   * found as they are read. Any other line is left to textLine, which cuts it into its fields.
+   * found as they are read. Its kode's head, level and kelompok are read where it stands (readKode),
+   * without cutting its akun out. Any other line is left to textLine, which cuts it into its fields.
    */
   scanLine(line: number, src: string, start: number, end: number, tab: number, source: FieldSource): boolean {
     if (tab - start > MAX_KODE_FIELD) return false;
@@ -445,9 +362,18 @@ export class LineLoop {
     if (!fits) return false;
     const kode = src.slice(start, tab);
     if (!KODE_PATTERN.test(kode)) return false;
+    const scan = this.kodeScan;
+    readKode(src, start, tab, scan);
     this.linesWithTab++;
+    // the rows of one sub kegiatan come together; the head is compared as a string, not char by char
+    // (one native comparison costs less than reading 25 characters through the text)
+    const head = src.slice(start, scan.headEnd);
+    const last = this.heads.last;
+    const h = last !== null && last.head === head ? last.h : cachedHead(head, this.heads);
+    const kelompok = scan.kelompok < 0 ? null : src.slice(scan.kelompok, scan.kelompokEnd);
     const stated = amounts(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!);
-    this.row(makeRow(line, source, start, kode, src.slice(tab + 1, uraianEnd).trim(), stated, 2, this.heads));
+    const uraian = src.slice(tab + 1, uraianEnd).trim();
+    this.row(new Row(line, source, start, kode, uraian, scan.level, h, kelompok, stated, 2));
     return true;
   }
 
@@ -527,6 +453,7 @@ export class LineLoop {
     const lastRow = rows[rows.length - 1];
     this.pending = kind === "other" && fields.length === 1 && lastRow !== undefined && lastRow.line === line - 1 ? { line, index: skipped.length, text: flat } : null;
     skipped.push({ line, kind, text: raw });
+    if (kind === "column-header" && this.rememberHeaders) this.columnHeaders.set(raw, fields.length > 1);
   }
 
   /** The roll-ups over the rows read; `text` gives the whole text when a refusal must say what it is. */

@@ -6,6 +6,7 @@ import { formatAngka } from "../numbers";
 import type { MessageCode, MessageParams } from "../messages.id";
 import { COLUMN_LABEL, addMoney, persenOf, persenOfRow, persenTruncated, sameMoney, sdOf, sisaOf } from "./amounts";
 import { parentKode, segments, startsWithTokens } from "./kode";
+import { Row } from "./row";
 import { MONEY_COLUMNS, type LraAmounts, type LraColumn, type LraFinding, type LraFooterRow, type LraLevel, type LraMoneyColumn, type LraRow, type Severity } from "./types";
 
 export const LEVEL_LABEL: Record<LraLevel, string> = {
@@ -191,9 +192,13 @@ function orderedTree(rows: LraRow[], read: Reading): Tree | null {
     if (n >= 3) {
       const g = lastAt[n - 1];
       if (g === undefined) return null;
-      // the guess is the parent when its kode is this one's up to a space, with a segment after it
-      const gk = read(rows[g]!).kode;
-      if (r.kode.length <= gk.length + 1 || !startsWithTokens(r.kode, gk)) return null;
+      // the guess is the parent when its kode is this one's up to a space, with a segment after it;
+      // codes as written that share their head object need only the akun after it compared
+      const guess = rows[g]!;
+      const gr = read(guess);
+      const gk = gr.kode;
+      const known = r === row && gr === guess ? Row.sharedHeadLength(row, guess) : 0;
+      if (r.kode.length <= gk.length + 1 || !startsWithTokens(r.kode, gk, known)) return null;
       p = g;
       // siblings share every segment but the last, of one width: their values must rise
       const segment = lastSegmentOf(r.kode);

@@ -163,6 +163,21 @@ describe("cells", () => {
     );
   });
 
+  it("reads a SIPD amount with one character changed, added or dropped as parseAngka does", () => {
+    // up to 10^12 rupiah: a digit added stays an exact integer
+    const chars = fc.constantFrom("0", "7", ".", ",", "(", ")", "-", " ", "x");
+    fc.assert(
+      fc.property(fc.integer({ min: -(10 ** 12), max: 10 ** 12 }), fc.integer({ min: 0, max: 99 }), fc.nat(), chars, fc.constantFrom("replace", "insert", "delete"), fc.boolean(), (rupiah, sen, at, ch, op, money) => {
+        const v = rupiah + Math.sign(rupiah || 1) * (sen / 100);
+        const text = formatAngka(v, "money", { negative: "parentheses" });
+        const i = at % (text.length + 1);
+        const raw = op === "insert" ? text.slice(0, i) + ch + text.slice(i) : text.slice(0, i) + (op === "replace" ? ch : "") + text.slice(i + 1);
+        expect(valueOf(raw, money)).toBe(general(raw, money));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it("reads any short string of digits and separators as parseAngka does", () => {
     const chars = fc.constantFrom("0", "1", "5", "9", ".", ",", "(", ")", "-", " ", "%");
     fc.assert(

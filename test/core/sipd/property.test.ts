@@ -4,6 +4,8 @@
  */
 import fc from "fast-check";
 import { generateLra, parseLra, type LraParseSuccess } from "../../../src/core/sipd";
+import { LineLoop } from "../../../src/core/sipd/parse";
+import { plainLra } from "../../support/plain-lra";
 import { expectWellFormed, fixtureText, parsedOk } from "./helpers";
 
 const fixtureLines = fixtureText().split("\n");
@@ -110,6 +112,32 @@ describe("parseLra never throws and always returns a well-formed result", () => 
         expectWellFormed(parseLra(text), lineCountOf(text));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("the row loop's memory of column-header lines", () => {
+  // the lines of a page, and lines like them: headers and footers with a character changed, a header
+  // line with data around it, markup, and lines that are no header at all
+  const pageLines = [...new Set([...fixtureLines, ...generateLra(60, 3, { rowsPerPage: 12 }).split("\n")])];
+  const line = fc.oneof(
+    fc.constantFrom(...pageLines),
+    fc.tuple(fc.constantFrom(...pageLines), fc.nat(), noise).map(([l, pos, ch]) => l.slice(0, pos % (l.length + 1)) + ch + l.slice(pos % (l.length + 1))),
+    fc.constantFrom("KODE REKENING", "**KODE REKENING**\tURAIAN", "\uFEFFKODE REKENING\tURAIAN", "1\t2\t3\t4", "SEBELUM PERUBAHAN", "\tJumlah Belanja\t1,00"),
+    unicodeText,
+  );
+
+  it("reads every line as reading it afresh would, wherever the lines stand", () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), fc.constantFrom("repaired" as const, "literal" as const), (lines, reading) => {
+        const read = (remember: boolean) => {
+          const loop = new LineLoop(remember);
+          for (const l of lines) loop.textLine(loop.nextLine(), l);
+          return plainLra(loop.finish(() => lines.join("\n"), reading));
+        };
+        expect(read(true)).toEqual(read(false));
+      }),
+      { numRuns: 1500 },
     );
   });
 });

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { generateLra, parseLra, MONEY_COLUMNS, type LraParseSuccess, type LraRow } from "../../../src/core/sipd";
 import { addMoney, sameMoney } from "../../../src/core/sipd/amounts";
-import { classify, classifyAkun, kelompokOf, parentKode } from "../../../src/core/sipd/kode";
+import { KODE_PATTERN, KodeScan, classify, classifyAkun, kelompokOf, parentKode, readKode, splitKode } from "../../../src/core/sipd/kode";
 import { buildTree, literalReading, repairedReading, treeByKode } from "../../../src/core/sipd/reconcile";
 import { fixtureText, parsedOk } from "./helpers";
 
@@ -21,6 +21,32 @@ describe("the akun read from the kode string", () => {
         const akun = tokens.join(" ");
         expect(classifyAkun(p, s, akun)).toBe(classify(p, s, tokens));
         expect(kelompokOf(akun)).toBe(tokens[1] ?? null);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("is read where the kode stands in a line as from the kode on its own (head, level, kelompok)", () => {
+    const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^\\d{${min},${max}}$`));
+    const kode = fc
+      .tuple(
+        fc.constantFrom("7 01 7 01 00", "1 02 1 02 01", "4 10 4 10 99"),
+        fc.oneof(fc.constant("00"), digits(2, 2)),
+        fc.oneof(fc.constant("00"), fc.constantFrom("2.01.0001", "1.02.0003", "9.99.9999")),
+        fc.array(fc.oneof(token, digits(1, 4)), { minLength: 1, maxLength: 9 }),
+      )
+      .map(([unit, p, s, akun]) => `${unit} ${p} ${s} ${akun.join(" ")}`);
+    const scan = new KodeScan();
+    fc.assert(
+      fc.property(kode, fc.string({ maxLength: 5 }), (k, before) => {
+        expect(KODE_PATTERN.test(k)).toBe(true);
+        const line = `${before}${k}\turaian`;
+        readKode(line, before.length, before.length + k.length, scan);
+        const { head, akun } = splitKode(k);
+        const tokens = head.split(" ");
+        expect(line.slice(before.length, scan.headEnd)).toBe(head);
+        expect(scan.level).toBe(classifyAkun(tokens[5]!, tokens[6]!, akun));
+        expect(scan.kelompok < 0 ? null : line.slice(scan.kelompok, scan.kelompokEnd)).toBe(kelompokOf(akun));
       }),
       { numRuns: 3000 },
     );

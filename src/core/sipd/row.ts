@@ -1,0 +1,118 @@
+/** A data row as the row loop keeps it. */
+import { persenOfRow, sdOf, sisaOf } from "./amounts";
+import type { KodeHead } from "./kode";
+import type { LraAmounts, LraLevel, LraRow } from "./types";
+
+const FIELD_COUNT = 9;
+
+/** Where the nine fields of a row come from when asked for (`key`: what the source knows the row by). */
+export interface FieldSource {
+  fieldsOf(key: number): string[];
+}
+
+/**
+ * The fields of a line as the row loop cuts them: TAB-separated, surplus empty fields past the ninth
+ * dropped (a spreadsheet copy pads rows with empty cells).
+ */
+export function splitFields(clean: string): string[] {
+  const fields = clean.split("\t");
+  while (fields.length > FIELD_COUNT && (fields[fields.length - 1] ?? "").trim() === "") fields.pop();
+  return fields;
+}
+
+/**
+ * A data row. Its fields are cut from its line only when asked for: kept on every row, they were
+ * nine strings and an array per row, most of a 100k-row parse's garbage. What its kode's head says
+ * is read through the head the rows of one sub kegiatan share. So is its recomputed
+ * S/D, % and sisa, which the row check works out without it.
+ */
+export class Row implements LraRow {
+  repaired?: LraRow["repaired"];
+  private rc: LraRow["recomputed"] | null = null;
+  constructor(
+    readonly line: number,
+    private readonly source: FieldSource | null,
+    private readonly key: number | string,
+    readonly kode: string,
+    public uraian: string,
+    readonly level: LraLevel,
+    /** the head of the kode, shared by the rows of one sub kegiatan: its parts are read through it */
+    private readonly head: KodeHead,
+    /** token 1 of the akun */
+    readonly kelompok: string | null,
+    readonly stated: LraAmounts,
+    readonly persenDecimals: number | null,
+  ) {}
+
+  get urusan(): string {
+    return this.head.urusan;
+  }
+  get unit(): string {
+    return this.head.unit;
+  }
+  get program(): string {
+    return this.head.program;
+  }
+  get kegiatan(): string | null {
+    return this.head.kegiatan;
+  }
+  get subKegiatan(): string | null {
+    return this.head.subKegiatan;
+  }
+  /** one notation object per sub kegiatan, shared by its rows (read only, like the codes in it) */
+  get notation(): LraRow["notation"] {
+    return this.head.notation;
+  }
+  /** cut from the kode when asked for: one string less kept per row */
+  get akun(): string {
+    return this.kode.slice(this.head.length + 1);
+  }
+
+  get fields(): readonly string[] {
+    const k = this.key;
+    return typeof k === "string" ? splitFields(k) : this.source!.fieldsOf(k);
+  }
+
+  get recomputed(): LraRow["recomputed"] {
+    return (this.rc ??= recompute(this.stated));
+  }
+
+  /** As plain data, as LraRow says it (never the text or cells its fields come from). */
+  toJSON(): LraRow {
+    return plainRow(this);
+  }
+
+  /**
+   * How many characters at the start of their kodes `a` and `b` are known to share without reading
+   * them: their head's, when both are rows of one parse with one head (the parse keeps one object per
+   * head text); else 0.
+   */
+  static sharedHeadLength(a: LraRow, b: LraRow): number {
+    return a instanceof Row && b instanceof Row && a.head === b.head ? a.head.length : 0;
+  }
+}
+
+/** Any row as plain data, its fields and recomputed amounts read through whatever keeps them. */
+export function plainRow(row: LraRow): LraRow {
+  const { line, fields, kode, uraian, level, urusan, unit, program, kegiatan, subKegiatan, kelompok, akun, notation, repaired, stated, persenDecimals, recomputed } = row;
+  const out: LraRow = { line, fields: [...fields], kode, uraian, level, urusan, unit, program, kegiatan, subKegiatan, kelompok, akun, notation, stated, persenDecimals, recomputed };
+  if (repaired) out.repaired = repaired;
+  return out;
+}
+
+function recompute(stated: LraAmounts): LraRow["recomputed"] {
+  // null first, as in readAmounts
+  const r: LraRow["recomputed"] = { realisasiSd: null, persen: null, sisa: null };
+  r.realisasiSd = asStated(sdOf(stated), stated.realisasiSd);
+  r.persen = asStated(persenOfRow(stated), stated.persen);
+  r.sisa = asStated(sisaOf(stated), stated.sisa);
+  return r;
+}
+
+/**
+ * The stated number itself when the recomputed one is the same: in a sound export it nearly always is,
+ * and V8 then keeps one heap number for both instead of boxing each (a % is never a whole number).
+ */
+function asStated(recomputed: number | null, stated: number | null): number | null {
+  return Object.is(recomputed, stated) ? stated : recomputed;
+}
