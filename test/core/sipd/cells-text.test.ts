@@ -6,7 +6,7 @@ import { formatAngka } from "../../../src/core/numbers";
 import { cellsToLraText, moneyText } from "../../../src/core/sipd/cells-text";
 import { generateLra, parseLra, type LraParseResult, type LraParseSuccess } from "../../../src/core/sipd";
 import type { CellSnapshot, CellValue } from "../../../src/workbook/port";
-import { pastedAndRead, pastedCell, pasteOps } from "../../support/excel-paste";
+import { pastedAndRead, pastedCell } from "../../support/excel-paste";
 
 const TSV = readFileSync(join(__dirname, "../../fixtures/sipd-lra-002-kode-rekening.tsv"), "utf8");
 
