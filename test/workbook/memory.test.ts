@@ -64,7 +64,6 @@ describe("memory workbook specifics", () => {
 
 describe("memory workbook cells (compact grid)", () => {
   const S = "Data";
-  const at = (row: number, col: number) => ({ sheet: S, row, col });
 
   it("keeps values, formulas, formats and styles across block boundaries", async () => {
     const wb = new MemoryWorkbook();

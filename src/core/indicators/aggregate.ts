@@ -1,6 +1,6 @@
 import { blank, failure, value, type Outcome } from "../outcome";
 import { readNumberArg, readOption, type CellInput } from "./read";
-import { isXlError, nOf, sameText, toNumber, xlError, type Val, type XlError } from "../xl";
+import { isXlError, nOf, sameText, toNumber, xlError, type Val } from "../xl";
 
 /**
  * How quarterly (TW I–IV) values of one indicator make the period's realisasi.

@@ -7,7 +7,7 @@
 import type { Address } from "../../address";
 import { parseAngka } from "../../numbers";
 import { isPercentFormat } from "../../model/cell";
-import { KODE_SEMUA, TW_KEYS, type SheetKeys, type TableSheetId } from "../../layouts";
+import { KODE_SEMUA, TW_KEYS, type TableSheetId } from "../../layouts";
 import { valOf } from "../../xl";
 import { classifyLevelUnit, namesAPercentage } from "../units";
 import { fmtNum, fmtPct, fmtRp, fmtStatedPct, normLabel, num, text, type CheckContext, type Indicator } from "../context";
