@@ -71,7 +71,7 @@ const money = (c: CellSnapshot | undefined): number | null => {
 export function parseLraCells(cells: Cells, options?: Pick<LraParseOptions, "rollupReading" | "onProgress"> & { fields?: readonly number[] }): LraParseResult {
   const { reading, onProgress } = readOptions(options);
   const columns = options?.fields ?? null;
-  if (columns && columns.length !== FIELD_COUNT) throw new Error(`parseLraCells: ${columns.length} kolom, bukan ${FIELD_COUNT}`);
+  if (columns && columns.length !== FIELD_COUNT) throw new Error(`parseLraCells: ${columns.length} field columns, not ${FIELD_COUNT}`);
   const rows = new FieldRows(cells, columns);
   const text = () => cellsToLraText(columns ? rows.all() : cells);
   const bounds = lineBounds(cells, columns ?? undefined);
@@ -89,7 +89,7 @@ export function parseLraCells(cells: Cells, options?: Pick<LraParseOptions, "rol
     const row = cells[i]!;
     const line = loop.nextLine();
     if (!(last - first === FIELD_COUNT - 1 && line !== 1 && cellRow(loop, line, row, at, source))) {
-      const raw = rowText(columns ? rows.at(i) : row, first, last);
+      const raw = rowText(rows.at(i), first, last);
       if (blank && raw.trim() !== "") blank = false;
       loop.textLine(line, raw);
     } else blank = false;
