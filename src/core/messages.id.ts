@@ -205,7 +205,7 @@ const MESSAGES = {
   "pen-empty": () => "Capaian anggaran (penyerapan) kosong padahal pagu dan realisasi ada; pulihkan rumus (9) = (8) ÷ (7).",
   "sum-mismatch": (p: MessageParams) => `${p.what} ${p.name} tertulis ${p.stated}, sedangkan jumlah ${p.count} ${p.children} di bawahnya ${p.expected}.`,
   "sum-children": (p: MessageParams) =>
-    `${p.what} ${p.name}: ${p.stated}, sedangkan jumlah ${p.count} baris yang ber-Induk ${p.id} ${p.expected}${p.missing ? ` (${p.missing})` : ""}.`,
+    `${p.what} ${p.name}: ${p.stated}, sedangkan jumlah ${p.count} baris yang ber-Induk ${p.id} ${p.expected}${p.missing ? ` (${p.missing})` : ""}.${p.bound ? ` ${p.bound}` : ""}`,
   "sum-unattached": (p: MessageParams) =>
     `${p.what} ${p.name} berpagu ${p.stated} tetapi tidak ber-Induk, padahal baris lain setingkatnya ber-Induk; pagunya tidak terhitung di sasaran mana pun.`,
   "sum-no-children": (p: MessageParams) =>

@@ -6,7 +6,7 @@
 import type { Address } from "../../address";
 import { cellAt, type Location } from "../../findings";
 import { MONTH_NAMES, monthOf, type LraParseSuccess, type LraTotals } from "../../sipd";
-import { PERIODS, TW_KEYS, type SheetKeys } from "../../layouts";
+import { ARRAY_LAST_ROW, PERIODS, TW_KEYS, type SheetKeys } from "../../layouts";
 import { rincianCol } from "../../layouts/rincian";
 import { isXlError } from "../../xl";
 import { fmtPct, fmtRp, meant, normLabel, num, pushTo, sameMoney, text, type CheckContext, type Indicator } from "../context";
@@ -105,6 +105,7 @@ function childrenSums(ctx: CheckContext): void {
   orphans(ctx);
   const m = ctx.model;
   const cpo = m.table("cpo");
+  let lastKodeRow: number | undefined;
   const children = new Map<string, Indicator[]>();
   for (const i of ctx.indicators) if (i.induk !== "" && i.induk.toLowerCase() !== i.id.toLowerCase()) pushTo(children, i.induk.toLowerCase(), i);
   for (const parent of ctx.indicators) {
@@ -122,6 +123,8 @@ function childrenSums(ctx: CheckContext): void {
       const sum = withValue.reduce((a, k) => a + num(m.value("cpo", k.cpoRow!, key))!, 0);
       if (sameMoney(stated, sum)) continue;
       const missing = kids.length - withValue.length;
+      // a sasaran's own sum (its standard formula, no kode) reads Realisasi Anggaran only so far
+      const bounded = parent.kode === "" && cpo.status(parent.cpoRow, cpo.col(key)) === "standard" ? (lastKodeRow ??= lastKodeRowOf(ctx)) : 0;
       ctx.emit("R-SUM-01", "sum-children", cpo.at(parent.cpoRow, key), {
         stated,
         expected: sum,
@@ -133,6 +136,10 @@ function childrenSums(ctx: CheckContext): void {
           count: withValue.length,
           id: parent.id,
           missing: missing > 0 ? `${missing} baris tanpa angka` : undefined,
+          bound:
+            bounded > ARRAY_LAST_ROW.realisasi
+              ? `Jumlah baris sasaran hanya membaca Realisasi Anggaran sampai baris ${ARRAY_LAST_ROW.realisasi}, sedangkan lembar itu berisi kode sampai baris ${bounded}; anggaran di bawah baris ${ARRAY_LAST_ROW.realisasi} tidak ikut dijumlah.`
+              : undefined,
         },
         related: withValue.map((k): Location => ({ kind: "cell", ...cpo.at(k.cpoRow!, key) })),
       });
@@ -236,6 +243,13 @@ function period(ctx: CheckContext): void {
     const year = /(\d{4})\s*$/.exec(label)?.[1];
     if (year && Number(year) !== p.tahun) ctx.emit("R-PERIOD-01", "period-bulan-year", ra.at(r, "bulan"), { stated: label, expected: p.tahun, params: { stated: label, expected: p.tahun } });
   }
+}
+
+/** The sheet row (1-based) of the last Realisasi Anggaran row with a kode; 0 when none. */
+function lastKodeRowOf(ctx: CheckContext): number {
+  const ra = ctx.model.table("realisasi");
+  for (let r = ra.endRow - 1; r >= ra.firstRow; r--) if (text(ctx.model.value("realisasi", r, "kode")) !== "") return r + 1;
+  return 0;
 }
 
 function orphans(ctx: CheckContext): void {
