@@ -9,7 +9,7 @@ import { KODE_PATTERN } from "./kode";
 import { persenOf } from "./amounts";
 import { cellsToLraText, lineBounds, rowText } from "./cells-text";
 import { stripMarkup } from "./header";
-import { LineLoop, amounts, makeRow, readOptions, refuseEmpty } from "./parse";
+import { LineLoop, amounts, readOptions, refuseEmpty } from "./parse";
 import { splitFields, type FieldSource } from "./row";
 import type { LraParseOptions, LraParseResult } from "./types";
 import type { CellSnapshot } from "../workbook-ops";
@@ -125,6 +125,6 @@ function cellRow(loop: LineLoop, line: number, row: Row, at: readonly number[], 
   const persen = v === 0 ? 0 : v;
   loop.linesWithTab++;
   const stated = amounts(sebelum, setelah, lalu, ini, sd, persen, sisa);
-  loop.row(makeRow(line, source, line, kode, (uraian ?? "").trim(), stated, 2, loop.heads));
+  loop.row(loop.kodeRow(line, source, line, kode, 0, kode.length, kode, (uraian ?? "").trim(), stated, 2));
   return true;
 }

@@ -362,19 +362,27 @@ export class LineLoop {
     if (!fits) return false;
     const kode = src.slice(start, tab);
     if (!KODE_PATTERN.test(kode)) return false;
-    const scan = this.kodeScan;
-    readKode(src, start, tab, scan);
     this.linesWithTab++;
+    const stated = amounts(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!);
+    const uraian = src.slice(tab + 1, uraianEnd).trim();
+    this.row(this.kodeRow(line, source, start, src, start, tab, kode, uraian, stated, 2));
+    return true;
+  }
+
+  /**
+   * A row whose kode, `src` [start, end) = `kode`, matches KODE_PATTERN: its head, level and kelompok
+   * read where it stands (readKode), not by cutting its akun out (makeRow does that for any other kode).
+   */
+  kodeRow(line: number, source: FieldSource, key: number, src: string, start: number, end: number, kode: string, uraian: string, stated: LraAmounts, persenDecimals: number | null): Row {
+    const scan = this.kodeScan;
+    readKode(src, start, end, scan);
     // the rows of one sub kegiatan come together; the head is compared as a string, not char by char
     // (one native comparison costs less than reading 25 characters through the text)
     const head = src.slice(start, scan.headEnd);
     const last = this.heads.last;
     const h = last !== null && last.head === head ? last.h : cachedHead(head, this.heads);
     const kelompok = scan.kelompok < 0 ? null : src.slice(scan.kelompok, scan.kelompokEnd);
-    const stated = amounts(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!);
-    const uraian = src.slice(tab + 1, uraianEnd).trim();
-    this.row(new Row(line, source, start, kode, uraian, scan.level, h, kelompok, stated, 2));
-    return true;
+    return new Row(line, source, key, kode, uraian, scan.level, h, kelompok, stated, persenDecimals);
   }
 
   /** A data row on the line just begun (`nextLine`), read by the caller or by the line readers here. */
