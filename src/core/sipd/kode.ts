@@ -36,16 +36,6 @@ export function normaliseKode(field: string): string {
   return field.replace(/[\s\u00a0]+/g, " ").trim();
 }
 
-/** Splits a normalised kode matching KODE_PATTERN into its head (tokens 0–6) and the akun after it. */
-export function splitKode(kode: string): { head: string; akun: string } {
-  let at = -1;
-  for (let i = 0; i < 7; i++) {
-    at = kode.indexOf(" ", at + 1);
-    if (at < 0) return { head: kode, akun: "" };
-  }
-  return { head: kode.slice(0, at), akun: kode.slice(at + 1) };
-}
-
 export function readHead(head: string): KodeHead {
   const t = head.split(" ");
   const at = (i: number): string => t[i] ?? "";
@@ -98,32 +88,8 @@ export function classify(program: string, sub: string, akun: readonly string[]):
 const AKUN_DETAIL: ReadonlySet<LraLevel> = new Set(["akun_jenis", "akun_objek", "akun_rincian_objek", "akun_sub_rincian_objek"]);
 
 /**
- * classify() for the akun of a kode that matches KODE_PATTERN, read from the string itself: there every
- * token is 1–4 digits, one space apart, so only the token widths decide, and the row loop splits nothing.
- */
-export function classifyAkun(program: string, sub: string, akun: string): LraLevel {
-  let n = 0;
-  let head = true; // akun tokens 0–1 are one digit each
-  let middle = true; // tokens 2–4 are two digits
-  let last = false; // token 5 is four digits
-  let start = 0;
-  for (let i = 0; i <= akun.length; i++) {
-    if (i < akun.length && akun.charCodeAt(i) !== 32) continue;
-    const w = i - start;
-    if (n <= 1) {
-      if (w !== 1) head = false;
-    } else if (n <= 4) {
-      if (w !== 2) middle = false;
-    } else if (n === 5) last = w === 4;
-    n++;
-    start = i + 1;
-  }
-  return levelOfShape(program === "00", sub === "00", n, head, middle, last);
-}
-
-/**
- * The level of an akun of `n` tokens by their widths (see classifyAkun), in a unit whose program
- * and sub kegiatan are or are not `00`.
+ * classify() for an akun of `n` tokens whose kode matches KODE_PATTERN, by the token widths alone (every
+ * token is 1–4 digits, one space apart), in a unit whose program and sub kegiatan are or are not `00`.
  */
 function levelOfShape(program00: boolean, sub00: boolean, n: number, head: boolean, middle: boolean, last: boolean): LraLevel {
   if (!head) return "malformed";
@@ -154,9 +120,9 @@ export class KodeScan {
 
 /**
  * The head, kelompok and level of the kode [start, end) of `src`, which matches KODE_PATTERN (the
- * regex is faster at that than any loop here), read where it stands: splitKode, classifyAkun and
- * kelompokOf would each read it again as a string of its own, and cut its akun out, 100k times in a
- * large paste. A property test holds it to them.
+ * regex is faster at that than any loop here), read where it stands, without cutting the akun out as
+ * a string of its own (100k times in a large paste). A property test holds it to classify() on the
+ * kode's tokens.
  */
 export function readKode(src: string, start: number, end: number, out: KodeScan): void {
   // tokens 0–5 have fixed widths (`7 01 7 01 00 01 `); token 6 is `00` or `2.01.0001`
@@ -185,14 +151,6 @@ export function readKode(src: string, start: number, end: number, out: KodeScan)
   out.headEnd = headEnd;
   const program00 = src.charCodeAt(start + 13) === 48 && src.charCodeAt(start + 14) === 48;
   out.level = levelOfShape(program00, headEnd - start === 18, n, head, middle, last);
-}
-
-/** Token 1 of an akun (`5 1 02` → `1`), null when it has one token. */
-export function kelompokOf(akun: string): string | null {
-  const a = akun.indexOf(" ");
-  if (a < 0) return null;
-  const b = akun.indexOf(" ", a + 1);
-  return b < 0 ? akun.slice(a + 1) : akun.slice(a + 1, b);
 }
 
 /**

@@ -9,7 +9,7 @@ import { COLUMN_LABEL, NUMERIC_FIELDS, canonicalValue, readCell, scanCanonical }
 import { derive } from "./derive";
 import { emptyStats, noteKodeLine, refusalFor } from "./detect";
 import { classifySkipped, emptyMeta, stripMarkup } from "./header";
-import { KODE_PATTERN, KODE_START, KodeScan, classifyAkun, kelompokOf, normaliseKode, readHead, readKode, splitKode, startsWithTokens, type KodeHead } from "./kode";
+import { KODE_PATTERN, KODE_START, KodeScan, normaliseKode, readHead, readKode, type KodeHead } from "./kode";
 import { decideRepairs } from "./repair";
 import { Row, splitFields, type FieldSource } from "./row";
 import {
@@ -154,13 +154,6 @@ class TextFields implements FieldSource {
   }
 }
 
-/** The head of a kode, cached; `heads.last` is left on it. */
-function headOf(kode: string, heads: HeadCache): KodeHead {
-  const last = heads.last;
-  if (last && startsWithTokens(kode, last.head)) return last.h;
-  return cachedHead(splitKode(kode).head, heads);
-}
-
 /** The cached head for its text; `heads.last` is left on it. */
 function cachedHead(head: string, heads: HeadCache): KodeHead {
   let cached = heads.byHead.get(head);
@@ -170,26 +163,6 @@ function cachedHead(head: string, heads: HeadCache): KodeHead {
   }
   heads.last = { head, h: cached };
   return cached;
-}
-
-/**
- * A row from its parts; `stated` and `persenDecimals` as read by one of the amount readers. Its
- * fields come from `source` by `key`, or from `key` itself when that is its line.
- */
-export function makeRow(
-  line: number,
-  source: FieldSource | null,
-  key: number | string,
-  kode: string,
-  uraian: string,
-  stated: LraAmounts,
-  persenDecimals: number | null,
-  heads: HeadCache,
-): LraRow {
-  const h = headOf(kode, heads);
-  // its akun follows the head after one space
-  const akun = kode.slice(h.length + 1);
-  return new Row(line, source, key, kode, uraian, classifyAkun(h.program, h.sub, akun), h, kelompokOf(akun), stated, persenDecimals);
 }
 
 /**
@@ -371,9 +344,10 @@ export class LineLoop {
 
   /**
    * A row whose kode, `src` [start, end) = `kode`, matches KODE_PATTERN: its head, level and kelompok
-   * read where it stands (readKode), not by cutting its akun out (makeRow does that for any other kode).
+   * read where it stands (readKode), without cutting its akun out. Its fields come from `source` by
+   * `key`, or from `key` itself when that is its line.
    */
-  kodeRow(line: number, source: FieldSource, key: number, src: string, start: number, end: number, kode: string, uraian: string, stated: LraAmounts, persenDecimals: number | null): Row {
+  kodeRow(line: number, source: FieldSource | null, key: number | string, src: string, start: number, end: number, kode: string, uraian: string, stated: LraAmounts, persenDecimals: number | null): Row {
     const scan = this.kodeScan;
     readKode(src, start, end, scan);
     // the rows of one sub kegiatan come together; the head is compared as a string, not char by char
@@ -422,7 +396,7 @@ export class LineLoop {
 
     if (asIs || (fitsRow && KODE_PATTERN.test(kode))) {
       const { stated, persenDecimals } = readAmounts(fields, line, kode, false, this.findings);
-      this.row(makeRow(line, null, clean, kode, (fields[1] ?? "").trim(), stated, persenDecimals, this.heads));
+      this.row(this.kodeRow(line, null, clean, kode, 0, kode.length, kode, (fields[1] ?? "").trim(), stated, persenDecimals));
       return;
     }
 

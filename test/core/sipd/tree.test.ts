@@ -6,27 +6,14 @@
 import fc from "fast-check";
 import { generateLra, parseLra, MONEY_COLUMNS, type LraParseSuccess, type LraRow } from "../../../src/core/sipd";
 import { addMoney, sameMoney } from "../../../src/core/sipd/amounts";
-import { KODE_PATTERN, KodeScan, classify, classifyAkun, kelompokOf, parentKode, readKode, splitKode } from "../../../src/core/sipd/kode";
+import { KODE_PATTERN, KodeScan, classify, parentKode, readKode } from "../../../src/core/sipd/kode";
 import { buildTree, literalReading, repairedReading, treeByKode } from "../../../src/core/sipd/reconcile";
 import { fixtureText, parsedOk } from "./helpers";
 
 describe("the akun read from the kode string", () => {
   const token = fc.constantFrom("5", "1", "2", "01", "02", "10", "0071", "0001", "123", "00");
-  const program = fc.constantFrom("00", "01", "12");
-  const sub = fc.constantFrom("00", "2.01.0001", "1.02.0003");
 
-  it("has the level classify() gives its tokens, and token 1 as kelompok", () => {
-    fc.assert(
-      fc.property(program, sub, fc.array(token, { minLength: 1, maxLength: 9 }), (p, s, tokens) => {
-        const akun = tokens.join(" ");
-        expect(classifyAkun(p, s, akun)).toBe(classify(p, s, tokens));
-        expect(kelompokOf(akun)).toBe(tokens[1] ?? null);
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it("is read where the kode stands in a line as from the kode on its own (head, level, kelompok)", () => {
+  it("is read where the kode stands in a line: its head, the level classify() gives its akun tokens, token 1 as kelompok", () => {
     const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^\\d{${min},${max}}$`));
     const kode = fc
       .tuple(
@@ -42,18 +29,15 @@ describe("the akun read from the kode string", () => {
         expect(KODE_PATTERN.test(k)).toBe(true);
         const line = `${before}${k}\turaian`;
         readKode(line, before.length, before.length + k.length, scan);
-        const { head, akun } = splitKode(k);
-        const tokens = head.split(" ");
-        expect(line.slice(before.length, scan.headEnd)).toBe(head);
-        expect(scan.level).toBe(classifyAkun(tokens[5]!, tokens[6]!, akun));
-        expect(scan.kelompok < 0 ? null : line.slice(scan.kelompok, scan.kelompokEnd)).toBe(kelompokOf(akun));
+        // tokens 0–6 are the head, the rest the akun: its level as classify() gives it, token 1 its kelompok
+        const tokens = k.split(" ");
+        const akun = tokens.slice(7);
+        expect(line.slice(before.length, scan.headEnd)).toBe(tokens.slice(0, 7).join(" "));
+        expect(scan.level).toBe(classify(tokens[5]!, tokens[6]!, akun));
+        expect(scan.kelompok < 0 ? null : line.slice(scan.kelompok, scan.kelompokEnd)).toBe(akun[1] ?? null);
       }),
       { numRuns: 3000 },
     );
-  });
-
-  it("is malformed when empty, as classify() says of no tokens", () => {
-    expect(classifyAkun("01", "2.01.0001", "")).toBe(classify("01", "2.01.0001", []));
   });
 });
 
