@@ -138,7 +138,8 @@ export function transferables(p: PackedLra): ArrayBuffer[] {
 
 /**
  * Rebuilds the LRA, `slice` rows at a time; `pause` runs between slices (the page yields to its
- * events there). The rows say what the parser's did, with their fields and recomputed amounts as plain data, and share notations as theirs do.
+ * events there). The rows carry what the parser's rows carry, their fields and recomputed amounts as
+ * plain data, and share notations as the parser's rows do.
  */
 export async function unpackLra(p: PackedLra, findings: LraParseSuccess["findings"], pause: (done: number, total: number) => Promise<void>, slice = 5_000): Promise<LraParseSuccess> {
   const { text, ends } = p;

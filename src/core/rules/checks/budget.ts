@@ -124,7 +124,7 @@ function childrenSums(ctx: CheckContext): void {
       if (sameMoney(stated, sum)) continue;
       const missing = kids.length - withValue.length;
       // a sasaran's own sum (its standard formula, no kode) reads Realisasi Anggaran only so far
-      const bounded = parent.kode === "" && cpo.status(parent.cpoRow, cpo.col(key)) === "standard" ? (lastKodeRow ??= lastKodeRowOf(ctx)) : 0;
+      const lastKode = parent.kode === "" && cpo.status(parent.cpoRow, cpo.col(key)) === "standard" ? (lastKodeRow ??= lastKodeRowOf(ctx)) : 0;
       ctx.emit("R-SUM-01", "sum-children", cpo.at(parent.cpoRow, key), {
         stated,
         expected: sum,
@@ -137,8 +137,8 @@ function childrenSums(ctx: CheckContext): void {
           id: parent.id,
           missing: missing > 0 ? `${missing} baris tanpa angka` : undefined,
           bound:
-            bounded > ARRAY_LAST_ROW.realisasi
-              ? `Jumlah baris sasaran hanya membaca Realisasi Anggaran sampai baris ${ARRAY_LAST_ROW.realisasi}, sedangkan lembar itu berisi kode sampai baris ${bounded}; anggaran di bawah baris ${ARRAY_LAST_ROW.realisasi} tidak ikut dijumlah.`
+            lastKode > ARRAY_LAST_ROW.realisasi
+              ? `Jumlah baris sasaran hanya membaca Realisasi Anggaran sampai baris ${ARRAY_LAST_ROW.realisasi}, sedangkan lembar itu berisi kode sampai baris ${lastKode}; anggaran di bawah baris ${ARRAY_LAST_ROW.realisasi} tidak ikut dijumlah.`
               : undefined,
         },
         related: withValue.map((k): Location => ({ kind: "cell", ...cpo.at(k.cpoRow!, key) })),
