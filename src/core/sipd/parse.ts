@@ -473,6 +473,8 @@ function checkHeader(meta: LraMeta, rows: readonly LraRow[], out: LraFinding[]):
   }
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
+    // rows of one head object share its urusan and unit
+    if (Row.sharedHeadLength(row, first) > 0) continue;
     if (row.unit !== first.unit || row.urusan !== first.urusan) {
       const unit = `${row.urusan} ${row.unit}`;
       const expected = `${first.urusan} ${first.unit}`;
