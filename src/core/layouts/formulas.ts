@@ -14,7 +14,10 @@ export function mirrorText<S extends TableSheetId>(sheet: S, key: SheetKeys[S]):
       return `IF(${id}="","",IFERROR(INDEX(${ctx.column(sheet, key)},MATCH(${id},${ctx.column(sheet, "id" as SheetKeys[S])},0))&"",""))`;
     },
     twin: (t) => {
-      if (isBlankish(t.get("id"))) return "";
+      const id = t.get("id");
+      // `id=""` of an error value is that error, and IF shows it: the IFERROR is past it
+      if (isXlError(id)) return id;
+      if (isBlankish(id)) return "";
       const v = t.lookup(sheet, key);
       return isXlError(v) ? "" : textOf(v);
     },
@@ -31,7 +34,9 @@ export function mirrorNumber<S extends TableSheetId>(sheet: S, key: SheetKeys[S]
       return `IF(${id}="","",IFERROR(IF(${x}="","",${x}),""))`;
     },
     twin: (t) => {
-      if (isBlankish(t.get("id"))) return "";
+      const id = t.get("id");
+      if (isXlError(id)) return id;
+      if (isBlankish(id)) return "";
       const v = t.lookup(sheet, key);
       return isXlError(v) || isBlankish(v) ? "" : v;
     },

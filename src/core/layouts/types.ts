@@ -57,8 +57,9 @@ export interface ComputedColumn<K extends string = string> {
   formula(ctx: FormulaContext<K>): string;
   twin(ctx: TwinContext<K>): Val;
   /**
-   * The twin never gives an error value, whatever the inputs hold (it catches every error, as the
-   * formula's IFERROR does): Periksa need not compute a standard cell of the column to look for one.
+   * The twin gives no error value unless the row's key (ID) cell holds one, whatever the other cells
+   * hold (it catches every other error, as the formula's IFERROR does): Periksa need not compute a
+   * standard cell of the column to look for one in a row whose key is not an error.
    */
   errorFree?: true;
 }

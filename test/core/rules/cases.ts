@@ -377,7 +377,11 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
     pass: [{ kind: "workbook", name: "lima rumus seragam", ops: [0, 1, 2, 3, 4].map((i) => put(PERJANJIAN_KINERJA, F + 9 + i, "targetAwal", { formula: `=N${F + 10 + i}` })), expect: [] }],
   },
   "R-XL-05": {
-    fail: [{ kind: "workbook", name: "target 0", ops: [put(PERJANJIAN_KINERJA, F + 1, "targetAwal", 0)], expect: ["R-XL-05 error-value Capaian!O8"] }],
+    fail: [
+      { kind: "workbook", name: "target 0", ops: [put(PERJANJIAN_KINERJA, F + 1, "targetAwal", 0)], expect: ["R-XL-05 error-value Capaian!O8"] },
+      // the mirrored columns test the ID before their IFERROR: Excel shows the ID's error in them
+      { kind: "workbook", name: "ID Capaian berisi #N/A", ops: [put(CAPAIAN, F + 1, "id", "#N/A")], expect: ["R-LABEL-01 row-not-in-pk Capaian!A8", "R-XL-05 error-value Capaian!B8"] },
+    ],
     pass: [{ kind: "workbook", name: "target 100", ops: [put(PERJANJIAN_KINERJA, F + 1, "targetAwal", 100)], expect: [] }],
   },
   "R-PARSE": {

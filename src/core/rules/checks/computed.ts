@@ -4,7 +4,7 @@
  * value was typed, that value against what the formula gives (R-CAP, R-PEN, R-SISA, R-EFF, R-XREF,
  * R-LABEL, R-UNIT, R-NUM).
  */
-import type { Address } from "../../address";
+import { a1, type Address } from "../../address";
 import type { Location } from "../../findings";
 import { parseAngka } from "../../numbers";
 import { isPercentFormat } from "../../model/cell";
@@ -70,20 +70,28 @@ export function checkComputedCells(ctx: CheckContext): void {
     const table = ctx.model.table(id);
     if (!table.present) continue;
     const columns = computedColumns(table.layout.columns);
-    // a standard cell whose twin cannot give an error value has nothing to report: not computed here
+    // a standard cell whose twin cannot give an error value has nothing to report: not computed here,
+    // unless the row's ID is itself an error value, which the column's formula shows
     const errorFree = columns.map((col) => table.computedAt[col]?.errorFree === true);
+    const keyCol = errorFree.includes(true) ? table.layout.columns.findIndex((c) => c.role === "key") : -1;
     for (const row of rowsInScope(ctx, id)) {
       let rowHasError = false;
+      const key = keyCol >= 0 ? ctx.model.valueAt(id, row, keyCol) : null;
+      const keyError = isXlError(key) && !isUnknown(key) ? key : null;
       for (let c = 0; c < columns.length; c++) {
         const col = columns[c]!;
         // most cells hold their standard formula: nothing is allocated for them (no address, no closure)
         const status = table.status(row, col);
         if (status === "standard") {
-          if (errorFree[c]) continue;
+          if (errorFree[c] && keyError === null) continue;
           const v = ctx.model.valueAt(id, row, col);
           if (!isXlError(v)) continue;
           if (!isUnknown(v) && !rowHasError) {
-            ctx.emit("R-XL-05", "error-value", { sheet: table.sheet, row, col }, { stated: v.error, params: { stated: v.error, reason: ERROR_REASON[v.error] ?? "data masukannya tidak dapat dihitung." } });
+            const reason =
+              keyError !== null && v.error === keyError.error
+                ? `sel ID ${a1(row, keyCol)} berisi ${keyError.error}, dan kolom ini mengambil datanya menurut ID itu. Ketik ID indikator (mis. IK-001) atau kosongkan sel itu.`
+                : ERROR_REASON[v.error] ?? "data masukannya tidak dapat dihitung.";
+            ctx.emit("R-XL-05", "error-value", { sheet: table.sheet, row, col }, { stated: v.error, params: { stated: v.error, reason } });
           }
           rowHasError = true;
           continue;
