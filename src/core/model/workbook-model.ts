@@ -238,16 +238,11 @@ type Tables = { [S in TableSheetId]: TableModel<SheetKeys[S]> };
 const COMPUTING: unique symbol = Symbol("computing");
 
 /**
- * A value per cell of a table: arrays over the rows read (a Map per cell read was most of the cost
- * of a value), a Map for a row past them (a lookup can name one). Numbers are kept unboxed: in an array
- * of values each would be a heap object of its own, new while the array is old, which every minor
- * collection of a Periksa then finds through the write barrier's records and copies twice.
+ * A value per cell of a table: an array over the rows read (a Map per cell read was most of the cost
+ * of a value), a Map for a row past them (a lookup can name one).
  */
 class CellMemo<V> {
-  /** per cell: 0 nothing kept, 1 a number in `numbers`, 2 anything else in `others` */
-  private readonly kinds: Uint8Array;
-  private readonly numbers: Float64Array;
-  private readonly others: (V | undefined)[];
+  private readonly dense: (V | undefined)[];
   private readonly width: number;
   private readonly rows: number;
   private sparse: Map<number, V> | null = null;
@@ -255,33 +250,17 @@ class CellMemo<V> {
   constructor(table: TableModel<string>) {
     this.width = table.width;
     this.rows = table.endRow;
-    const n = this.rows * this.width;
-    this.kinds = new Uint8Array(n);
-    this.numbers = new Float64Array(n);
-    this.others = new Array<V | undefined>(n);
+    this.dense = new Array<V | undefined>(this.rows * this.width);
   }
 
   get(row: number, col: number): V | undefined {
-    if (row < this.rows && col < this.width) {
-      const i = row * this.width + col;
-      const kind = this.kinds[i];
-      return kind === 1 ? (this.numbers[i] as V) : kind === 2 ? this.others[i] : undefined;
-    }
+    if (row < this.rows && col < this.width) return this.dense[row * this.width + col];
     return this.sparse?.get(row * 64 + col);
   }
 
   set(row: number, col: number, v: V | undefined): void {
-    if (row < this.rows && col < this.width) {
-      const i = row * this.width + col;
-      if (typeof v === "number") {
-        this.kinds[i] = 1;
-        this.numbers[i] = v;
-        this.others[i] = undefined;
-      } else {
-        this.kinds[i] = v === undefined ? 0 : 2;
-        this.others[i] = v;
-      }
-    } else if (v === undefined) this.sparse?.delete(row * 64 + col);
+    if (row < this.rows && col < this.width) this.dense[row * this.width + col] = v;
+    else if (v === undefined) this.sparse?.delete(row * 64 + col);
     else (this.sparse ??= new Map()).set(row * 64 + col, v);
   }
 }
