@@ -5,7 +5,7 @@
  */
 import { formatAngka } from "../numbers";
 import { message, type MessageCode } from "../messages.id";
-import { COLUMN_LABEL, NUMERIC_FIELDS, canonicalValue, readCell, scanCanonical } from "./amounts";
+import { COLUMN_LABEL, NUMERIC_FIELDS, canonicalValue, readCell, scanAmounts, scanCanonical } from "./amounts";
 import { derive } from "./derive";
 import { emptyStats, noteKodeLine, refusalFor } from "./detect";
 import { classifySkipped, emptyMeta, stripMarkup } from "./header";
@@ -325,12 +325,15 @@ export class LineLoop {
     let fits = uraianEnd >= 0 && uraianEnd < end;
     tabs[1] = uraianEnd;
     const v = this.values;
-    for (let j = 0; fits && j < 7; j++) {
-      // j = 5 is the %, the others money in whole rupiah
-      const x = scanCanonical(src, j !== 5, tabs[j + 1]! + 1, end, tabs, j + 2);
-      const stop = tabs[j + 2]!;
-      fits = x === x && (j === 5 || Number.isInteger(x)) && (j < 6 ? src.charCodeAt(stop) === 9 : stop === end);
-      v[j] = x;
+    // the common line in one pass; any other, amount by amount
+    if (fits && !scanAmounts(src, end, tabs, v)) {
+      for (let j = 0; fits && j < 7; j++) {
+        // j = 5 is the %, the others money in whole rupiah
+        const x = scanCanonical(src, j !== 5, tabs[j + 1]! + 1, end, tabs, j + 2);
+        const stop = tabs[j + 2]!;
+        fits = x === x && (j === 5 || Number.isInteger(x)) && (j < 6 ? src.charCodeAt(stop) === 9 : stop === end);
+        v[j] = x;
+      }
     }
     if (!fits) return false;
     const kode = src.slice(start, tab);

@@ -1,7 +1,7 @@
 /** The kode grammar (SPEC d3/d4) and the cell arithmetic (d5/d6) on their own. */
 import fc from "fast-check";
 import { formatAngka, parseAngka, roundHalfUp } from "../../../src/core/numbers";
-import { readCell } from "../../../src/core/sipd/amounts";
+import { readCell, scanAmounts, scanCanonical } from "../../../src/core/sipd/amounts";
 import { KODE_PATTERN, classify, parentKode } from "../../../src/core/sipd/kode";
 import { persenOf } from "../../../src/core/sipd";
 
@@ -186,6 +186,75 @@ describe("cells", () => {
         expect(valueOf(raw, money)).toBe(general(raw, money));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe("a data line's seven amounts, read in one pass (scanAmounts)", () => {
+  /** The amount-by-amount reading the row loop falls back to: null when the line is not the common one. */
+  function oneByOne(raw: string, first: number, end: number): { values: number[]; stops: number[] } | null {
+    const stops = new Int32Array(9);
+    stops[1] = first - 1;
+    const values: number[] = [];
+    for (let j = 0; j < 7; j++) {
+      const x = scanCanonical(raw, j !== 5, stops[j + 1]! + 1, end, stops, j + 2);
+      const stop = stops[j + 2]!;
+      if (!(x === x && (j === 5 || Number.isInteger(x)) && (j < 6 ? raw.charCodeAt(stop) === 9 : stop === end))) return null;
+      values.push(x);
+    }
+    return { values, stops: [...stops.slice(2)] };
+  }
+  function inOnePass(raw: string, first: number, end: number): { values: number[]; stops: number[] } | null {
+    const stops = new Int32Array(9);
+    stops[1] = first - 1;
+    const values = new Float64Array(7);
+    return scanAmounts(raw, end, stops, values) ? { values: [...values], stops: [...stops.slice(2)] } : null;
+  }
+
+  // at most 15 digits: SIPD's form, past which the line is read as text (and refused as out of range)
+  const money = fc.integer({ min: 0, max: 10 ** 15 - 1 }).map((v) => formatAngka(v, "money"));
+  const persen = fc.integer({ min: 0, max: 10 ** 9 }).map((h) => formatAngka(h / 100, "money"));
+  /** A field as SIPD prints it, or with one character changed, added or dropped. */
+  const field = (canonical: fc.Arbitrary<string>) =>
+    fc.oneof(
+      { weight: 3, arbitrary: canonical },
+      {
+        weight: 2,
+        arbitrary: fc.tuple(canonical, fc.nat(), fc.constantFrom("0", "7", ".", ",", "(", ")", "-", " ", "x", "\t"), fc.constantFrom("replace", "insert", "delete")).map(([t, at, ch, op]) => {
+          const i = at % (t.length + 1);
+          return op === "insert" ? t.slice(0, i) + ch + t.slice(i) : t.slice(0, i) + (op === "replace" ? ch : "") + t.slice(i + 1);
+        }),
+      },
+      { weight: 1, arbitrary: fc.constantFrom("(1.000,00)", "-5,00", "2920768191,00", "1000.000,00", "12.3456,00", "0.000.000.000.000.000,00", "999.999.999.999.999,00", "1.000,50", "", "0,5", "00,00", "1.592,4") },
+    );
+  const line = fc.tuple(fc.array(money, { minLength: 5, maxLength: 5 }), persen, money).chain(([m, p, sisa]) =>
+    fc.tuple(...[...m, p, sisa].map((canonical) => field(fc.constant(canonical)))),
+  );
+
+  it("reads what the amount-by-amount reading reads, wherever it reads anything", () => {
+    fc.assert(
+      fc.property(line, fc.constantFrom("", "\n", "\r\n", "\n7 01 7 01 00 01\t12,00"), (fields, after) => {
+        const head = "7 01 7 01 00 01 2.01.0001 5 1 02\tBelanja\t";
+        const raw = head + fields.join("\t") + after;
+        const end = head.length + fields.join("\t").length;
+        const fast = inOnePass(raw, head.length, end);
+        if (fast !== null) expect(fast).toEqual(oneByOne(raw, head.length, end));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("reads every line in SIPD's own form, at the end of the text or before a line break", () => {
+    fc.assert(
+      fc.property(fc.array(money, { minLength: 5, maxLength: 5 }), persen, money, fc.constantFrom("", "\n", "\r\n"), (m, p, sisa, after) => {
+        const head = "7 01 7 01 00 01 2.01.0001 5 1 02\tBelanja\t";
+        const body = [...m, p, sisa].join("\t");
+        const raw = head + body + after;
+        const fast = inOnePass(raw, head.length, head.length + body.length);
+        expect(fast).not.toBeNull();
+        expect(fast).toEqual(oneByOne(raw, head.length, head.length + body.length));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
