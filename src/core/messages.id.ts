@@ -4,6 +4,15 @@
  */
 export type MessageParams = Record<string, string | number | undefined>;
 
+/** Why a computed cell shows an error value, by the error. */
+const ERROR_VALUE_REASON: Record<string, string> = {
+  "#DIV/0!": "pembagian dengan nol (target atau pagu bernilai 0).",
+  "#N/A": "metode agregasi \"jumlah\" tidak dipakai untuk indikator bersatuan persen atau indeks; pilih \"terakhir\" atau \"rata-rata\".",
+  "#VALUE!": "ada teks di sel yang dihitung (mis. target \"12 Dokumen\"); tulis angkanya saja dan satuannya di kolom Satuan.",
+  "#NAME?": "lembar Pengaturan atau Referensi, atau nama SAKIP_*, hilang; jalankan Siapkan Lembar.",
+  "#REF!": "lembar rujukan hilang; jalankan Siapkan Lembar.",
+};
+
 const MESSAGES = {
   // inputs
   "input-empty": (p: MessageParams) => `${p.what ?? "Nilai"} belum diisi.`,
@@ -253,7 +262,12 @@ const MESSAGES = {
   "formula-edited": (p: MessageParams) => `Rumus diubah menjadi ${p.stated}; rumus baku kolom ini ${p.expected}.`,
   "number-as-text": (p: MessageParams) => `"${p.stated}" tersimpan sebagai teks, bukan angka${p.expected !== undefined ? ` (maksudnya ${p.expected})` : ""}; rumus tidak menghitungnya.`,
   "formula-inconsistent": (p: MessageParams) => `Rumus ini berbeda dari ${p.count} rumus lain di kolomnya (${p.expected}).`,
-  "error-value": (p: MessageParams) => `Sel menunjukkan ${p.stated}: ${p.reason}`,
+  "error-value": (p: MessageParams) =>
+    `Sel menunjukkan ${p.stated}: ${
+      p.idCell !== undefined
+        ? `sel ID ${p.idCell} berisi ${p.stated}, dan kolom ini mengambil datanya menurut ID itu. Ketik ID indikator (mis. IK-001) atau kosongkan sel itu.`
+        : (ERROR_VALUE_REASON[String(p.stated)] ?? "data masukannya tidak dapat dihitung.")
+    }`,
 } satisfies Record<string, (p: MessageParams) => string>;
 
 export type MessageCode = keyof typeof MESSAGES;

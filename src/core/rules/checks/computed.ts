@@ -46,13 +46,6 @@ function rowsInScope(ctx: CheckContext, id: TableSheetId): number[] {
   return out;
 }
 
-const ERROR_REASON: Record<string, string> = {
-  "#DIV/0!": "pembagian dengan nol (target atau pagu bernilai 0).",
-  "#N/A": "metode agregasi \"jumlah\" tidak dipakai untuk indikator bersatuan persen atau indeks; pilih \"terakhir\" atau \"rata-rata\".",
-  "#VALUE!": "ada teks di sel yang dihitung (mis. target \"12 Dokumen\"); tulis angkanya saja dan satuannya di kolom Satuan.",
-  "#NAME?": "lembar Pengaturan atau Referensi, atau nama SAKIP_*, hilang; jalankan Siapkan Lembar.",
-  "#REF!": "lembar rujukan hilang; jalankan Siapkan Lembar.",
-};
 
 const TEXT_MIRRORS: Partial<Record<TableSheetId, Record<string, string>>> = {
   capaian: { jabatan: "Jabatan", no: "No", sasaran: "Sasaran", indikator: "Indikator", polaritas: "Polaritas", metode: "Metode" },
@@ -87,11 +80,9 @@ export function checkComputedCells(ctx: CheckContext): void {
           const v = ctx.model.valueAt(id, row, col);
           if (!isXlError(v)) continue;
           if (!isUnknown(v) && !rowHasError) {
-            const reason =
-              keyError !== null && v.error === keyError.error
-                ? `sel ID ${a1(row, keyCol)} berisi ${keyError.error}, dan kolom ini mengambil datanya menurut ID itu. Ketik ID indikator (mis. IK-001) atau kosongkan sel itu.`
-                : ERROR_REASON[v.error] ?? "data masukannya tidak dapat dihitung.";
-            ctx.emit("R-XL-05", "error-value", { sheet: table.sheet, row, col }, { stated: v.error, params: { stated: v.error, reason } });
+            // the ID's own error, shown through the lookup, is named as such
+            const idCell = keyError !== null && v.error === keyError.error ? a1(row, keyCol) : undefined;
+            ctx.emit("R-XL-05", "error-value", { sheet: table.sheet, row, col }, { stated: v.error, params: { stated: v.error, idCell } });
           }
           rowHasError = true;
           continue;
