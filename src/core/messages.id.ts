@@ -13,6 +13,13 @@ const ERROR_VALUE_REASON: Record<string, string> = {
   "#REF!": "lembar rujukan hilang; jalankan Siapkan Lembar.",
 };
 
+/** An efisiensi that is one slip away from (6) − (9). */
+const EFF_SLIP: Record<string, string> = {
+  reversed: "tanda terbalik: (9) − (6)",
+  capaian: "sama dengan (6)",
+  penyerapan: "sama dengan (9)",
+};
+
 const MESSAGES = {
   // inputs
   "input-empty": (p: MessageParams) => `${p.what ?? "Nilai"} belum diisi.`,
@@ -200,21 +207,27 @@ const MESSAGES = {
   "avg-mismatch": (p: MessageParams) =>
     `Realisasi indikator rata-rata tertulis ${p.stated}, sedangkan rata-rata ${p.count} indikator komponennya ${p.expected} (${p.parts}).`,
   "zero-not-measured": (p: MessageParams) =>
-    `Realisasi ${p.tw} diisi 0 ${p.reason}. Bila indikator tidak diukur pada triwulan itu, kosongkan selnya: 0 ikut dihitung.`,
+    `Realisasi ${p.tw} diisi 0 ${p.earlier !== undefined ? `setelah triwulan sebelumnya ${p.earlier}: 0 menjadi realisasi periode` : "pada indikator rata-rata: 0 ikut dirata-rata"}. Bila indikator tidak diukur pada triwulan itu, kosongkan selnya: 0 ikut dihitung.`,
   "pen-mismatch": (p: MessageParams) => `Penyerapan tertulis ${p.stated}, sedangkan realisasi ÷ pagu = ${p.expected} (${p.realisasi} ÷ ${p.pagu}).`,
   "pen-over": (p: MessageParams) => `Realisasi anggaran ${p.stated} melebihi pagu ${p.expected} (penyerapan ${p.persen}).`,
   "sisa-mismatch": (p: MessageParams) => `Sisa anggaran tertulis ${p.stated}, sedangkan pagu − realisasi = ${p.expected}.`,
-  "eff-mismatch": (p: MessageParams) => `Efisiensi tertulis ${p.stated}, sedangkan (6) − (9) = ${p.capaian} − ${p.penyerapan} = ${p.expected}${p.reason ? ` (${p.reason})` : ""}.`,
+  "eff-mismatch": (p: MessageParams) =>
+    `Efisiensi tertulis ${p.stated}, sedangkan (6) − (9) = ${p.capaian} − ${p.penyerapan} = ${p.expected}${p.slip !== undefined ? ` (${EFF_SLIP[String(p.slip)] ?? p.slip})` : ""}.`,
   "eff-mixed-units": (p: MessageParams) =>
-    `Efisiensi ${p.stated} tampaknya dihitung dari persen dikurangi pecahan (${p.how}); dengan satuan yang sama (6) − (9) = ${p.expected}.`,
+    `Efisiensi ${p.stated} tampaknya dihitung dari persen dikurangi pecahan (${p.inPercent === "capaian" ? "(6) dalam persen − (9) dalam pecahan" : "(6) dalam pecahan − (9) dalam persen"}); dengan satuan yang sama (6) − (9) = ${p.expected}.`,
   "eff-unreproducible": (p: MessageParams) =>
     `Efisiensi ${p.stated} tidak dapat dihitung ulang dari kolom (6) dan (9) baris ini: (6) − (9) = ${p.capaian} − ${p.penyerapan} = ${p.expected}.`,
-  "eff-no-budget": (p: MessageParams) => `Efisiensi ${p.stated} ditulis, padahal ${p.reason}; efisiensi tidak dapat dihitung.`,
+  "eff-no-budget": (p: MessageParams) =>
+    `Efisiensi ${p.stated} ditulis, padahal ${p.lacking === "pagu" ? "pagu anggaran kosong atau 0" : "capaian kinerja (6) belum ada"}; efisiensi tidak dapat dihitung.`,
   "eff-empty": () => "Efisiensi kosong padahal capaian kinerja dan penyerapan ada; pulihkan rumus (10) = (6) − (9).",
   "pen-empty": () => "Capaian anggaran (penyerapan) kosong padahal pagu dan realisasi ada; pulihkan rumus (9) = (8) ÷ (7).",
   "sum-mismatch": (p: MessageParams) => `${p.what} ${p.name} tertulis ${p.stated}, sedangkan jumlah ${p.count} ${p.children} di bawahnya ${p.expected}.`,
   "sum-children": (p: MessageParams) =>
-    `${p.what} ${p.name}: ${p.stated}, sedangkan jumlah ${p.count} baris yang ber-Induk ${p.id} ${p.expected}${p.missing ? ` (${p.missing})` : ""}.${p.bound ? ` ${p.bound}` : ""}`,
+    `${p.what} ${p.name}: ${p.stated}, sedangkan jumlah ${p.count} baris yang ber-Induk ${p.id} ${p.expected}${p.missing ? ` (${p.missing} baris tanpa angka)` : ""}.${
+      p.lastKode !== undefined
+        ? ` Jumlah baris sasaran hanya membaca Realisasi Anggaran sampai baris ${p.boundRow}, sedangkan lembar itu berisi kode sampai baris ${p.lastKode}; anggaran di bawah baris ${p.boundRow} tidak ikut dijumlah.`
+        : ""
+    }`,
   "sum-unattached": (p: MessageParams) =>
     `${p.what} ${p.name} berpagu ${p.stated} tetapi tidak ber-Induk, padahal baris lain setingkatnya ber-Induk; pagunya tidak terhitung di sasaran mana pun.`,
   "sum-no-children": (p: MessageParams) =>

@@ -135,11 +135,10 @@ function childrenSums(ctx: CheckContext): void {
           expected: fmtRp(sum),
           count: withValue.length,
           id: parent.id,
-          missing: missing > 0 ? `${missing} baris tanpa angka` : undefined,
-          bound:
-            lastKode > ARRAY_LAST_ROW.realisasi
-              ? `Jumlah baris sasaran hanya membaca Realisasi Anggaran sampai baris ${ARRAY_LAST_ROW.realisasi}, sedangkan lembar itu berisi kode sampai baris ${lastKode}; anggaran di bawah baris ${ARRAY_LAST_ROW.realisasi} tidak ikut dijumlah.`
-              : undefined,
+          missing: missing > 0 ? missing : undefined,
+          // past the bound: the last row with a kode, and the bound
+          lastKode: lastKode > ARRAY_LAST_ROW.realisasi ? lastKode : undefined,
+          boundRow: ARRAY_LAST_ROW.realisasi,
         },
         related: withValue.map((k): Location => ({ kind: "cell", ...cpo.at(k.cpoRow!, key) })),
       });

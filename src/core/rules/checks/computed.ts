@@ -373,8 +373,8 @@ function efisiensi(ctx: CheckContext, row: number, address: Address, s: number):
   const real = meant(m.value("cpo", row, "realisasiAnggaran"), "money");
   const p = pTyped ?? (pagu && real !== null ? real / pagu : null);
   if (pagu === null || pagu === 0 || c === null || p === null) {
-    const reason = pagu === null || pagu === 0 ? "pagu anggaran kosong atau 0" : "capaian kinerja (6) belum ada";
-    ctx.emit("R-EFF-03", "eff-no-budget", address, { stated: s, params: { stated: fmtStatedPct(s), reason } });
+    const lacking = pagu === null || pagu === 0 ? "pagu" : "capaian";
+    ctx.emit("R-EFF-03", "eff-no-budget", address, { stated: s, params: { stated: fmtStatedPct(s), lacking } });
     return;
   }
   const e = c - p;
@@ -383,27 +383,28 @@ function efisiensi(ctx: CheckContext, row: number, address: Address, s: number):
   if (check === "ok" || check === "ok_truncated" || (typedParts && Math.abs(s - e) <= 0.01 + 1e-12)) return;
   const params = { stated: fmtStatedPct(s), expected: fmtPct(e), capaian: fmtPct(c), penyerapan: fmtPct(p) };
   // an arithmetic slip: the sign flipped, (9) − (6), or (6) or (9) copied
-  const slips: [number, string][] = [
-    [-e, "tanda terbalik: (9) − (6)"],
-    [c, "sama dengan (6)"],
-    [p, "sama dengan (9)"],
+  const slips: [number, "reversed" | "capaian" | "penyerapan"][] = [
+    [-e, "reversed"],
+    [c, "capaian"],
+    [p, "penyerapan"],
   ];
-  for (const [v, reason] of slips) {
+  for (const [v, slip] of slips) {
     if (compareRatio(s, v) === "ok") {
-      ctx.emit("R-EFF-01", "eff-mismatch", address, { stated: s, expected: e, params: { ...params, reason } });
+      ctx.emit("R-EFF-01", "eff-mismatch", address, { stated: s, expected: e, params: { ...params, slip } });
       return;
     }
   }
   // percent minus fraction, or fraction minus percent
-  const mixed: [number, string][] = [
-    [asPercent(c) - p, "(6) dalam persen − (9) dalam pecahan"],
-    [(asPercent(c) - p) / 100, "(6) dalam persen − (9) dalam pecahan"],
-    [c - asPercent(p), "(6) dalam pecahan − (9) dalam persen"],
-    [(c - asPercent(p)) / 100, "(6) dalam pecahan − (9) dalam persen"],
+  // which of the two was taken as a percent
+  const mixed: [number, "capaian" | "penyerapan"][] = [
+    [asPercent(c) - p, "capaian"],
+    [(asPercent(c) - p) / 100, "capaian"],
+    [c - asPercent(p), "penyerapan"],
+    [(c - asPercent(p)) / 100, "penyerapan"],
   ];
-  for (const [v, how] of mixed) {
+  for (const [v, inPercent] of mixed) {
     if (Math.abs(v - e) > 1e-9 && compareRatio(s, v) === "ok") {
-      ctx.emit("R-EFF-02", "eff-mixed-units", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtPct(e), how } });
+      ctx.emit("R-EFF-02", "eff-mixed-units", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtPct(e), inPercent } });
       return;
     }
   }

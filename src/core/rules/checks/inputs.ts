@@ -243,10 +243,9 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
     if (v !== 0 || i + 1 > ctx.period.tw) return;
     const earlier = values.slice(0, i).find((x): x is number => x !== null && x > 0);
     const later = values.slice(i + 1, ctx.period.tw).some((x) => x !== null);
-    let reason: string | null = null;
-    if (metode === "rata-rata") reason = "pada indikator rata-rata: 0 ikut dirata-rata";
-    else if ((metode === "" || metode === "terakhir") && !later && earlier !== undefined) reason = `setelah triwulan sebelumnya ${fmtNum(earlier)}: 0 menjadi realisasi periode`;
-    if (reason) ctx.emit("R-AVG-01", "zero-not-measured", cap.at(r, TW_KEYS[i]!), { stated: 0, params: { tw: TW_LABEL[i], reason } });
+    const at = cap.at(r, TW_KEYS[i]!);
+    if (metode === "rata-rata") ctx.emit("R-AVG-01", "zero-not-measured", at, { stated: 0, params: { tw: TW_LABEL[i] } });
+    else if ((metode === "" || metode === "terakhir") && !later && earlier !== undefined) ctx.emit("R-AVG-01", "zero-not-measured", at, { stated: 0, params: { tw: TW_LABEL[i], earlier: fmtNum(earlier) } });
   });
   if (filledInPeriod === 0 && target !== null && ind.indikator !== "") {
     ctx.emit("R-REP-01", "rep-realisasi-missing", cap.at(r, TW_KEYS[ctx.period.tw - 1]!), { params: { indikator: ind.indikator, periode: ctx.period.periode ?? `TW ${ctx.period.tw}` } });
