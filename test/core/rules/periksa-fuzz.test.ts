@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { readWorkbookModel } from "../../../src/app/read-model";
 import { findingMessage } from "../../../src/core/findings";
 import { WorkbookModel, type SheetData } from "../../../src/core/model/workbook-model";
+import { buildReport, reportJabatan } from "../../../src/core/report/build";
 import { RULES, validateModel, type RuleId } from "../../../src/core/rules";
 import type { CellSnapshot } from "../../../src/core/workbook-ops";
 import { XL_ERRORS } from "../../../src/core/xl";
@@ -31,7 +32,21 @@ const content = fc.oneof(
   { weight: 1, arbitrary: typed.map((value): CellSnapshot => ({ value, formula: null, numberFormat: "0.00%" })) },
 );
 
-describe("Periksa on random edits of a real workbook", () => {
+/** Text a value left unrendered would leave. */
+const HOLE = /undefined|NaN|\[object|null\b/;
+
+/** The strings with a hole and the numbers that are NaN, anywhere in a value. */
+function holesOf(v: unknown, path = "", out: string[] = []): string[] {
+  if (typeof v === "string") {
+    if (HOLE.test(v)) out.push(`${path}: ${v}`);
+  } else if (typeof v === "number") {
+    if (Number.isNaN(v)) out.push(`${path}: NaN`);
+  } else if (Array.isArray(v)) v.forEach((x, i) => holesOf(x, `${path}[${i}]`, out));
+  else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) holesOf(x, `${path}.${k}`, out);
+  return out;
+}
+
+describe("Periksa and Laporan on random edits of a real workbook", () => {
   let base: readonly SheetData[];
   beforeAll(async () => {
     // the correct 2024 workbook: fixture 002's SIPD export imported, the report's values typed
@@ -42,8 +57,9 @@ describe("Periksa on random edits of a real workbook", () => {
     expect(base.map((s) => s.name)).toEqual(expect.arrayContaining(["Pengaturan", "Perjanjian Kinerja", "Capaian", "Cost per Outcome", "Realisasi Anggaran", "Rincian SIPD"]));
   });
 
-  it("never throws, and every finding is the catalogue's, placed, and worded in full", () => {
+  it("never throw; every finding is the catalogue's, placed, and worded in full; every report has no hole", () => {
     const seen = new Set<string>();
+    let reports = 0;
     const edit = fc.record({ sheet: fc.nat(), row: fc.integer({ min: 0, max: 60 }), col: fc.integer({ min: 0, max: 22 }), cell: content });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 40 }), (edits) => {
@@ -66,11 +82,17 @@ describe("Periksa on random edits of a real workbook", () => {
           expect([f.code, f.severity === declared || f.severity === "info"]).toEqual([f.code, true]);
           if (f.at.kind !== "line") expect([f.code, names.has(f.at.sheet.toLowerCase())]).toEqual([f.code, true]);
           const text = findingMessage(f);
-          expect([f.code, text]).toEqual([f.code, expect.not.stringMatching(/undefined|NaN|\[object|null\b/)]);
+          expect([f.code, text]).toEqual([f.code, expect.not.stringMatching(HOLE)]);
+        }
+        for (const jabatan of reportJabatan(model)) {
+          const holes = holesOf(buildReport(model, { jabatan }));
+          expect([jabatan, holes]).toEqual([jabatan, []]);
+          reports++;
         }
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
     );
+    expect(reports).toBeGreaterThan(0);
     // the edits reach the rules: findings of many families came out
     expect(seen.size).toBeGreaterThanOrEqual(12);
   });
