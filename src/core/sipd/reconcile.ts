@@ -325,11 +325,7 @@ export function rollupBreaks(tree: Tree): RollupBreak[] {
   const gap = new Uint8Array(counted.length * C);
   const seen = new Uint8Array(counted.length);
   const parents: number[] = [];
-  const add = (k: number, v: number | null): void => {
-    if (gap[k]) return;
-    if (v === null) gap[k] = 1;
-    else sums[k] = addMoney(sums[k]!, v);
-  };
+
   for (let i = 0; i < counted.length; i++) {
     const p = parent[i]!;
     if (p < 0) continue;
@@ -340,28 +336,49 @@ export function rollupBreaks(tree: Tree): RollupBreak[] {
     // MONEY_COLUMNS order, by name: a keyed load per cell would cost more than the sum
     const s = counted[i]!.stated;
     const k = p * C;
-    add(k, s.anggaranSebelum);
-    add(k + 1, s.anggaranSetelah);
-    add(k + 2, s.realisasiBulanLalu);
-    add(k + 3, s.realisasiBulanIni);
-    add(k + 4, s.realisasiSd);
-    add(k + 5, s.sisa);
+    add(sums, gap, k, s.anggaranSebelum);
+    add(sums, gap, k + 1, s.anggaranSetelah);
+    add(sums, gap, k + 2, s.realisasiBulanLalu);
+    add(sums, gap, k + 3, s.realisasiBulanIni);
+    add(sums, gap, k + 4, s.realisasiSd);
+    add(sums, gap, k + 5, s.sisa);
   }
-  const found: Array<{ p: number; column: LraMoneyColumn; stated: number; sum: number }> = [];
+  const found: Found[] = [];
   for (const p of parents) {
-    const stated = counted[p]!.stated;
-    for (let c = 0; c < C; c++) {
-      const column = MONEY_COLUMNS[c]!;
-      const v = stated[column];
-      const k = p * C + c;
-      if (v !== null && !gap[k] && !sameMoney(v, sums[k]!)) found.push({ p, column, stated: v, sum: sums[k]! });
-    }
+    // by name, in MONEY_COLUMNS order, as they were summed
+    const s = counted[p]!.stated;
+    const k = p * C;
+    breakAt(found, p, 0, s.anggaranSebelum, sums, gap, k);
+    breakAt(found, p, 1, s.anggaranSetelah, sums, gap, k + 1);
+    breakAt(found, p, 2, s.realisasiBulanLalu, sums, gap, k + 2);
+    breakAt(found, p, 3, s.realisasiBulanIni, sums, gap, k + 3);
+    breakAt(found, p, 4, s.realisasiSd, sums, gap, k + 4);
+    breakAt(found, p, 5, s.sisa, sums, gap, k + 5);
   }
   if (found.length === 0) return [];
   // the children of the parents that break, in row order
   const kids = new Map<number, LraRow[]>(found.map((b) => [b.p, []]));
   for (let i = 0; i < counted.length; i++) kids.get(parent[i]!)?.push(counted[i]!);
   return found.map((b) => ({ parent: counted[b.p]!, column: b.column, stated: b.stated, sum: b.sum, children: kids.get(b.p)! }));
+}
+
+interface Found {
+  p: number;
+  column: LraMoneyColumn;
+  stated: number;
+  sum: number;
+}
+
+/** Parent p's stated amount `v` of column c against the sum of its children at slot k. */
+function breakAt(found: Found[], p: number, c: number, v: number | null, sums: Float64Array, gap: Uint8Array, k: number): void {
+  if (v !== null && !gap[k] && !sameMoney(v, sums[k]!)) found.push({ p, column: MONEY_COLUMNS[c]!, stated: v, sum: sums[k]! });
+}
+
+/** One child's amount into its parent's sum at slot k; a missing amount leaves the sum undefined (gap). */
+function add(sums: Float64Array, gap: Uint8Array, k: number, v: number | null): void {
+  if (gap[k]) return;
+  if (v === null) gap[k] = 1;
+  else sums[k] = addMoney(sums[k]!, v);
 }
 
 export function rollupFinding(b: RollupBreak): LraFinding {
