@@ -234,6 +234,8 @@ const MESSAGES = {
     `${p.what} ${p.name} berpagu ${p.stated}, tetapi tidak ada baris yang ber-Induk ${p.id}; jumlah sasaran tidak sama dengan jumlah kegiatannya.`,
   "predikat-mismatch": (p: MessageParams) => `Predikat tertulis "${p.stated}", sedangkan capaian ${p.capaian} pada skala ${p.skala} berpredikat "${p.expected}".`,
   "text-in-number": (p: MessageParams) => `"${p.stated}" bukan angka; kolom ini berisi angka.`,
+  "logical-in-number": (p: MessageParams) =>
+    `Sel berisi nilai logika ${p.stated} (${p.stated === "TRUE" ? "BENAR" : "SALAH"}), bukan angka: Excel tidak menghitungnya, LibreOffice menghitungnya sebagai ${p.asNumber}, sehingga hasilnya berbeda di kedua aplikasi. Ketik angkanya, atau kosongkan sel bila belum diukur.`,
   "xref-pagu": (p: MessageParams) => `Pagu ${p.kode} tertulis ${p.stated}, sedangkan lembar ${p.source} mencatat ${p.expected}.`,
   "xref-sipd-pagu": (p: MessageParams) => `Pagu ${p.kode} di lembar ini ${p.stated}, sedangkan impor SIPD (${p.bulan}) mencatat ${p.expected}.`,
   "xref-value": (p: MessageParams) => `${p.what} tertulis ${p.stated}, sedangkan lembar ${p.source} mencatat ${p.expected} untuk indikator yang sama (${p.id}).`,

@@ -37,7 +37,7 @@ const KODES = ["", "SEMUA", "7.01.01", "7.01.01.2.01", "7.01.01.2.01.0001", "7.0
 /**
  * The values typed: text where numbers belong, spaces, tiny and huge numbers, satuan and metode as
  * users spell them. Not TRUE/FALSE: LibreOffice counts a logical in a cell as a number (COUNT,
- * ISNUMBER), Excel does not, and the twins follow Excel.
+ * ISNUMBER), Excel does not, and the twins follow Excel (Periksa warns of one, R-XL-03).
  */
 function fill(seed: number): WorkbookOp[] {
   const r = rng(seed);

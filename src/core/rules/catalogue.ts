@@ -296,7 +296,7 @@ export const RULES = {
     title: "Angka tersimpan sebagai teks",
     why: "Angka yang tersimpan sebagai teks tidak ikut dihitung rumus (realisasi kosong, jumlah kurang).",
     fix: "Ubah menjadi angka (Periksa dapat melakukannya bila bacaannya pasti).",
-    codes: { "number-as-text": "warning", "text-in-number": "warning" },
+    codes: { "number-as-text": "warning", "text-in-number": "warning", "logical-in-number": "warning" },
     scope: ["workbook"],
   },
   "R-XL-04": {

@@ -362,6 +362,8 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
     fail: [
       { kind: "workbook", name: "46 tersimpan sebagai teks", ops: [put(CAPAIAN, F + 1, "tw2", "46")], expect: ["R-XL-03 number-as-text Capaian!K8"] },
       { kind: "workbook", name: "kata-kata di kolom angka", ops: [put(CAPAIAN, F + 1, "tw2", "empat puluh enam")], expect: ["R-XL-03 text-in-number Capaian!K8"] },
+      // Excel leaves it out of the realisasi (as if blank), LibreOffice counts it as 1
+      { kind: "workbook", name: "TRUE di kolom realisasi", ops: [put(CAPAIAN, F + 1, "tw2", true)], expect: ["R-XL-03 logical-in-number Capaian!K8"] },
     ],
     pass: [{ kind: "workbook", name: "46 sebagai angka", ops: [put(CAPAIAN, F + 1, "tw2", 46)], expect: [] }],
   },

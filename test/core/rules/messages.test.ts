@@ -43,4 +43,11 @@ describe("messages chosen by what a check found", () => {
       "Sel menunjukkan #N/A: sel ID A8 berisi #N/A, dan kolom ini mengambil datanya menurut ID itu. Ketik ID indikator (mis. IK-001) atau kosongkan sel itu.",
     );
   });
+
+  it("R-XL-03: a logical in a number column, as each application counts it", () => {
+    expect(message("logical-in-number", { stated: "TRUE", asNumber: 1 })).toBe(
+      "Sel berisi nilai logika TRUE (BENAR), bukan angka: Excel tidak menghitungnya, LibreOffice menghitungnya sebagai 1, sehingga hasilnya berbeda di kedua aplikasi. Ketik angkanya, atau kosongkan sel bila belum diukur.",
+    );
+    expect(message("logical-in-number", { stated: "FALSE", asNumber: 0 })).toContain("nilai logika FALSE (SALAH), bukan angka");
+  });
 });

@@ -30,6 +30,12 @@ export function kodeLevel(kode: string): "Program" | "Kegiatan" | "Sub Kegiatan"
 function numberInput(ctx: CheckContext, table: TableSheetId, row: number, col: number, kind: "money" | "count" | undefined, percentAllowed: boolean): void {
   const t = ctx.model.table(table);
   const snap = t.snap(row, col);
+  // a logical: Excel's COUNT and ISNUMBER skip it, LibreOffice's count it as 1 or 0
+  if (snap.formula === null && typeof snap.value === "boolean") {
+    const stated = snap.value ? "TRUE" : "FALSE";
+    ctx.emit("R-XL-03", "logical-in-number", { sheet: t.sheet, row, col }, { stated, params: { stated, asNumber: snap.value ? 1 : 0 } });
+    return;
+  }
   // most inputs hold a number or nothing: no address is built for them
   if (snap.formula !== null || typeof snap.value !== "string" || snap.value.trim() === "") return;
   const at: Address = { sheet: t.sheet, row, col };
