@@ -83,6 +83,9 @@ function fill(seed: number): WorkbookOp[] {
   }
   // rows whose PK ID was removed, and a duplicated ID (MATCH takes the first)
   ops.push(write(PERJANJIAN_KINERJA, F + 61, "id", null), write(PERJANJIAN_KINERJA, F + 62, "id", "ik-003"));
+  // IDs and kode as users retype them: spaces, case, a number (MATCH ignores case, not spaces)
+  ops.push(write(CAPAIAN, F + 20, "id", " IK-021"), write(CAPAIAN, F + 21, "id", "ik-022"), write(CAPAIAN, F + 22, "id", "IK-023 "), write(COST_PER_OUTCOME, F + 23, "id", "Ik-024"), write(COST_PER_OUTCOME, F + 24, "id", 25));
+  ops.push(write(PERJANJIAN_KINERJA, F + 30, "kode", " 7.01.01"), write(PERJANJIAN_KINERJA, F + 31, "kode", "7.01.01 "), write(PERJANJIAN_KINERJA, F + 34, "kode", "semua"));
   ops.push(write(PERJANJIAN_KINERJA, F + 62, "targetAwal", 55));
   // constants typed over formulas in Capaian and Cost per Outcome
   ops.push(write(CAPAIAN, F + 5, "capaian", 0.5), write(CAPAIAN, F + 6, "realisasi", 40), write(COST_PER_OUTCOME, F + 7, "pagu", 1_234_567));
