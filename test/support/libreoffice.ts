@@ -6,7 +6,7 @@
  * Each call uses its own LibreOffice profile (parallel jest workers would otherwise share one, and a
  * second soffice on a profile hands its work to the first and exits). The profile sets "recalculate on
  * load: always" for OOXML: by default LibreOffice 7.4 keeps the cached results a file carries, and it
- * ignores fullCalcOnLoad. The locale is pinned too (see PROFILE_SETTINGS).
+ * ignores fullCalcOnLoad. The locale is pinned too (see profileSettings).
  */
 import { spawn } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -28,20 +28,22 @@ export interface RecalculateOptions {
   timeoutMs?: number;
   /** The soffice executable; default "soffice" on PATH. */
   soffice?: string;
+  /** The locale numbers are read and written in (decimal comma under id-ID); default en-US. */
+  locale?: "en-US" | "id-ID";
 }
 
 const INSTALL_HINT = "install libreoffice-calc-nogui (apt-get install -y --no-install-recommends libreoffice-calc-nogui)";
 
 /**
- * OOXMLRecalcMode 0 = always recalculate on load (1 = never, 2 = ask). The locale is fixed to en-US
- * because number-to-text conversion follows it (="<"&0.5 gives "<0,5" under id-ID, in Excel too), and
- * results must not depend on the machine's LANG.
+ * OOXMLRecalcMode 0 = always recalculate on load (1 = never, 2 = ask). The locale is fixed (en-US unless
+ * asked) because number-to-text conversion follows it (="<"&0.5 gives "<0,5" under id-ID, in Excel too),
+ * and results must not depend on the machine's LANG.
  */
-const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
+const profileSettings = (locale: string): string => `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>en-US</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>en-US</value></prop></item>
 </oor:items>
 `;
@@ -65,7 +67,7 @@ export async function convert(input: Uint8Array | string, format: "xlsx" | "pdf"
     const outDir = join(dir, "out");
     await mkdir(join(profile, "user"), { recursive: true });
     await mkdir(join(dir, "in"));
-    await writeFile(join(profile, "user", "registrymodifications.xcu"), PROFILE_SETTINGS);
+    await writeFile(join(profile, "user", "registrymodifications.xcu"), profileSettings(options.locale ?? "en-US"));
     if (typeof input === "string") await copyFile(input, inFile);
     else await writeFile(inFile, input);
 

@@ -145,6 +145,15 @@ describeLibreOffice("the LibreOffice helper", () => {
     }
   }, 60_000);
 
+  it("turns numbers into text in the locale asked for: a decimal comma under id-ID", async () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("Data");
+    ws.getCell("A1").value = { formula: '"<"&0.5', result: "" };
+    const buffer = new Uint8Array(await wb.xlsx.writeBuffer());
+    expect((await recalculate(buffer)).sheets).toEqual({ Data: [["<0.5"]] });
+    expect((await recalculate(buffer, { locale: "id-ID" })).sheets).toEqual({ Data: [["<0,5"]] });
+  }, 60_000);
+
   it("says which package to install when soffice is missing", async () => {
     const wb = await buildWorkbook();
     await expect(recalculate(await wb.toBuffer(), { soffice: "/nonexistent/soffice" })).rejects.toThrow(/install libreoffice-calc-nogui/);
