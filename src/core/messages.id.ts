@@ -270,6 +270,8 @@ const MESSAGES = {
   "rep-realisasi-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum berealisasi s/d ${p.periode}; capaiannya kosong di laporan.`,
   "id-duplicate": (p: MessageParams) => `ID ${p.stated} sudah dipakai di baris ${p.first}; lembar lain hanya membaca baris pertama.`,
   "induk-unknown": (p: MessageParams) => `Induk ${p.stated} tidak ada di lembar Perjanjian Kinerja.`,
+  "id-wildcard": (p: MessageParams) =>
+    `ID ${p.stated} berisi tanda * ? atau ~, yang dibaca Excel dan LibreOffice sebagai pola pencarian (* teks apa saja, ? satu huruf): lembar lain dapat mengambil data indikator lain. Pakai huruf, angka dan tanda hubung saja (mis. IK-001).`,
   "induk-cycle": (p: MessageParams) => `Induk ${p.stated} membentuk lingkaran (${p.path}).`,
   "formula-constant": (p: MessageParams) =>
     `Rumus kolom ini ditimpa nilai ketikan ${p.stated}${p.expected !== undefined ? ` (rumusnya memberi ${p.expected})` : ""}; nilai ini tidak ikut berubah bila data berubah.`,

@@ -272,7 +272,7 @@ export const RULES = {
     title: "ID atau Induk tidak sah",
     why: "Lembar-lembar terhubung lewat ID; ID ganda membuat baris kedua tidak terbaca, Induk yang salah memutus jumlah dan rata-rata.",
     fix: "Beri setiap baris PK ID sendiri; isi Induk dengan ID yang ada.",
-    codes: { "id-duplicate": "error", "induk-unknown": "warning", "induk-cycle": "error" },
+    codes: { "id-duplicate": "error", "induk-unknown": "warning", "induk-cycle": "error", "id-wildcard": "warning" },
     scope: ["workbook"],
   },
   "R-XL-01": {
@@ -293,9 +293,9 @@ export const RULES = {
   },
   "R-XL-03": {
     family: "R-XL",
-    title: "Angka tersimpan sebagai teks",
-    why: "Angka yang tersimpan sebagai teks tidak ikut dihitung rumus (realisasi kosong, jumlah kurang).",
-    fix: "Ubah menjadi angka (Periksa dapat melakukannya bila bacaannya pasti).",
+    title: "Angka tersimpan sebagai teks atau nilai logika",
+    why: "Angka yang tersimpan sebagai teks tidak ikut dihitung rumus (realisasi kosong, jumlah kurang); nilai logika (TRUE/FALSE) dihitung Excel dan LibreOffice secara berbeda.",
+    fix: "Ubah menjadi angka (Periksa dapat melakukannya bila bacaannya pasti), atau kosongkan sel yang belum diukur.",
     codes: { "number-as-text": "warning", "text-in-number": "warning", "logical-in-number": "warning" },
     scope: ["workbook"],
   },

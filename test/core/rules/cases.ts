@@ -337,6 +337,8 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
       { kind: "workbook", name: "ID dipakai dua kali", ops: [put(PERJANJIAN_KINERJA, F + 9, "id", "IK-002"), ...indicator(F + 9, { indikator: "Persentase laporan keuangan tepat waktu", realisasi: 75 })], expect: ["R-REP-02 id-duplicate 'Perjanjian Kinerja'!A16", "R-LABEL-01 row-not-in-pk Capaian!A16"] },
       { kind: "workbook", name: "Induk yang bukan ID", ops: [put(PERJANJIAN_KINERJA, F + 3, "induk", "IK-999")], expect: ["R-REP-02 induk-unknown 'Perjanjian Kinerja'!S10"] },
       { kind: "workbook", name: "baris yang menjadi Induk dirinya sendiri", ops: [put(PERJANJIAN_KINERJA, F + 1, "induk", "IK-002")], expect: ["R-REP-02 induk-cycle 'Perjanjian Kinerja'!S8"] },
+      // MATCH("IK-0*", …) finds IK-001: this row would show the first indicator's data
+      { kind: "workbook", name: "ID Capaian dengan tanda bintang", ops: [put(CAPAIAN, F + 1, "id", "IK-0*")], expect: ["R-REP-02 id-wildcard Capaian!A8", "R-LABEL-01 row-not-in-pk Capaian!A8"] },
     ],
     pass: [{ kind: "workbook", name: "Induk menunjuk kegiatannya", ops: [put(PERJANJIAN_KINERJA, F + 3, "induk", "IK-003")], expect: [] }],
   },

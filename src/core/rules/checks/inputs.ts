@@ -13,6 +13,8 @@ import { classifyLevelUnit, namesAPercentage } from "../units";
 import { fmtNum, fmtPct, fmtRp, fmtStatedPct, normLabel, num, text, type CheckContext, type Indicator } from "../context";
 
 const TW_LABEL = ["TW I", "TW II", "TW III", "TW IV"];
+/** The characters Excel's MATCH, COUNTIFS and SUMIFS read as a pattern in text they look for. */
+const WILDCARD = /[*?~]/;
 
 /** A kode of a program (7.01.01), kegiatan (7.01.01.2.01) or sub kegiatan (7.01.01.2.01.0001). */
 export const KODE_NOTATION = /^\d{1,2}\.\d{2}\.\d{2}(\.\d\.\d{2}(\.\d{4})?)?$/;
@@ -115,6 +117,15 @@ export function checkInputs(ctx: CheckContext): void {
   }
 
   // --- IDs and Induk
+  // MATCH reads * ? ~ in an ID as a pattern: the sheets that look the ID up may take another row's data
+  for (const id of ["pk", "capaian", "cpo"] as const) {
+    const t = m.table(id);
+    for (let r = t.firstRow; r < t.endRow; r++) {
+      const rowId = t.idOf(r);
+      if (rowId === "" || !WILDCARD.test(rowId)) continue;
+      ctx.emit("R-REP-02", "id-wildcard", { sheet: t.sheet, row: r, col: 0 }, { stated: rowId, params: { stated: rowId } });
+    }
+  }
   const firstById = new Map<string, Indicator>();
   for (const ind of ctx.indicators) {
     if (ind.id === "") continue;
