@@ -57,7 +57,7 @@ export class TableModel<K extends string> {
   /** Column by key: asked for on every value read, so kept here rather than looked up by layout. */
   private readonly cols: Map<string, number>;
   /** The key (ID) column, -1 when the layout has none. */
-  private readonly keyCol: number;
+  readonly keyCol: number;
   /** The input columns: hasInput is asked of every row by several rules. */
   private readonly inputCols: readonly number[];
   /** Cells in a row of this layout: the stride of the per-cell arrays. */

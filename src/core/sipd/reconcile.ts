@@ -325,7 +325,6 @@ export function rollupBreaks(tree: Tree): RollupBreak[] {
   const gap = new Uint8Array(counted.length * C);
   const seen = new Uint8Array(counted.length);
   const parents: number[] = [];
-
   for (let i = 0; i < counted.length; i++) {
     const p = parent[i]!;
     if (p < 0) continue;

@@ -46,7 +46,6 @@ function rowsInScope(ctx: CheckContext, id: TableSheetId): number[] {
   return out;
 }
 
-
 const TEXT_MIRRORS: Partial<Record<TableSheetId, Record<string, string>>> = {
   capaian: { jabatan: "Jabatan", no: "No", sasaran: "Sasaran", indikator: "Indikator", polaritas: "Polaritas", metode: "Metode" },
   cpo: { no: "No", level: "Level", sasaran: "Sasaran/program/kegiatan", indikator: "Indikator", kode: "Kode" },
@@ -66,7 +65,7 @@ export function checkComputedCells(ctx: CheckContext): void {
     // a standard cell whose twin cannot give an error value has nothing to report: not computed here,
     // unless the row's ID is itself an error value, which the column's formula shows
     const errorFree = columns.map((col) => table.computedAt[col]?.errorFree === true);
-    const keyCol = errorFree.includes(true) ? table.layout.columns.findIndex((c) => c.role === "key") : -1;
+    const keyCol = errorFree.includes(true) ? table.keyCol : -1;
     for (const row of rowsInScope(ctx, id)) {
       let rowHasError = false;
       const key = keyCol >= 0 ? ctx.model.valueAt(id, row, keyCol) : null;

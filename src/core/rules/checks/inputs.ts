@@ -123,7 +123,7 @@ export function checkInputs(ctx: CheckContext): void {
     for (let r = t.firstRow; r < t.endRow; r++) {
       const rowId = t.idOf(r);
       if (rowId === "" || !WILDCARD.test(rowId)) continue;
-      ctx.emit("R-REP-02", "id-wildcard", { sheet: t.sheet, row: r, col: 0 }, { stated: rowId, params: { stated: rowId } });
+      ctx.emit("R-REP-02", "id-wildcard", { sheet: t.sheet, row: r, col: t.keyCol }, { stated: rowId, params: { stated: rowId } });
     }
   }
   const firstById = new Map<string, Indicator>();
