@@ -390,7 +390,8 @@ it("(a) no Excel: Periksa finds a penyerapan typed over its formula, shows the c
     // the session grid opens Realisasi Anggaran, scrolled to M7, marked
     const panel = page.getByRole("tabpanel", { name: "Periksa" });
     const sheetTabs = panel.getByRole("tablist", { name: "Lembar kerja" });
-    await expect(sheetTabs.getByRole("tab", { name: "Realisasi Anggaran", exact: true }).getAttribute("aria-selected")).resolves.toBe("true");
+    // the grid opens the sheet after the click, not within it: waited for (a loaded machine is slower)
+    await sheetTabs.getByRole("tab", { name: "Realisasi Anggaran", exact: true, selected: true }).waitFor({ timeout: 15000 });
     const marked = panel.locator('td[data-selected="true"]');
     await marked.waitFor();
     expect([await marked.getAttribute("data-row"), await marked.getAttribute("data-col")]).toEqual(["6", "12"]);
@@ -487,7 +488,8 @@ it("(a) no Excel: scaffold, import SIPD, download, fill in LibreOffice, open the
     expect(await written.textContent()).toBe("Lap Kasubbag Keuangan TWII: lembar ditulis.");
     // the session grid reloads and opens the new sheet
     const sheetTabs = panel.getByRole("tablist", { name: "Lembar kerja" });
-    await expect(sheetTabs.getByRole("tab", { name: "Lap Kasubbag Keuangan TWII", exact: true }).getAttribute("aria-selected")).resolves.toBe("true");
+    // the grid opens the sheet after the click, not within it: waited for (a loaded machine is slower)
+    await sheetTabs.getByRole("tab", { name: "Lap Kasubbag Keuangan TWII", exact: true, selected: true }).waitFor({ timeout: 15000 });
     await panel.getByRole("table", { name: "Lembar Lap Kasubbag Keuangan TWII" }).getByText(/^Dibuat otomatis oleh SAKIP Workbook/).waitFor();
     await page.screenshot({ path: path.join(OUT, "laporan-380-lembar.png"), fullPage: true });
 
