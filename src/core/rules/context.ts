@@ -60,6 +60,8 @@ export interface CheckContext {
    * capaian is compared with the unit-corrected ratio.
    */
   unitTrouble: Set<string>;
+  /** The PK's IDs, lower case (MATCH finds an ID in any case): asked of every Capaian and CpO row. */
+  pkIds: ReadonlySet<string>;
 }
 
 export type RuleCheck = (ctx: CheckContext) => void;

@@ -17,7 +17,9 @@ const CHECKS: readonly RuleCheck[] = [checkSheets, checkInputs, checkComputedCel
 
 export function validateModel(model: WorkbookModel): Finding[] {
   const findings: Finding[] = [];
-  const ctx: CheckContext = { model, emit: makeEmit(findings), period: periodInfo(model), indicators: indicatorsOf(model), unitTrouble: new Set() };
+  const indicators = indicatorsOf(model);
+  const pkIds = new Set(indicators.map((i) => i.id.toLowerCase()));
+  const ctx: CheckContext = { model, emit: makeEmit(findings), period: periodInfo(model), indicators, unitTrouble: new Set(), pkIds };
   for (const check of CHECKS) check(ctx);
   return sortFindings(findings, model.sheetNames);
 }

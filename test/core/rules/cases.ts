@@ -283,7 +283,15 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
   },
   "R-KODE-02": {
     fail: [{ kind: "workbook", name: "kode PK yang tidak ada di Realisasi Anggaran", ops: [put(PERJANJIAN_KINERJA, F + 3, "kode", "7.01.09.2.01.0001")], expect: ["R-KODE-02 kode-unknown 'Perjanjian Kinerja'!E10", "R-SUM-01 sum-children 'Cost per Outcome'!J9", "R-SUM-01 sum-children 'Cost per Outcome'!K9"] }],
-    pass: [{ kind: "workbook", name: "sub kegiatan lain dari kegiatan yang sama, ada di impor", ops: [put(PERJANJIAN_KINERJA, F + 3, "kode", "7.01.01.2.01.0002")], expect: [] }],
+    pass: [
+      { kind: "workbook", name: "sub kegiatan lain dari kegiatan yang sama, ada di impor", ops: [put(PERJANJIAN_KINERJA, F + 3, "kode", "7.01.01.2.01.0002")], expect: [] },
+      {
+        kind: "workbook",
+        name: "kode program yang tidak punya baris sendiri di Realisasi Anggaran, tetapi kegiatannya ada",
+        ops: [put(REALISASI_ANGGARAN, F, "level", null), put(REALISASI_ANGGARAN, F, "kode", null)],
+        expect: [],
+      },
+    ],
   },
   "R-KODE-03": {
     fail: [

@@ -38,10 +38,9 @@ function rowsInScope(ctx: CheckContext, id: TableSheetId): number[] {
     for (let r = t.firstRow; r < t.endRow; r++) if (t.hasInput(r)) out.push(r);
     return out;
   }
-  const pkIds = new Set(ctx.indicators.map((i) => i.id.toLowerCase()));
   for (let r = t.firstRow; r < t.endRow; r++) {
     const rowId = t.idOf(r);
-    if ((rowId !== "" && pkIds.has(rowId.toLowerCase())) || t.hasContent(r)) out.push(r);
+    if ((rowId !== "" && ctx.pkIds.has(rowId.toLowerCase())) || t.hasContent(r)) out.push(r);
   }
   return out;
 }

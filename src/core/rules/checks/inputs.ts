@@ -104,7 +104,7 @@ export function checkInputs(ctx: CheckContext): void {
   }
 
   // --- Capaian rows whose ID is not in the PK (typed by hand)
-  const pkIds = new Set(ctx.indicators.map((i) => i.id.toLowerCase()));
+  const pkIds = ctx.pkIds;
   for (const id of ["capaian", "cpo"] as const) {
     const t = m.table(id);
     for (const r of t.rows()) {
@@ -177,11 +177,14 @@ export function checkInputs(ctx: CheckContext): void {
 
   // --- PK kode that Realisasi Anggaran does not know
   if (firstByKode.size > 0) {
-    const known = [...firstByKode.keys()];
+    // a PK kode above the rows (a program over its kegiatan) is known through them: every kode's
+    // prefixes at its dots, once (searching every kode for each PK row was quadratic)
+    const above = new Set<string>();
+    for (const x of firstByKode.keys()) for (let i = x.indexOf("."); i >= 0; i = x.indexOf(".", i + 1)) above.add(x.slice(0, i));
     for (const ind of ctx.indicators) {
       const k = ind.kode.toLowerCase();
       if (k === "" || k === KODE_SEMUA.toLowerCase() || !KODE_NOTATION.test(ind.kode)) continue;
-      if (firstByKode.has(k) || known.some((x) => x.startsWith(k + "."))) continue;
+      if (firstByKode.has(k) || above.has(k)) continue;
       ctx.emit("R-KODE-02", "kode-unknown", pk.at(ind.pkRow, "kode"), { stated: ind.kode, params: { stated: ind.kode } });
     }
   }
