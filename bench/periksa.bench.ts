@@ -11,7 +11,7 @@ import { CAPAIAN, COST_PER_OUTCOME, PERJANJIAN_KINERJA, TABLE_ROWS, colIndex, ty
 import { validateModel } from "../src/core/rules";
 import type { CellContent, WorkbookOp } from "../src/workbook/port";
 import type { MemoryWorkbook } from "../src/workbook/memory/memory-workbook";
-import { compare, type BenchResult } from "./harness";
+import { compare, median, type BenchResult } from "./harness";
 import { importedSyntheticLra } from "./synthetic-workbook";
 
 const INDICATORS = 10_000;
@@ -97,5 +97,40 @@ export async function periksaBenchmarks(): Promise<BenchResult[]> {
     "rentang rasio": `${c.ratios.min.toFixed(2)}–${c.ratios.max.toFixed(2)}×`,
     temuan: `${counts.error} galat, ${counts.warning} peringatan, ${counts.info} info (${topCodes})`,
   };
-  return [c.base, c.subject];
+  return [c.base, c.subject, await broken(wb)];
+}
+
+/**
+ * The same workbook broken the ways that once made Periksa quadratic: every PK row's Induk the row
+ * before it, the first row's the last (one cycle through the whole sheet), and every PK kode unknown
+ * to Realisasi Anggaran. Every row is a finding; the time is what a reviewer waits for.
+ */
+async function broken(wb: MemoryWorkbook): Promise<BenchResult> {
+  const F = TABLE_ROWS.firstData;
+  const id = (i: number) => `IK-${String(i + 1).padStart(3, "0")}`;
+  const column = (key: SheetKeys["pk"], v: (i: number) => CellContent): WorkbookOp => ({
+    type: "write",
+    sheet: PERJANJIAN_KINERJA.sheet,
+    row: F,
+    col: colIndex(PERJANJIAN_KINERJA, key),
+    cells: Array.from({ length: INDICATORS }, (_, i) => [v(i)]),
+  });
+  await wb.apply([column("induk", (i) => id((i + INDICATORS - 1) % INDICATORS)), column("kode", (i) => `9.99.01.2.01.${String(i % 10_000).padStart(4, "0")}`)]);
+  const times: number[] = [];
+  let counts = { error: 0, warning: 0, info: 0 };
+  for (let i = 0; i < 3; i++) {
+    const model = await readWorkbookModel(wb);
+    const t0 = performance.now();
+    counts = countBySeverity(validateModel(model));
+    times.push(performance.now() - t0);
+  }
+  const ms = median(times);
+  return {
+    name: `Periksa: buku kerja rusak (Induk melingkar di ${INDICATORS.toLocaleString("id-ID")} baris, semua kode PK tak dikenal)`,
+    unit: "indikator",
+    items: INDICATORS,
+    medianMs: ms,
+    perSecond: INDICATORS / (ms / 1000),
+    extra: { temuan: `${counts.error} galat, ${counts.warning} peringatan, ${counts.info} info` },
+  };
 }
