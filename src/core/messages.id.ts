@@ -13,6 +13,12 @@ const ERROR_VALUE_REASON: Record<string, string> = {
   "#REF!": "lembar rujukan hilang; jalankan Siapkan Lembar.",
 };
 
+/** Why the Rincian SIPD sheet could not be read as an LRA. */
+const RINCIAN_UNREADABLE: Record<string, (p: MessageParams) => string> = {
+  "no-kode": () => "tidak ada kode rekening di kolom Kode Rekening",
+  unreadable: (p) => `hanya ${p.dataRows ?? 0} dari ${p.kodeLines ?? 0} baris kode rekening yang terbaca`,
+};
+
 /** An efisiensi that is one slip away from (6) − (9). */
 const EFF_SLIP: Record<string, string> = {
   reversed: "tanda terbalik: (9) − (6)",
@@ -237,6 +243,9 @@ const MESSAGES = {
   "logical-in-number": (p: MessageParams) =>
     `Sel berisi nilai logika ${p.stated} (${p.stated === "TRUE" ? "BENAR" : "SALAH"}), bukan angka: Excel tidak menghitungnya, LibreOffice menghitungnya sebagai ${p.asNumber}, sehingga hasilnya berbeda di kedua aplikasi. Ketik angkanya, atau kosongkan sel bila belum diukur.`,
   "xref-pagu": (p: MessageParams) => `Pagu ${p.kode} tertulis ${p.stated}, sedangkan lembar ${p.source} mencatat ${p.expected}.`,
+  "xref-sipd-unreadable": (p: MessageParams) =>
+    `Lembar Rincian SIPD tidak terbaca sebagai LRA SIPD (${RINCIAN_UNREADABLE[String(p.reason)]?.(p) ?? "isinya bukan baris kode rekening SIPD"}); ` +
+    `pagu dan realisasi di lembar Realisasi Anggaran tidak dapat dibandingkan dengan SIPD. Impor ulang LRA dari SIPD.`,
   "xref-sipd-pagu": (p: MessageParams) => `Pagu ${p.kode} di lembar ini ${p.stated}, sedangkan impor SIPD (${p.bulan}) mencatat ${p.expected}.`,
   "xref-value": (p: MessageParams) => `${p.what} tertulis ${p.stated}, sedangkan lembar ${p.source} mencatat ${p.expected} untuk indikator yang sama (${p.id}).`,
   "xref-indikator": (p: MessageParams) =>

@@ -156,7 +156,7 @@ export const RULES = {
     title: "Pagu berbeda antara PK, Realisasi Anggaran dan SIPD",
     why: "Satu sumber kebenaran untuk uang: pagu program/kegiatan di PK dan Cost per Outcome harus sama dengan SIPD.",
     fix: "Biarkan pagu dihitung dari lembar Realisasi Anggaran (impor SIPD), jangan diketik ulang.",
-    codes: { "xref-pagu": "error", "xref-sipd-pagu": "error" },
+    codes: { "xref-pagu": "error", "xref-sipd-pagu": "error", "xref-sipd-unreadable": "warning" },
     scope: ["workbook"],
   },
   "R-XREF-02": {

@@ -13,6 +13,7 @@
  * subs 0001 and 0002, kegiatan 7.01.01.2.02 …).
  */
 import { CAPAIAN, COST_PER_OUTCOME, PENGATURAN, PERJANJIAN_KINERJA, REALISASI_ANGGARAN, TABLE_ROWS, colIndex, FORM_FIRST_FIELD_ROW, type TableLayout } from "../../../src/core/layouts";
+import { RINCIAN_ROWS, RINCIAN_SHEET, rincianCol } from "../../../src/core/layouts/rincian";
 import type { RuleId } from "../../../src/core/rules";
 import type { CellContent, WorkbookOp } from "../../../src/workbook/port";
 import { dataLine, HEADER, smallLra } from "../sipd/helpers";
@@ -36,6 +37,11 @@ export interface PasteCase {
 
 export type Case = WorkbookCase | PasteCase;
 
+/** Kode Rekening cells of Rincian SIPD overwritten, where `kode` gives one (the fixture's import has 241 rows). */
+const rincianKode = (kode: (i: number) => CellContent | undefined): WorkbookOp[] =>
+  Array.from({ length: 241 }, (_, i) => kode(i)).flatMap((v, i) =>
+    v === undefined ? [] : [{ type: "write" as const, sheet: RINCIAN_SHEET, row: RINCIAN_ROWS.firstData + i, col: rincianCol("kode"), cells: [[v]] }],
+  );
 const put = <K extends string>(layout: TableLayout<K>, row: number, key: NoInfer<K>, v: CellContent): WorkbookOp => ({ type: "write", sheet: layout.sheet, row, col: colIndex(layout, key), cells: [[v]] });
 
 /** A value typed with a number format, as Excel stores "52%" (0,52 under "0%"). */
@@ -223,6 +229,19 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
     fail: [
       { kind: "workbook", name: "pagu diketik di Cost per Outcome, berbeda dengan Realisasi Anggaran", ops: [put(COST_PER_OUTCOME, F + 1, "pagu", 7_100_000_000)], expect: ["R-XL-01 formula-constant 'Cost per Outcome'!J8", "R-XREF-01 xref-pagu 'Cost per Outcome'!J8"] },
       { kind: "workbook", name: "pagu sub kegiatan diubah setelah impor", ops: [put(REALISASI_ANGGARAN, F + 3, "setelah", 3_900_000)], expect: ["R-SUM-01 sum-mismatch 'Realisasi Anggaran'!E7", "R-SUM-01 sum-mismatch 'Realisasi Anggaran'!E8", "R-XREF-01 xref-sipd-pagu 'Realisasi Anggaran'!E10"] },
+      // a pagu typed over the import is not found when the import cannot be read: that is said instead
+      {
+        kind: "workbook",
+        name: "kolom Kode Rekening di Rincian SIPD tertimpa teks lain",
+        ops: [put(REALISASI_ANGGARAN, F + 3, "setelah", 3_900_000), ...rincianKode(() => "lihat SIPD")],
+        expect: ["R-SUM-01 sum-mismatch 'Realisasi Anggaran'!E7", "R-SUM-01 sum-mismatch 'Realisasi Anggaran'!E8", "R-XREF-01 xref-sipd-unreadable 'Rincian SIPD'!B4"],
+      },
+      {
+        kind: "workbook",
+        name: "sebagian besar kode rekening di Rincian SIPD rusak",
+        ops: rincianKode((i) => (i % 4 === 0 ? undefined : `7 01 7 01 00 01 2.01.0001 5 1 01 0${i % 10}x`)),
+        expect: ["R-XREF-01 xref-sipd-unreadable 'Rincian SIPD'!B4"],
+      },
     ],
     pass: [{ kind: "workbook", name: "pagu yang sama diketik", ops: [put(COST_PER_OUTCOME, F + 1, "pagu", 7_089_003_733)], expect: ["R-XL-01 formula-constant 'Cost per Outcome'!J8"] }],
   },

@@ -151,7 +151,14 @@ function rincianParse(ctx: CheckContext): LraParseSuccess | null {
   const rincian = ctx.model.rincian;
   if (!rincian) return null;
   const parsed = rincian.parse();
-  if (!parsed.ok) return null;
+  if (!parsed.ok) {
+    // the sheet is there but holds no LRA the parser can read (its kode column overwritten, its rows
+    // deleted): Realisasi Anggaran cannot be held against SIPD, and the user is told so
+    const found = parsed.found;
+    const reason = (found?.kodeLines ?? 0) > 0 ? "unreadable" : "no-kode";
+    ctx.emit("R-XREF-01", "xref-sipd-unreadable", rincian.at(rincian.firstRow, "kode"), { params: { reason, dataRows: found?.dataRows, kodeLines: found?.kodeLines } });
+    return null;
+  }
   const temuan = rincianCol("temuan");
   for (const f of parsed.findings) {
     // the header lines are the sheet's title, rebuilt for the parser
