@@ -284,6 +284,8 @@ const MESSAGES = {
   "induk-cycle": (p: MessageParams) => `Induk ${p.stated} membentuk lingkaran (${p.path}).`,
   "formula-constant": (p: MessageParams) =>
     `Rumus kolom ini ditimpa nilai ketikan ${p.stated}${p.expected !== undefined ? ` (rumusnya memberi ${p.expected})` : ""}; nilai ini tidak ikut berubah bila data berubah.`,
+  "sheet-missing": (p: MessageParams) =>
+    `Lembar standar "${p.sheet}" tidak ada di buku kerja ini (terhapus atau berganti nama): rumus yang membacanya kosong atau menunjukkan galat, dan laporan tidak lengkap. Jalankan Siapkan Lembar untuk membuatnya lagi.`,
   "formula-missing": () => "Rumus kolom ini terhapus; sel kosong.",
   "formula-edited": (p: MessageParams) => `Rumus diubah menjadi ${p.stated}; rumus baku kolom ini ${p.expected}.`,
   "number-as-text": (p: MessageParams) => `"${p.stated}" tersimpan sebagai teks, bukan angka${p.expected !== undefined ? ` (maksudnya ${p.expected})` : ""}; rumus tidak menghitungnya.`,

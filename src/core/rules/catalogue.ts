@@ -280,7 +280,7 @@ export const RULES = {
     title: "Rumus lembar standar ditimpa angka atau terhapus",
     why: "Angka ketikan di kolom rumus tidak ikut berubah bila target, realisasi atau SIPD berubah: laporan berikutnya salah tanpa terlihat.",
     fix: "Pulihkan rumusnya (Periksa dapat melakukannya; nilai lama dapat dikembalikan dengan Batalkan).",
-    codes: { "formula-constant": "warning", "formula-missing": "warning" },
+    codes: { "formula-constant": "warning", "formula-missing": "warning", "sheet-missing": "error" },
     scope: ["workbook"],
   },
   "R-XL-02": {

@@ -23,6 +23,8 @@ export interface WorkbookCase {
   kind: "workbook";
   name: string;
   ops: WorkbookOp[];
+  /** A sheet left out of the workbook (as if deleted or renamed). */
+  without?: string;
   /** "RULE code Sheet!A1", beyond the unchanged workbook's findings. */
   expect: string[];
 }
@@ -373,6 +375,9 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
     fail: [
       { kind: "workbook", name: "rumus realisasi terhapus", ops: [put(CAPAIAN, F + 1, "realisasi", null)], expect: ["R-XL-01 formula-missing Capaian!N8"] },
       { kind: "workbook", name: "rumus realisasi ditimpa nilainya sendiri", ops: [put(CAPAIAN, F + 1, "realisasi", 46)], expect: ["R-XL-01 formula-constant Capaian!N8"] },
+      // Cost per Outcome's mirrors of Capaian fall back to empty (IFERROR): without this, nothing was said
+      { kind: "workbook", name: "lembar Capaian terhapus", ops: [], without: "Capaian", expect: ["R-XL-01 sheet-missing Capaian!A1"] },
+      { kind: "workbook", name: "lembar Realisasi Anggaran berganti nama", ops: [], without: "Realisasi Anggaran", expect: ["R-XL-01 sheet-missing 'Realisasi Anggaran'!A1"] },
     ],
     pass: [{ kind: "workbook", name: "rumus ada", ops: [], expect: [] }],
   },

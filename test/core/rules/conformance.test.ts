@@ -12,6 +12,7 @@ import { findingMessage, locationText, SEVERITY_LABEL, type Finding } from "../.
 import { RULES, RULE_IDS, validateModel, type RuleId } from "../../../src/core/rules";
 import { parseLra } from "../../../src/core/sipd";
 import { MemoryWorkbook } from "../../../src/workbook/memory/memory-workbook";
+import type { WorkbookOp } from "../../../src/workbook/port";
 import { correctWorkbook2024 } from "../../support/workbooks";
 import { CASES, type Case } from "./cases";
 
@@ -26,6 +27,13 @@ beforeAll(async () => {
   baseline = validateModel(await readWorkbookModel(base)).map(key);
 });
 
+/** The sheet an operation writes to (a defined name belongs to the workbook). */
+function sheetOf(op: WorkbookOp): string | null {
+  if ("sheet" in op) return op.sheet;
+  if ("range" in op) return op.range.sheet;
+  return null;
+}
+
 /** The findings a case gives beyond the unchanged workbook's. */
 async function run(c: Case): Promise<Finding[]> {
   if (c.kind === "paste") {
@@ -34,7 +42,7 @@ async function run(c: Case): Promise<Finding[]> {
     return r.findings;
   }
   const wb = new MemoryWorkbook();
-  await wb.apply(base.snapshotOps());
+  await wb.apply(c.without === undefined ? base.snapshotOps() : base.snapshotOps().filter((op) => sheetOf(op) !== c.without));
   if (c.ops.length) await wb.apply(c.ops);
   const all = validateModel(await readWorkbookModel(wb));
   const rest = [...baseline];

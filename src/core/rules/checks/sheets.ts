@@ -1,13 +1,17 @@
 /**
- * The sheets as sheets: the column-number row under the headers (R-CAP-04: "5=4/5" where "(6=5/4)"
+ * The sheets as sheets: each standard sheet there (R-XL-01), the column-number row under the headers (R-CAP-04: "5=4/5" where "(6=5/4)"
  * belongs) and formulas that differ from the rest of their input column (R-XL-04, as Excel's
  * "inconsistent formula" check).
  */
 import { colLetter } from "../../address";
-import { TABLE_ROWS } from "../../layouts";
+import { STANDARD_LAYOUTS, TABLE_ROWS } from "../../layouts";
 import { pushTo, type CheckContext } from "../context";
 
 export function checkSheets(ctx: CheckContext): void {
+  // a standard sheet deleted or renamed: the formulas that read it show nothing or an error, silently
+  for (const layout of STANDARD_LAYOUTS) {
+    if (!ctx.model.hasSheet(layout.sheet)) ctx.emit("R-XL-01", "sheet-missing", { sheet: layout.sheet, row: 0, col: 0 }, { params: { sheet: layout.sheet } });
+  }
   for (const id of ["pk", "capaian", "cpo", "realisasi"] as const) {
     const t = ctx.model.table(id);
     if (!t.present) continue;
