@@ -26,6 +26,82 @@ const EFF_SLIP: Record<string, string> = {
   penyerapan: "sama dengan (9)",
 };
 
+/** An entry of a map keyed by code; undefined for an unknown code. */
+const lookup = <T>(map: Readonly<Record<string, T>>, code: MessageParams[string]): T | undefined => map[String(code)];
+
+/** A label from a map keyed by code; an unknown code is printed as it is. */
+const named = (labels: Readonly<Record<string, string>>, code: MessageParams[string]): string => lookup(labels, code) ?? String(code);
+
+/** Realisasi Anggaran's amount columns, by key (sum-mismatch). */
+const RA_AMOUNT_LABEL: Record<string, string> = {
+  sebelum: "Anggaran sebelum perubahan",
+  setelah: "Anggaran setelah perubahan",
+  sdBulan: "Realisasi s/d bulan terakhir",
+  tw1: "Realisasi s/d TW I",
+  tw2: "Realisasi s/d TW II",
+  tw3: "Realisasi s/d TW III",
+  tw4: "Realisasi s/d TW IV",
+};
+
+/** Cost per Outcome's budget columns, by key (sum-children). */
+const CPO_AMOUNT_LABEL: Record<string, string> = {
+  pagu: "Pagu",
+  realisasiAnggaran: "Realisasi anggaran",
+};
+
+/** The text columns Capaian and Cost per Outcome mirror from the PK, by sheet and key (label-differs). */
+const MIRROR_LABEL: Record<string, Record<string, string>> = {
+  capaian: { jabatan: "Jabatan", no: "No", sasaran: "Sasaran", indikator: "Indikator", polaritas: "Polaritas", metode: "Metode" },
+  cpo: { no: "No", level: "Level", sasaran: "Sasaran/program/kegiatan", indikator: "Indikator", kode: "Kode" },
+};
+
+/** The mirrored number columns, by key (xref-value); another key is printed as it is. */
+const XREF_COLUMN_LABEL: Record<string, string> = {
+  target: "Target",
+  realisasi: "Realisasi",
+  capaian: "Capaian",
+};
+
+/** The sheet a mirrored number comes from, by code (xref-value). */
+const XREF_SOURCE = {
+  pk: "Perjanjian Kinerja",
+  "pk-awal-perubahan": "Perjanjian Kinerja (Awal/Perubahan)",
+  "realisasi-tw": "Realisasi Anggaran (TW)",
+  "capaian-tw": "Capaian (TW I–IV)",
+  capaian: "Capaian",
+} satisfies Record<string, string>;
+export type XrefSource = keyof typeof XREF_SOURCE;
+
+/** The formula a capaian is recomputed with, by kind (cap-mismatch). */
+const CAP_FORMULA = {
+  negatif: "(2 × target − realisasi) ÷ target",
+  positif: "realisasi ÷ target",
+  cpo: "(5) ÷ (4)",
+} satisfies Record<string, string>;
+export type CapFormula = keyof typeof CAP_FORMULA;
+
+/** cap-mismatch: the formula, and for a ratio the row's own realisasi ÷ target when both are known. */
+function capFormula(p: MessageParams): string {
+  const numbers = p.formula !== "negatif" && p.realisasi !== undefined && p.target !== undefined ? ` (${p.realisasi} ÷ ${p.target})` : "";
+  return `${named(CAP_FORMULA, p.formula)}${numbers}`;
+}
+
+/** xref-pagu, xref-realisasi-anggaran: this workbook's Realisasi Anggaran, or another file's (across files). */
+const realisasiAnggaranSheet = (p: MessageParams): string => `lembar Realisasi Anggaran${p.file !== undefined ? ` di ${p.file}` : ""}`;
+
+/** How a number stored as text separates its digits, by style (num-separators). */
+const NUM_STYLE = {
+  en: "gaya Inggris (koma ribuan)",
+  mixed: "campuran (titik dan koma)",
+} satisfies Record<string, string>;
+export type NumStyle = keyof typeof NUM_STYLE;
+
+/** A Pengaturan setting that is empty or invalid, and what to put there (period-settings). */
+const PERIOD_SETTING: Record<string, { label: string; hint: (p: MessageParams) => string }> = {
+  tahun: { label: "Tahun anggaran", hint: () => "isi tahun (mis. 2024)." },
+  periode: { label: "Periode laporan", hint: (p) => `pilih ${p.choices}.` },
+};
+
 const MESSAGES = {
   // inputs
   "input-empty": (p: MessageParams) => `${p.what ?? "Nilai"} belum diisi.`,
@@ -193,7 +269,7 @@ const MESSAGES = {
 
   // periksa — workbook rules (src/core/rules); `where` is a cell's column title, values are formatted
   "cap-mismatch": (p: MessageParams) =>
-    `Capaian tertulis ${p.stated}, sedangkan ${p.formula} = ${p.expected}. Ketik ulang realisasi/target atau pulihkan rumusnya.`,
+    `Capaian tertulis ${p.stated}, sedangkan ${capFormula(p)} = ${p.expected}. Ketik ulang realisasi/target atau pulihkan rumusnya.`,
   "cap-truncated": (p: MessageParams) => `Capaian ${p.stated} dipotong, bukan dibulatkan: seharusnya ${p.expected}.`,
   "pen-truncated": (p: MessageParams) => `Penyerapan ${p.stated} dipotong, bukan dibulatkan: seharusnya ${p.expected}.`,
   "cap-literal": (p: MessageParams) =>
@@ -215,7 +291,7 @@ const MESSAGES = {
   "zero-not-measured": (p: MessageParams) =>
     `Realisasi ${p.tw} diisi 0 ${p.earlier !== undefined ? `setelah triwulan sebelumnya ${p.earlier}: 0 menjadi realisasi periode` : "pada indikator rata-rata: 0 ikut dirata-rata"}. Bila indikator tidak diukur pada triwulan itu, kosongkan selnya: 0 ikut dihitung.`,
   "pen-mismatch": (p: MessageParams) => `Penyerapan tertulis ${p.stated}, sedangkan realisasi ÷ pagu = ${p.expected} (${p.realisasi} ÷ ${p.pagu}).`,
-  "pen-over": (p: MessageParams) => `Realisasi anggaran ${p.stated} melebihi pagu ${p.expected} (penyerapan ${p.persen}).`,
+  "pen-over": (p: MessageParams) => `Realisasi anggaran ${p.stated} melebihi pagu ${p.expected} (penyerapan ${p.persen ?? "tak terhingga"}).`,
   "sisa-mismatch": (p: MessageParams) => `Sisa anggaran tertulis ${p.stated}, sedangkan pagu − realisasi = ${p.expected}.`,
   "eff-mismatch": (p: MessageParams) =>
     `Efisiensi tertulis ${p.stated}, sedangkan (6) − (9) = ${p.capaian} − ${p.penyerapan} = ${p.expected}${p.slip !== undefined ? ` (${EFF_SLIP[String(p.slip)] ?? p.slip})` : ""}.`,
@@ -227,35 +303,38 @@ const MESSAGES = {
     `Efisiensi ${p.stated} ditulis, padahal ${p.lacking === "pagu" ? "pagu anggaran kosong atau 0" : "capaian kinerja (6) belum ada"}; efisiensi tidak dapat dihitung.`,
   "eff-empty": () => "Efisiensi kosong padahal capaian kinerja dan penyerapan ada; pulihkan rumus (10) = (6) − (9).",
   "pen-empty": () => "Capaian anggaran (penyerapan) kosong padahal pagu dan realisasi ada; pulihkan rumus (9) = (8) ÷ (7).",
-  "sum-mismatch": (p: MessageParams) => `${p.what} ${p.name} tertulis ${p.stated}, sedangkan jumlah ${p.count} ${p.children} di bawahnya ${p.expected}.`,
+  "sum-mismatch": (p: MessageParams) =>
+    `${named(RA_AMOUNT_LABEL, p.column)} ${String(p.level).toLowerCase()} ${p.name} tertulis ${p.stated}, sedangkan jumlah ${p.count} sub kegiatan di bawahnya ${p.expected}.`,
   "sum-children": (p: MessageParams) =>
-    `${p.what} ${p.name}: ${p.stated}, sedangkan jumlah ${p.count} baris yang ber-Induk ${p.id} ${p.expected}${p.missing ? ` (${p.missing} baris tanpa angka)` : ""}.${
+    `${named(CPO_AMOUNT_LABEL, p.column)} ${p.name}: ${p.stated}, sedangkan jumlah ${p.count} baris yang ber-Induk ${p.id} ${p.expected}${p.missing ? ` (${p.missing} baris tanpa angka)` : ""}.${
       p.lastKode !== undefined
         ? ` Jumlah baris sasaran hanya membaca Realisasi Anggaran sampai baris ${p.boundRow}, sedangkan lembar itu berisi kode sampai baris ${p.lastKode}; anggaran di bawah baris ${p.boundRow} tidak ikut dijumlah.`
         : ""
     }`,
   "sum-unattached": (p: MessageParams) =>
-    `${p.what} ${p.name} berpagu ${p.stated} tetapi tidak ber-Induk, padahal baris lain setingkatnya ber-Induk; pagunya tidak terhitung di sasaran mana pun.`,
+    `${p.level || "Baris"} ${p.name} berpagu ${p.stated} tetapi tidak ber-Induk, padahal baris lain setingkatnya ber-Induk; pagunya tidak terhitung di sasaran mana pun.`,
   "sum-no-children": (p: MessageParams) =>
-    `${p.what} ${p.name} berpagu ${p.stated}, tetapi tidak ada baris yang ber-Induk ${p.id}; jumlah sasaran tidak sama dengan jumlah kegiatannya.`,
+    `${p.level || "Baris"} ${p.name} berpagu ${p.stated}, tetapi tidak ada baris yang ber-Induk ${p.id}; jumlah sasaran tidak sama dengan jumlah kegiatannya.`,
   "predikat-mismatch": (p: MessageParams) => `Predikat tertulis "${p.stated}", sedangkan capaian ${p.capaian} pada skala ${p.skala} berpredikat "${p.expected}".`,
   "text-in-number": (p: MessageParams) => `"${p.stated}" bukan angka; kolom ini berisi angka.`,
   "logical-in-number": (p: MessageParams) =>
     `Sel berisi nilai logika ${p.stated} (${p.stated === "TRUE" ? "BENAR" : "SALAH"}), bukan angka: Excel tidak menghitungnya, LibreOffice menghitungnya sebagai ${p.asNumber}, sehingga hasilnya berbeda di kedua aplikasi. Ketik angkanya, atau kosongkan sel bila belum diukur.`,
-  "xref-pagu": (p: MessageParams) => `Pagu ${p.kode} tertulis ${p.stated}, sedangkan lembar ${p.source} mencatat ${p.expected}.`,
+  "xref-pagu": (p: MessageParams) => `Pagu ${p.kode} tertulis ${p.stated}, sedangkan ${realisasiAnggaranSheet(p)} mencatat ${p.expected}.`,
   "xref-sipd-unreadable": (p: MessageParams) =>
     `Lembar Rincian SIPD tidak terbaca sebagai LRA SIPD (${RINCIAN_UNREADABLE[String(p.reason)]?.(p) ?? "isinya bukan baris kode rekening SIPD"}); ` +
     `pagu dan realisasi di lembar Realisasi Anggaran tidak dapat dibandingkan dengan SIPD. Impor ulang LRA dari SIPD.`,
   "xref-sipd-pagu": (p: MessageParams) => `Pagu ${p.kode} di lembar ini ${p.stated}, sedangkan impor SIPD (${p.bulan}) mencatat ${p.expected}.`,
-  "xref-value": (p: MessageParams) => `${p.what} tertulis ${p.stated}, sedangkan lembar ${p.source} mencatat ${p.expected} untuk indikator yang sama (${p.id}).`,
+  "xref-value": (p: MessageParams) =>
+    `${named(XREF_COLUMN_LABEL, p.column)} tertulis ${p.stated}, sedangkan lembar ${named(XREF_SOURCE, p.source)} mencatat ${p.expected} untuk indikator yang sama (${p.id}).`,
   "xref-indikator": (p: MessageParams) =>
     `Indikator "${p.indikator}" juga ada pada ${p.other} dengan ${p.what} ${p.expected}; di sini ${p.stated}. Indikator yang sama harus sama nilainya di semua laporan.`,
   "xref-kinerja-from-anggaran": (p: MessageParams) =>
     `Realisasi kinerja ${p.stated} sama dengan capaian anggaran baris ini; realisasi kinerja diambil dari data kinerja (lembar Capaian: ${p.expected}), bukan dari penyerapan.`,
-  "xref-realisasi-anggaran": (p: MessageParams) => `Realisasi anggaran ${p.kode} tertulis ${p.stated}, sedangkan lembar ${p.source} mencatat ${p.expected}.`,
+  "xref-realisasi-anggaran": (p: MessageParams) =>
+    `Realisasi anggaran ${p.kode} tertulis ${p.stated}, sedangkan ${realisasiAnggaranSheet(p)} mencatat ${p.expected}.`,
   "xref-sipd-realisasi": (p: MessageParams) => `Realisasi ${p.kode} (${p.column}) ${p.stated}, sedangkan impor SIPD ${p.bulan} mencatat ${p.expected}.`,
   "num-separators": (p: MessageParams) =>
-    `"${p.stated}" ditulis dengan pemisah ${p.style} dan tersimpan sebagai teks; dibaca sebagai ${p.expected}. Ketik angkanya tanpa pemisah ribuan.`,
+    `"${p.stated}" ditulis dengan pemisah ${named(NUM_STYLE, p.style)} dan tersimpan sebagai teks; dibaca sebagai ${p.expected}. Ketik angkanya tanpa pemisah ribuan.`,
   "num-sen": (p: MessageParams) => `Nilai uang ${p.stated} memuat sen; anggaran dan realisasi dicatat dalam rupiah bulat.`,
   "kode-malformed": (p: MessageParams) =>
     `Kode "${p.stated}" tidak sesuai pola kode program/kegiatan/sub kegiatan (mis. 7.01.01, 7.01.01.2.01, 7.01.01.2.01.0001) atau SEMUA.`,
@@ -263,14 +342,17 @@ const MESSAGES = {
   "kode-unknown": (p: MessageParams) => `Kode ${p.stated} tidak ada di lembar Realisasi Anggaran; pagu dan realisasinya kosong.`,
   "kode-duplicate": (p: MessageParams) => `Kode ${p.stated} sudah ada di baris ${p.first}; jumlahnya terhitung dua kali.`,
   "kode-not-in-sipd": (p: MessageParams) => `Kode ${p.stated} tidak ada dalam impor SIPD ${p.bulan}; angkanya diketik, bukan dari SIPD.`,
-  "period-settings": (p: MessageParams) => `${p.what} di lembar Pengaturan ${p.stated === "" ? "kosong" : `"${p.stated}" tidak sah`}; ${p.hint}`,
+  "period-settings": (p: MessageParams) => {
+    const setting = lookup(PERIOD_SETTING, p.setting);
+    return `${setting?.label ?? p.setting} di lembar Pengaturan ${p.stated === "" ? "kosong" : `"${p.stated}" tidak sah`}${setting ? `; ${setting.hint(p)}` : "."}`;
+  },
   "period-sipd-year": (p: MessageParams) => `Impor SIPD berasal dari tahun anggaran ${p.stated}, sedangkan Pengaturan ${p.expected}.`,
   "period-sipd-old": (p: MessageParams) =>
     `Impor SIPD terakhir adalah bulan ${p.stated}, sedangkan periode ${p.periode} memerlukan realisasi s/d ${p.expected}.`,
   "period-bulan-year": (p: MessageParams) => `Bulan realisasi "${p.stated}" bukan tahun ${p.expected}.`,
   "period-tw-beyond": (p: MessageParams) =>
     `Realisasi ${p.tw} diisi, padahal periode laporan ${p.periode}; nilai ini tidak dihitung (salah kolom?).`,
-  "label-differs": (p: MessageParams) => `${p.what} tertulis "${p.stated}", sedangkan di PK "${p.expected}" untuk baris yang sama (${p.id}).`,
+  "label-differs": (p: MessageParams) => `${lookup(MIRROR_LABEL, p.sheet)?.[String(p.column)] ?? p.column} tertulis "${p.stated}", sedangkan di PK "${p.expected}" untuk baris yang sama (${p.id}).`,
   "row-not-in-pk": (p: MessageParams) => `ID ${p.stated} tidak ada di lembar Perjanjian Kinerja; baris ini tidak punya target dan indikator dari PK.`,
   "numbering": (p: MessageParams) => `Nomor ${p.stated} ${p.problem} (nomor sebelumnya ${p.previous}); seharusnya ${p.expected}.`,
   "rep-target-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum bertarget.`,

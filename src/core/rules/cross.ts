@@ -102,10 +102,10 @@ function amountsAcross(group: readonly NamedModel[], out: CrossFinding[]): void 
         continue;
       }
       if (setelah !== null && first.setelah !== null && !sameMoney(setelah, first.setelah)) {
-        emit("R-XREF-01", "xref-pagu", ra.at(r, "setelah"), { stated: setelah, expected: first.setelah, params: { kode, stated: fmtRp(setelah), expected: fmtRp(first.setelah), source: `Realisasi Anggaran di ${first.file}` } });
+        emit("R-XREF-01", "xref-pagu", ra.at(r, "setelah"), { stated: setelah, expected: first.setelah, params: { kode, stated: fmtRp(setelah), expected: fmtRp(first.setelah), file: first.file } });
       }
       if (realisasi !== null && first.realisasi !== null && !sameMoney(realisasi, first.realisasi)) {
-        emit("R-XREF-03", "xref-realisasi-anggaran", ra.at(r, tw), { stated: realisasi, expected: first.realisasi, params: { kode, stated: fmtRp(realisasi), expected: fmtRp(first.realisasi), source: `Realisasi Anggaran di ${first.file}` } });
+        emit("R-XREF-03", "xref-realisasi-anggaran", ra.at(r, tw), { stated: realisasi, expected: first.realisasi, params: { kode, stated: fmtRp(realisasi), expected: fmtRp(first.realisasi), file: first.file } });
       }
     }
   }

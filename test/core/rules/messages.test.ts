@@ -4,6 +4,7 @@
  * (docs/rules) show one of each in context.
  */
 import { message } from "../../../src/core/messages.id";
+import { TEXT_MIRRORS } from "../../../src/core/rules/checks/computed";
 
 describe("messages chosen by what a check found", () => {
   it("R-AVG-01: a 0 in a rata-rata indicator, or after a measured quarter", () => {
@@ -28,12 +29,125 @@ describe("messages chosen by what a check found", () => {
   });
 
   it("R-SUM-01: rows without a number, and a sasaran that reads Realisasi Anggaran only so far", () => {
-    const p = { what: "Pagu", name: "Tertib administrasi", stated: "Rp 2.750.000", expected: "Rp 7.750.000", count: 2, id: "IK-S01", boundRow: 3000 };
+    const p = { column: "pagu", name: "Tertib administrasi", stated: "Rp 2.750.000", expected: "Rp 7.750.000", count: 2, id: "IK-S01", boundRow: 3000 };
     expect(message("sum-children", p)).toBe("Pagu Tertib administrasi: Rp 2.750.000, sedangkan jumlah 2 baris yang ber-Induk IK-S01 Rp 7.750.000.");
     expect(message("sum-children", { ...p, missing: 1 })).toBe("Pagu Tertib administrasi: Rp 2.750.000, sedangkan jumlah 2 baris yang ber-Induk IK-S01 Rp 7.750.000 (1 baris tanpa angka).");
     expect(message("sum-children", { ...p, lastKode: 3050 })).toBe(
       "Pagu Tertib administrasi: Rp 2.750.000, sedangkan jumlah 2 baris yang ber-Induk IK-S01 Rp 7.750.000. Jumlah baris sasaran hanya membaca Realisasi Anggaran sampai baris 3000, sedangkan lembar itu berisi kode sampai baris 3050; anggaran di bawah baris 3000 tidak ikut dijumlah.",
     );
+    expect(message("sum-children", { ...p, column: "realisasiAnggaran" })).toBe(
+      "Realisasi anggaran Tertib administrasi: Rp 2.750.000, sedangkan jumlah 2 baris yang ber-Induk IK-S01 Rp 7.750.000.",
+    );
+  });
+
+  it("R-SUM-01: a Realisasi Anggaran column and level named from their keys", () => {
+    const p = { column: "setelah", level: "Program", name: "7.01.01", stated: "Rp 7.000.000.000", expected: "Rp 7.089.003.733", count: 17 };
+    expect(message("sum-mismatch", p)).toBe(
+      "Anggaran setelah perubahan program 7.01.01 tertulis Rp 7.000.000.000, sedangkan jumlah 17 sub kegiatan di bawahnya Rp 7.089.003.733.",
+    );
+    const columns: [string, string][] = [
+      ["sebelum", "Anggaran sebelum perubahan kegiatan"],
+      ["sdBulan", "Realisasi s/d bulan terakhir kegiatan"],
+      ["tw1", "Realisasi s/d TW I kegiatan"],
+      ["tw2", "Realisasi s/d TW II kegiatan"],
+      ["tw3", "Realisasi s/d TW III kegiatan"],
+      ["tw4", "Realisasi s/d TW IV kegiatan"],
+    ];
+    for (const [column, words] of columns) expect(message("sum-mismatch", { ...p, column, level: "Kegiatan" })).toMatch(new RegExp(`^${words} 7\\.01\\.01 tertulis`));
+  });
+
+  it("R-SUM-01: a row without Induk or without children, named by its level or as a row", () => {
+    const p = { name: "Penyelenggaraan pemerintahan", stated: "Rp 1.000.000", id: "IK-K01" };
+    expect(message("sum-unattached", { ...p, level: "Kegiatan" })).toBe(
+      "Kegiatan Penyelenggaraan pemerintahan berpagu Rp 1.000.000 tetapi tidak ber-Induk, padahal baris lain setingkatnya ber-Induk; pagunya tidak terhitung di sasaran mana pun.",
+    );
+    expect(message("sum-unattached", { ...p, level: "" })).toMatch(/^Baris Penyelenggaraan pemerintahan berpagu/);
+    expect(message("sum-no-children", { ...p, level: "Sasaran Program" })).toBe(
+      "Sasaran Program Penyelenggaraan pemerintahan berpagu Rp 1.000.000, tetapi tidak ada baris yang ber-Induk IK-K01; jumlah sasaran tidak sama dengan jumlah kegiatannya.",
+    );
+    expect(message("sum-no-children", { ...p, level: "" })).toMatch(/^Baris Penyelenggaraan pemerintahan berpagu Rp 1\.000\.000, tetapi/);
+  });
+
+  it("R-PEN-02: the penyerapan, or an infinite one when the pagu is 0", () => {
+    expect(message("pen-over", { stated: "Rp 120", expected: "Rp 100", persen: "120,00%" })).toBe("Realisasi anggaran Rp 120 melebihi pagu Rp 100 (penyerapan 120,00%).");
+    expect(message("pen-over", { stated: "Rp 120", expected: "Rp 0" })).toBe("Realisasi anggaran Rp 120 melebihi pagu Rp 0 (penyerapan tak terhingga).");
+  });
+
+  it("R-PERIOD-01: the Pengaturan setting and what to put there", () => {
+    expect(message("period-settings", { setting: "tahun", stated: "" })).toBe("Tahun anggaran di lembar Pengaturan kosong; isi tahun (mis. 2024).");
+    expect(message("period-settings", { setting: "tahun", stated: "#REF!" })).toBe('Tahun anggaran di lembar Pengaturan "#REF!" tidak sah; isi tahun (mis. 2024).');
+    expect(message("period-settings", { setting: "periode", stated: "TW 5", choices: "TW I, TW II, TW III, TW IV, Tahunan" })).toBe(
+      'Periode laporan di lembar Pengaturan "TW 5" tidak sah; pilih TW I, TW II, TW III, TW IV, Tahunan.',
+    );
+    expect(message("period-settings", { setting: "periode", stated: "", choices: "TW I, Tahunan" })).toBe("Periode laporan di lembar Pengaturan kosong; pilih TW I, Tahunan.");
+  });
+
+  it("R-NUM-01: the separator style", () => {
+    expect(message("num-separators", { stated: "7,089,003,733", style: "en", expected: "Rp 7.089.003.733" })).toBe(
+      '"7,089,003,733" ditulis dengan pemisah gaya Inggris (koma ribuan) dan tersimpan sebagai teks; dibaca sebagai Rp 7.089.003.733. Ketik angkanya tanpa pemisah ribuan.',
+    );
+    expect(message("num-separators", { stated: "1.234,567.8", style: "mixed", expected: "1.234.567,8" })).toBe(
+      '"1.234,567.8" ditulis dengan pemisah campuran (titik dan koma) dan tersimpan sebagai teks; dibaca sebagai 1.234.567,8. Ketik angkanya tanpa pemisah ribuan.',
+    );
+  });
+
+  it("R-LABEL-01: the mirrored column, named per sheet", () => {
+    const p = { stated: "Sasaran A", expected: "Sasaran B", id: "IK-001" };
+    expect(message("label-differs", { ...p, sheet: "capaian", column: "sasaran" })).toBe('Sasaran tertulis "Sasaran A", sedangkan di PK "Sasaran B" untuk baris yang sama (IK-001).');
+    expect(message("label-differs", { ...p, sheet: "cpo", column: "sasaran" })).toBe(
+      'Sasaran/program/kegiatan tertulis "Sasaran A", sedangkan di PK "Sasaran B" untuk baris yang sama (IK-001).',
+    );
+    const labels: Record<string, string> = { jabatan: "Jabatan", no: "No", indikator: "Indikator", polaritas: "Polaritas", metode: "Metode", level: "Level", kode: "Kode" };
+    // every column the check compares has its label in the catalogue
+    for (const [sheet, keys] of Object.entries(TEXT_MIRRORS)) {
+      for (const column of keys!) {
+        if (column === "sasaran") continue;
+        expect([sheet, column, message("label-differs", { ...p, sheet, column })]).toEqual([sheet, column, expect.stringMatching(new RegExp(`^${labels[column]} tertulis`))]);
+      }
+    }
+  });
+
+  it("R-XREF-01/03: this workbook's Realisasi Anggaran, or another file's", () => {
+    const p = { kode: "7.01.01", stated: "Rp 7.100.000.000", expected: "Rp 7.089.003.733" };
+    expect(message("xref-pagu", p)).toBe("Pagu 7.01.01 tertulis Rp 7.100.000.000, sedangkan lembar Realisasi Anggaran mencatat Rp 7.089.003.733.");
+    expect(message("xref-pagu", { ...p, file: "kasi-pmd.xlsx" })).toBe(
+      "Pagu 7.01.01 tertulis Rp 7.100.000.000, sedangkan lembar Realisasi Anggaran di kasi-pmd.xlsx mencatat Rp 7.089.003.733.",
+    );
+    expect(message("xref-realisasi-anggaran", p)).toBe(
+      "Realisasi anggaran 7.01.01 tertulis Rp 7.100.000.000, sedangkan lembar Realisasi Anggaran mencatat Rp 7.089.003.733.",
+    );
+    expect(message("xref-realisasi-anggaran", { ...p, file: "sekcam.xlsx" })).toBe(
+      "Realisasi anggaran 7.01.01 tertulis Rp 7.100.000.000, sedangkan lembar Realisasi Anggaran di sekcam.xlsx mencatat Rp 7.089.003.733.",
+    );
+  });
+
+  it("R-CAP-01: the formula a capaian is recomputed with", () => {
+    const p = { stated: "50%", expected: "46,00%", realisasi: "46", target: "100" };
+    const tail = " = 46,00%. Ketik ulang realisasi/target atau pulihkan rumusnya.";
+    expect(message("cap-mismatch", { ...p, formula: "positif" })).toBe(`Capaian tertulis 50%, sedangkan realisasi ÷ target (46 ÷ 100)${tail}`);
+    expect(message("cap-mismatch", { ...p, formula: "positif", realisasi: undefined })).toBe(`Capaian tertulis 50%, sedangkan realisasi ÷ target${tail}`);
+    expect(message("cap-mismatch", { ...p, formula: "negatif" })).toBe(`Capaian tertulis 50%, sedangkan (2 × target − realisasi) ÷ target${tail}`);
+    expect(message("cap-mismatch", { ...p, formula: "cpo" })).toBe(`Capaian tertulis 50%, sedangkan (5) ÷ (4) (46 ÷ 100)${tail}`);
+  });
+
+  it("R-XREF-02: the mirrored column and the sheet it comes from", () => {
+    const p = { stated: "12", expected: "10", id: "IK-001" };
+    const sources: [string, string][] = [
+      ["pk", "Perjanjian Kinerja"],
+      ["pk-awal-perubahan", "Perjanjian Kinerja (Awal/Perubahan)"],
+      ["realisasi-tw", "Realisasi Anggaran (TW)"],
+      ["capaian-tw", "Capaian (TW I–IV)"],
+      ["capaian", "Capaian"],
+    ];
+    for (const [source, sheet] of sources) {
+      expect(message("xref-value", { ...p, column: "target", source })).toBe(
+        `Target tertulis 12, sedangkan lembar ${sheet} mencatat 10 untuk indikator yang sama (IK-001).`,
+      );
+    }
+    expect(message("xref-value", { ...p, column: "realisasi", source: "capaian-tw" })).toMatch(/^Realisasi tertulis 12, sedangkan lembar Capaian \(TW I–IV\)/);
+    expect(message("xref-value", { ...p, column: "capaian", source: "capaian" })).toMatch(/^Capaian tertulis 12, sedangkan lembar Capaian mencatat/);
+    // a column or source the catalogue does not know is printed as its code
+    expect(message("xref-value", { ...p, column: "tw1", source: "lain" })).toMatch(/^tw1 tertulis 12, sedangkan lembar lain mencatat/);
   });
 
   it("R-XL-05: the error's usual cause, or the ID cell that holds it", () => {

@@ -12,16 +12,7 @@ import { isXlError } from "../../xl";
 import { fmtPct, fmtRp, meant, normLabel, num, pushTo, sameMoney, text, type CheckContext, type Indicator } from "../context";
 import { KODE_NOTATION, kodeLevel } from "./inputs";
 
-const RA_AMOUNTS = ["sebelum", "setelah", "sdBulan", "tw1", "tw2", "tw3", "tw4"] as const;
-const RA_LABEL: Record<(typeof RA_AMOUNTS)[number], string> = {
-  sebelum: "Anggaran sebelum perubahan",
-  setelah: "Anggaran setelah perubahan",
-  sdBulan: "Realisasi s/d bulan terakhir",
-  tw1: "Realisasi s/d TW I",
-  tw2: "Realisasi s/d TW II",
-  tw3: "Realisasi s/d TW III",
-  tw4: "Realisasi s/d TW IV",
-};
+const RA_AMOUNTS = ["sebelum", "setelah", "sdBulan", "tw1", "tw2", "tw3", "tw4"] as const satisfies readonly SheetKeys["realisasi"][];
 
 export function checkBudget(ctx: CheckContext): void {
   overPagu(ctx);
@@ -43,7 +34,7 @@ function overPagu(ctx: CheckContext): void {
     if (pagu === null || real === null || real <= pagu) continue;
     const at = ra.at(r, TW_KEYS[ctx.period.tw - 1]!);
     const where = ra.status(r, ra.col("periode")) === "standard" ? at : ra.at(r, "periode");
-    ctx.emit("R-PEN-02", "pen-over", where, { stated: real, expected: pagu, params: { stated: fmtRp(real), expected: fmtRp(pagu), persen: pagu === 0 ? "tak terhingga" : fmtPct(real / pagu) } });
+    ctx.emit("R-PEN-02", "pen-over", where, { stated: real, expected: pagu, params: { stated: fmtRp(real), expected: fmtRp(pagu), persen: pagu === 0 ? undefined : fmtPct(real / pagu) } });
   }
   const cpo = m.table("cpo");
   for (const ind of ctx.indicators) {
@@ -53,7 +44,7 @@ function overPagu(ctx: CheckContext): void {
     const real = num(m.value("cpo", r, "realisasiAnggaran"));
     // a computed realisasi above pagu is the Realisasi Anggaran row's finding already
     if (pagu === null || real === null || real <= pagu || cpo.status(r, cpo.col("realisasiAnggaran")) === "standard") continue;
-    ctx.emit("R-PEN-02", "pen-over", cpo.at(r, "realisasiAnggaran"), { stated: real, expected: pagu, params: { stated: fmtRp(real), expected: fmtRp(pagu), persen: pagu === 0 ? "tak terhingga" : fmtPct(real / pagu) } });
+    ctx.emit("R-PEN-02", "pen-over", cpo.at(r, "realisasiAnggaran"), { stated: real, expected: pagu, params: { stated: fmtRp(real), expected: fmtRp(pagu), persen: pagu === 0 ? undefined : fmtPct(real / pagu) } });
   }
 }
 
@@ -88,7 +79,7 @@ function realisasiAnggaranSums(ctx: CheckContext): void {
       ctx.emit("R-SUM-01", "sum-mismatch", ra.at(p.row, key), {
         stated,
         expected: sum,
-        params: { what: `${RA_LABEL[key]} ${p.level.toLowerCase()}`, name: p.kode, stated: fmtRp(stated), expected: fmtRp(sum), count: values.length, children: "sub kegiatan" },
+        params: { column: key, level: p.level, name: p.kode, stated: fmtRp(stated), expected: fmtRp(sum), count: values.length },
         related: subs.slice(0, 20).map((r): Location => ({ kind: "cell", ...ra.at(r, key) })),
       });
     }
@@ -129,7 +120,7 @@ function childrenSums(ctx: CheckContext): void {
         stated,
         expected: sum,
         params: {
-          what: key === "pagu" ? "Pagu" : "Realisasi anggaran",
+          column: key,
           name: parent.sasaran || parent.id,
           stated: fmtRp(stated),
           expected: fmtRp(sum),
@@ -223,11 +214,11 @@ function period(ctx: CheckContext): void {
   const periodeCell = m.settingCell("periode");
   if (tahunCell && p.tahun === null) {
     const v = m.setting("tahun");
-    ctx.emit("R-PERIOD-01", "period-settings", tahunCell.at, { stated: text(v), params: { what: "Tahun anggaran", stated: isXlError(v) ? v.error : text(v), hint: "isi tahun (mis. 2024)." } });
+    ctx.emit("R-PERIOD-01", "period-settings", tahunCell.at, { stated: text(v), params: { setting: "tahun", stated: isXlError(v) ? v.error : text(v) } });
   }
   if (periodeCell && p.periode === null) {
     const v = m.setting("periode");
-    ctx.emit("R-PERIOD-01", "period-settings", periodeCell.at, { stated: text(v), params: { what: "Periode laporan", stated: isXlError(v) ? v.error : text(v), hint: `pilih ${PERIODS.join(", ")}.` } });
+    ctx.emit("R-PERIOD-01", "period-settings", periodeCell.at, { stated: text(v), params: { setting: "periode", stated: isXlError(v) ? v.error : text(v), choices: PERIODS.join(", ") } });
   }
   const rincian = m.rincian;
   if (rincian && rincian.meta.tahun !== null) {
@@ -282,9 +273,9 @@ function orphans(ctx: CheckContext): void {
       if (p === null || r.cpoRow === undefined) continue;
       const level = normLabel(r.level);
       if (childLevels.has(level) && r.induk === "" && !parentLevels.has(level)) {
-        ctx.emit("R-SUM-01", "sum-unattached", cpo.at(r.cpoRow, "pagu"), { stated: p, params: { what: r.level || "Baris", name: r.sasaran || r.id, stated: fmtRp(p) } });
+        ctx.emit("R-SUM-01", "sum-unattached", cpo.at(r.cpoRow, "pagu"), { stated: p, params: { level: r.level, name: r.sasaran || r.id, stated: fmtRp(p) } });
       } else if (parentLevels.has(level) && !parents.has(r.id.toLowerCase()) && !childLevels.has(level)) {
-        ctx.emit("R-SUM-01", "sum-no-children", cpo.at(r.cpoRow, "pagu"), { stated: p, params: { what: r.level || "Baris", name: r.sasaran || r.id, stated: fmtRp(p), id: r.id } });
+        ctx.emit("R-SUM-01", "sum-no-children", cpo.at(r.cpoRow, "pagu"), { stated: p, params: { level: r.level, name: r.sasaran || r.id, stated: fmtRp(p), id: r.id } });
       }
     }
   }

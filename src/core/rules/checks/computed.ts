@@ -9,6 +9,7 @@ import type { Location } from "../../findings";
 import { parseAngka } from "../../numbers";
 import { isPercentFormat } from "../../model/cell";
 import type { ColumnSpec, TableSheetId } from "../../layouts";
+import type { CapFormula, NumStyle, XrefSource } from "../../messages.id";
 import { classifyLevelUnit } from "../units";
 import { isBlankish, isUnknown, isXlError, valOf, type Val } from "../../xl";
 import {
@@ -45,9 +46,10 @@ function rowsInScope(ctx: CheckContext, id: TableSheetId): number[] {
   return out;
 }
 
-const TEXT_MIRRORS: Partial<Record<TableSheetId, Record<string, string>>> = {
-  capaian: { jabatan: "Jabatan", no: "No", sasaran: "Sasaran", indikator: "Indikator", polaritas: "Polaritas", metode: "Metode" },
-  cpo: { no: "No", level: "Level", sasaran: "Sasaran/program/kegiatan", indikator: "Indikator", kode: "Kode" },
+/** The text columns Capaian and Cost per Outcome mirror from the PK (named in messages.id.ts). */
+export const TEXT_MIRRORS: Partial<Record<TableSheetId, ReadonlySet<string>>> = {
+  capaian: new Set(["jabatan", "no", "sasaran", "indikator", "polaritas", "metode"]),
+  cpo: new Set(["no", "level", "sasaran", "indikator", "kode"]),
 };
 
 export function checkComputedCells(ctx: CheckContext): void {
@@ -165,7 +167,7 @@ function statedNumber(ctx: CheckContext, at: Address, stated: Val, kind: "money"
     ctx.emit("R-NUM-01", "num-separators", at, {
       stated,
       expected: value,
-      params: { stated, style: english ? "gaya Inggris (koma ribuan)" : "campuran (titik dan koma)", expected: kind === "money" ? fmtRp(value) : fmtNum(value) },
+      params: { stated, style: (english ? "en" : "mixed") satisfies NumStyle, expected: kind === "money" ? fmtRp(value) : fmtNum(value) },
     });
   } else {
     ctx.emit("R-XL-03", "number-as-text", at, { stated, expected: value, params: { stated, expected: kind === "ratio" ? fmtPct(value) : kind === "money" ? fmtRp(value) : fmtNum(value) } });
@@ -200,11 +202,11 @@ function statedAgainstFormula(
   const idText = m.table(id).idOf(row);
   const related = sourceOf(ctx, id, row, key);
   const mirrors = TEXT_MIRRORS[id];
-  if (mirrors && key in mirrors) {
+  if (mirrors?.has(key)) {
     const s = text(stated);
     const e = text(expected);
     // a row the PK does not have is reported once, as such (row-not-in-pk)
-    if (e !== "" && normLabel(s) !== normLabel(e)) ctx.emit("R-LABEL-01", "label-differs", address, { stated: s, expected: e, params: { what: mirrors[key], stated: s, expected: e, id: idText }, related });
+    if (e !== "" && normLabel(s) !== normLabel(e)) ctx.emit("R-LABEL-01", "label-differs", address, { stated: s, expected: e, params: { sheet: id, column: key, stated: s, expected: e, id: idText }, related });
     return;
   }
   if (id === "capaian" && key === "satuan") {
@@ -233,7 +235,7 @@ function statedAgainstFormula(
     if (Math.abs(s - Math.round(s)) > 1e-9) ctx.emit("R-NUM-02", "num-sen", address, { stated: s, params: { stated: fmtRp(s) } });
     if (e === null || sameMoney(s, e)) return;
     const kode = id === "pk" ? text(m.value("pk", row, "kode")) : id === "cpo" ? text(m.value("cpo", row, "kode")) : text(m.value("realisasi", row, "kode"));
-    const detail = { stated: s, expected: e, params: { kode, stated: fmtRp(s), expected: fmtRp(e), source: "Realisasi Anggaran" } };
+    const detail = { stated: s, expected: e, params: { kode, stated: fmtRp(s), expected: fmtRp(e) } };
     if (id === "realisasi" && key === "sisa") ctx.emit("R-SISA-01", "sisa-mismatch", address, { stated: s, expected: e, params: { stated: fmtRp(s), expected: fmtRp(e) } });
     else if (key === "anggaran" || key === "pagu") ctx.emit("R-XREF-01", "xref-pagu", address, detail);
     else if (key === "realisasiAnggaran") ctx.emit("R-XREF-03", "xref-realisasi-anggaran", address, detail);
@@ -280,9 +282,8 @@ function statedAgainstFormula(
       return;
     }
   }
-  const what = key === "target" ? "Target" : key === "realisasi" ? "Realisasi" : key;
-  const source = id === "pk" ? "Perjanjian Kinerja (Awal/Perubahan)" : key === "target" ? "Perjanjian Kinerja" : id === "realisasi" ? "Realisasi Anggaran (TW)" : id === "capaian" ? "Capaian (TW I–IV)" : "Capaian";
-  ctx.emit("R-XREF-02", "xref-value", address, { stated: s, expected: e, params: { what, stated: fmtNum(s), expected: fmtNum(e), source, id: idText }, related });
+  const source: XrefSource = id === "pk" ? "pk-awal-perubahan" : key === "target" ? "pk" : id === "realisasi" ? "realisasi-tw" : id === "capaian" ? "capaian-tw" : "capaian";
+  ctx.emit("R-XREF-02", "xref-value", address, { stated: s, expected: e, params: { column: key, stated: fmtNum(s), expected: fmtNum(e), source, id: idText }, related });
 }
 
 /**
@@ -320,8 +321,17 @@ function capaian(ctx: CheckContext, row: number, address: Address, s: number, e:
     return;
   }
   const negative = text(m.value("capaian", row, "polaritas")).toLowerCase() === "negatif";
-  const formula = negative ? "(2 × target − realisasi) ÷ target" : `realisasi ÷ target${realisasi !== null && target !== null ? ` (${fmtNum(realisasi)} ÷ ${fmtNum(target)})` : ""}`;
-  ctx.emit("R-CAP-01", "cap-mismatch", address, { stated: s, expected: e, params: { stated: fmtStatedPct(s), expected: fmtPct(e), formula } });
+  ctx.emit("R-CAP-01", "cap-mismatch", address, {
+    stated: s,
+    expected: e,
+    params: {
+      stated: fmtStatedPct(s),
+      expected: fmtPct(e),
+      formula: (negative ? "negatif" : "positif") satisfies CapFormula,
+      realisasi: realisasi === null ? undefined : fmtNum(realisasi),
+      target: target === null ? undefined : fmtNum(target),
+    },
+  });
 }
 
 /** Capaian typed in Cost per Outcome: against the row's own (5) ÷ (4), then against the Capaian sheet. */
@@ -338,12 +348,12 @@ function cpoCapaian(ctx: CheckContext, row: number, address: Address, s: number,
     if (check === "ok_truncated") ctx.emit("R-CAP-02", "cap-truncated", address, { stated: s, expected: own, params: { stated: fmtStatedPct(s), expected: fmtPct(own) } });
     if (check === "mismatch") {
       if (s === 1 && own > 1) ctx.emit("R-CAP-05", "cap-capped", address, { stated: s, expected: own, params: { expected: fmtPct(own) } });
-      else ctx.emit("R-CAP-01", "cap-mismatch", address, { stated: s, expected: own, params: { stated: fmtStatedPct(s), expected: fmtPct(own), formula: `(5) ÷ (4) (${fmtNum(r)} ÷ ${fmtNum(t)})` } });
+      else ctx.emit("R-CAP-01", "cap-mismatch", address, { stated: s, expected: own, params: { stated: fmtStatedPct(s), expected: fmtPct(own), formula: "cpo" satisfies CapFormula, realisasi: fmtNum(r), target: fmtNum(t) } });
       return;
     }
   }
   if (mirrored !== null && compareRatio(s, mirrored) === "mismatch") {
-    ctx.emit("R-XREF-02", "xref-value", address, { stated: s, expected: mirrored, params: { what: "Capaian", stated: fmtStatedPct(s), expected: fmtPct(mirrored), source: "Capaian", id: idText }, related: sourceOf(ctx, "cpo", row, "capaian") });
+    ctx.emit("R-XREF-02", "xref-value", address, { stated: s, expected: mirrored, params: { column: "capaian", stated: fmtStatedPct(s), expected: fmtPct(mirrored), source: "capaian" satisfies XrefSource, id: idText }, related: sourceOf(ctx, "cpo", row, "capaian") });
   }
 }
 

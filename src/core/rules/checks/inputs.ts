@@ -8,6 +8,7 @@ import type { Address } from "../../address";
 import { parseAngka } from "../../numbers";
 import { isPercentFormat } from "../../model/cell";
 import { KODE_SEMUA, TW_KEYS, type TableSheetId } from "../../layouts";
+import type { NumStyle } from "../../messages.id";
 import { valOf } from "../../xl";
 import { classifyLevelUnit, namesAPercentage } from "../units";
 import { fmtNum, fmtPct, fmtRp, fmtStatedPct, normLabel, num, text, type CheckContext, type Indicator } from "../context";
@@ -53,7 +54,7 @@ function numberInput(ctx: CheckContext, table: TableSheetId, row: number, col: n
     ctx.emit("R-NUM-01", "num-separators", at, {
       stated: raw,
       expected: r.value,
-      params: { stated: raw, style: english ? "gaya Inggris (koma ribuan)" : "campuran (titik dan koma)", expected: kind === "money" ? fmtRp(r.value) : fmtNum(r.value) },
+      params: { stated: raw, style: (english ? "en" : "mixed") satisfies NumStyle, expected: kind === "money" ? fmtRp(r.value) : fmtNum(r.value) },
       fix: { kind: "set-number", at, value: r.value, numberFormat: snap.numberFormat === "@" ? "General" : snap.numberFormat },
     });
     return;
