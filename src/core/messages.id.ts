@@ -102,6 +102,16 @@ const PERIOD_SETTING: Record<string, { label: string; hint: (p: MessageParams) =
   periode: { label: "Periode laporan", hint: (p) => `pilih ${p.choices}.` },
 };
 
+/** Why a SIPD kode rekening does not fit the structure, by reason (sipd-kode-malformed). */
+const SIPD_KODE_REASON = {
+  "no-program": () => "sub kegiatan tanpa kode program",
+  "akun-one-segment": () => "akun satu segmen di luar total SKPD",
+  "akun-outside-sub": () => "rincian akun di luar sub kegiatan",
+  "too-many-segments": (p) => `${p.segments} segmen akun, paling banyak 6`,
+  "segment-width": () => "lebar segmen akun tidak sesuai",
+} satisfies Record<string, (p: MessageParams) => string>;
+export type SipdKodeReason = keyof typeof SIPD_KODE_REASON;
+
 const MESSAGES = {
   // inputs
   "input-empty": (p: MessageParams) => `${p.what ?? "Nilai"} belum diisi.`,
@@ -229,7 +239,7 @@ const MESSAGES = {
     `Baris berkode ${p.kode} berisi ${p.fields} kolom, seharusnya 9; baris ini tidak diimpor.`,
   "sipd-kode-unrecognised": (p: MessageParams) => `Kode rekening "${p.kode}" tidak sesuai pola SIPD; baris ini tidak diimpor.`,
   "sipd-kode-malformed": (p: MessageParams) =>
-    `Kode rekening ${p.kode} tidak sesuai struktur (${p.reason}); baris diimpor dan diperiksa menurut kode apa adanya.`,
+    `Kode rekening ${p.kode} tidak sesuai struktur (${lookup(SIPD_KODE_REASON, p.reason)?.(p) ?? p.reason}); baris diimpor dan diperiksa menurut kode apa adanya.`,
   "sipd-kode-repaired": (p: MessageParams) =>
     `Kode rekening ${p.kode} tidak sesuai struktur (segmen "${p.segment}" berlebih); hanya pembacaan tanpa segmen itu yang cocok dengan ` +
     `jumlah induk dan rinciannya, jadi untuk pemeriksaan jumlah dibaca sebagai ${p.repaired}.`,

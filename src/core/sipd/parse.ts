@@ -4,7 +4,7 @@
  * is not such an LRA is refused with a message saying what was found and what is expected.
  */
 import { formatAngka } from "../numbers";
-import { message, type MessageCode } from "../messages.id";
+import { message, type MessageCode, type SipdKodeReason } from "../messages.id";
 import { COLUMN_LABEL, NUMERIC_FIELDS, canonicalValue, readCell, scanAmounts, scanCanonical } from "./amounts";
 import { derive } from "./derive";
 import { emptyStats, noteKodeLine, refusalFor } from "./detect";
@@ -195,12 +195,13 @@ function footerKind(label: string): LraFooterKind | null {
   return null;
 }
 
-function malformedReason(program: string, sub: string, akun: readonly string[]): string {
-  if (program === "00" && sub !== "00") return "sub kegiatan tanpa kode program";
-  if (akun.length === 1) return "akun satu segmen di luar total SKPD";
-  if (akun.length >= 3 && (program === "00" || sub === "00")) return "rincian akun di luar sub kegiatan";
-  if (akun.length > 6) return `${akun.length} segmen akun, paling banyak 6`;
-  return "lebar segmen akun tidak sesuai";
+/** Why a kode does not fit the structure, as a reason code and its values (worded in messages.id.ts). */
+function malformedReason(program: string, sub: string, akun: readonly string[]): { reason: SipdKodeReason; segments?: number } {
+  if (program === "00" && sub !== "00") return { reason: "no-program" };
+  if (akun.length === 1) return { reason: "akun-one-segment" };
+  if (akun.length >= 3 && (program === "00" || sub === "00")) return { reason: "akun-outside-sub" };
+  if (akun.length > 6) return { reason: "too-many-segments", segments: akun.length };
+  return { reason: "segment-width" };
 }
 
 /** Nothing but blank lines (or none). */
@@ -507,8 +508,8 @@ function reconcile(rows: LraRow[], footer: readonly LraFooterRow[], reading: "re
     } else if (d.kind === "ambiguous") {
       out.push(finding({ rule: "R-KODE-01", code: "sipd-kode-ambiguous", severity: "warning", line: row.line, kode: row.kode, column: "kode", stated: row.kode, params: { kode: row.kode, readings: d.readings.join("; ") } }));
     } else {
-      const reason = malformedReason(row.program, row.subKegiatan ?? "00", row.akun.split(" "));
-      out.push(finding({ rule: "R-KODE-01", code: "sipd-kode-malformed", severity: "warning", line: row.line, kode: row.kode, column: "kode", stated: row.kode, params: { kode: row.kode, reason } }));
+      const why = malformedReason(row.program, row.subKegiatan ?? "00", row.akun.split(" "));
+      out.push(finding({ rule: "R-KODE-01", code: "sipd-kode-malformed", severity: "warning", line: row.line, kode: row.kode, column: "kode", stated: row.kode, params: { kode: row.kode, ...why } }));
     }
   }
 

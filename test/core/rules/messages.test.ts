@@ -150,6 +150,22 @@ describe("messages chosen by what a check found", () => {
     expect(message("xref-value", { ...p, column: "tw1", source: "lain" })).toMatch(/^tw1 tertulis 12, sedangkan lembar lain mencatat/);
   });
 
+  it("R-KODE-01: why a SIPD kode rekening does not fit the structure", () => {
+    const kode = "7 01 7 01 00 01 2.01.0001 5 1 02 01 01 029";
+    const reasons: [Record<string, string | number>, string][] = [
+      [{ reason: "no-program" }, "sub kegiatan tanpa kode program"],
+      [{ reason: "akun-one-segment" }, "akun satu segmen di luar total SKPD"],
+      [{ reason: "akun-outside-sub" }, "rincian akun di luar sub kegiatan"],
+      [{ reason: "too-many-segments", segments: 7 }, "7 segmen akun, paling banyak 6"],
+      [{ reason: "segment-width" }, "lebar segmen akun tidak sesuai"],
+    ];
+    for (const [params, words] of reasons) {
+      expect(message("sipd-kode-malformed", { kode, ...params })).toBe(
+        `Kode rekening ${kode} tidak sesuai struktur (${words}); baris diimpor dan diperiksa menurut kode apa adanya.`,
+      );
+    }
+  });
+
   it("R-XL-05: the error's usual cause, or the ID cell that holds it", () => {
     expect(message("error-value", { stated: "#DIV/0!" })).toBe("Sel menunjukkan #DIV/0!: pembagian dengan nol (target atau pagu bernilai 0).");
     expect(message("error-value", { stated: "#NUM!" })).toBe("Sel menunjukkan #NUM!: data masukannya tidak dapat dihitung.");
