@@ -2,6 +2,8 @@
  * Every message a user can see from the domain core, in Indonesian, keyed by a stable code.
  * Code decides behaviour; text is only for people.
  */
+import type { LraColumn } from "./sipd/types";
+
 export type MessageParams = Record<string, string | number | undefined>;
 
 /** Why a computed cell shows an error value, by the error. */
@@ -101,6 +103,20 @@ const PERIOD_SETTING: Record<string, { label: string; hint: (p: MessageParams) =
   tahun: { label: "Tahun anggaran", hint: () => "isi tahun (mis. 2024)." },
   periode: { label: "Periode laporan", hint: (p) => `pilih ${p.choices}.` },
 };
+
+/** The numeric columns of a SIPD LRA row, by key, as the export heads them. */
+const SIPD_COLUMN_LABEL: Record<LraColumn, string> = {
+  anggaranSebelum: "Anggaran Sebelum Perubahan",
+  anggaranSetelah: "Anggaran Setelah Perubahan",
+  realisasiBulanLalu: "Realisasi Bulan Lalu",
+  realisasiBulanIni: "Realisasi Bulan Ini",
+  realisasiSd: "Realisasi s/d Bulan Ini",
+  persen: "%",
+  sisa: "Sisa Anggaran",
+};
+
+/** A SIPD column named by its key, or `fallback` when the finding names none. */
+const sipdColumn = (p: MessageParams, fallback = "Nilai"): string => (p.column === undefined ? fallback : named(SIPD_COLUMN_LABEL, p.column));
 
 /** Why a SIPD kode rekening does not fit the structure, by reason (sipd-kode-malformed). */
 const SIPD_KODE_REASON = {
@@ -251,11 +267,11 @@ const MESSAGES = {
   "sipd-kode-duplicate": (p: MessageParams) => `Kode rekening ${p.kode} sudah ada di baris ${p.first}; baris ini tidak ikut dijumlahkan.`,
   "sipd-kode-unit": (p: MessageParams) => `Kode ${p.kode} milik unit ${p.unit}, sedangkan baris pertama milik ${p.expected}.`,
   "sipd-urusan-mismatch": (p: MessageParams) => `Urusan pada kode rekening (${p.kode}) berbeda dengan kepala laporan (${p.header}).`,
-  "sipd-cell-unreadable": (p: MessageParams) => `${p.column ?? "Nilai"} "${p.raw}" tidak dapat dibaca sebagai angka.`,
+  "sipd-cell-unreadable": (p: MessageParams) => `${sipdColumn(p)} "${p.raw}" tidak dapat dibaca sebagai angka.`,
   "sipd-amount-out-of-range": (p: MessageParams) =>
-    `${p.column ?? "Nilai"} "${p.raw}" terlalu besar untuk dihitung tepat (lebih dari ${p.max}); nilai ini tidak dibaca.`,
-  "sipd-cell-empty": (p: MessageParams) => `${p.column ?? "Sel"} kosong.`,
-  "sipd-sen": (p: MessageParams) => `${p.column ?? "Nilai"} "${p.raw}" memuat sen; SIPD mencetak rupiah bulat (,00).`,
+    `${sipdColumn(p)} "${p.raw}" terlalu besar untuk dihitung tepat (lebih dari ${p.max}); nilai ini tidak dibaca.`,
+  "sipd-cell-empty": (p: MessageParams) => `${sipdColumn(p, "Sel")} kosong.`,
+  "sipd-sen": (p: MessageParams) => `${sipdColumn(p)} "${p.raw}" memuat sen; SIPD mencetak rupiah bulat (,00).`,
   "sipd-sd-mismatch": (p: MessageParams) =>
     `Realisasi s/d bulan ini ${p.stated} tidak sama dengan bulan lalu + bulan ini = ${p.expected}.`,
   "sipd-sisa-mismatch": (p: MessageParams) =>
@@ -269,11 +285,11 @@ const MESSAGES = {
   "sipd-persen-precision": (p: MessageParams) =>
     `Persentase "${p.raw}" ditulis dengan ${p.decimals} desimal, bukan 2 (dengan 2 desimal: ${p.expected}).`,
   "sipd-rollup": (p: MessageParams) =>
-    `${p.column} pada ${p.level} ${p.kode} tertulis ${p.stated}, sedangkan jumlah ${p.count} baris rinciannya ${p.expected}.`,
+    `${sipdColumn(p)} pada ${p.level} ${p.kode} tertulis ${p.stated}, sedangkan jumlah ${p.count} baris rinciannya ${p.expected}.`,
   "sipd-rollup-literal-only": (p: MessageParams) =>
     `Jumlah ${p.kode} cocok hanya bila kode rekening yang salah format di bawahnya dibaca sesuai perbaikannya ` +
-    `(${p.column}: tertulis ${p.stated}, jumlah menurut kode apa adanya ${p.expected}).`,
-  "sipd-footer-mismatch": (p: MessageParams) => `${p.label}: ${p.column} ${p.stated} tidak sama dengan ${p.source} ${p.expected}.`,
+    `(${sipdColumn(p)}: tertulis ${p.stated}, jumlah menurut kode apa adanya ${p.expected}).`,
+  "sipd-footer-mismatch": (p: MessageParams) => `${p.label}: ${sipdColumn(p)} ${p.stated} tidak sama dengan ${p.source} ${p.expected}.`,
   "sipd-uraian-continuation": (p: MessageParams) => `Baris "${p.text}" dibaca sebagai lanjutan uraian baris ${p.line}.`,
   "sipd-unlabelled-row": (p: MessageParams) => `Baris tanpa kode rekening berisi angka ("${p.label}"); baris ini dilewati.`,
 

@@ -208,7 +208,7 @@ describe("the preview", () => {
   });
 
   it("lists at most 200 findings a severity and counts the rest", () => {
-    const many: LraFinding[] = Array.from({ length: 250 }, (_, i) => ({ rule: "R-NUM-02", code: "sipd-sen", severity: "info", at: { kind: "line", line: i + 12 }, params: { column: "Anggaran", raw: `${i},50` } }));
+    const many: LraFinding[] = Array.from({ length: 250 }, (_, i) => ({ rule: "R-NUM-02", code: "sipd-sen", severity: "info", at: { kind: "line", line: i + 12 }, params: { column: "anggaranSebelum", raw: `${i},50` } }));
     const g = lraView({ ...june, findings: many }).findings;
     expect(g).toHaveLength(1);
     expect(g[0]).toMatchObject({ count: 250, hidden: 50 });

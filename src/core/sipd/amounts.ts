@@ -20,16 +20,6 @@ export const NUMERIC_FIELDS: readonly LraColumn[] = [
   "sisa",
 ];
 
-export const COLUMN_LABEL: Record<LraColumn, string> = {
-  anggaranSebelum: "Anggaran Sebelum Perubahan",
-  anggaranSetelah: "Anggaran Setelah Perubahan",
-  realisasiBulanLalu: "Realisasi Bulan Lalu",
-  realisasiBulanIni: "Realisasi Bulan Ini",
-  realisasiSd: "Realisasi s/d Bulan Ini",
-  persen: "%",
-  sisa: "Sisa Anggaran",
-};
-
 /**
  * One numeric cell. Money is read with kind "money" (so `1.000` is a thousand), the % column with kind
  * "ratio". A unit word, or a % sign in a money column, makes the cell unreadable: in a SIPD export it

@@ -5,7 +5,7 @@
  */
 import { formatAngka } from "../numbers";
 import { message, type MessageCode, type SipdKodeReason } from "../messages.id";
-import { COLUMN_LABEL, NUMERIC_FIELDS, canonicalValue, readCell, scanAmounts, scanCanonical } from "./amounts";
+import { NUMERIC_FIELDS, canonicalValue, readCell, scanAmounts, scanCanonical } from "./amounts";
 import { derive } from "./derive";
 import { emptyStats, noteKodeLine, refusalFor } from "./detect";
 import { classifySkipped, emptyMeta, stripMarkup } from "./header";
@@ -85,12 +85,12 @@ function otherCell(
   if (cell.kind === "value") return cell;
   if (cell.kind === "out-of-range") {
     out.push(
-      finding({ rule: "R-PARSE", code: "sipd-amount-out-of-range", severity: "error", line, kode, column, stated: raw.trim(), params: { column: COLUMN_LABEL[column], raw: raw.trim(), max: formatAngka(Number.MAX_SAFE_INTEGER, "count") } }),
+      finding({ rule: "R-PARSE", code: "sipd-amount-out-of-range", severity: "error", line, kode, column, stated: raw.trim(), params: { column, raw: raw.trim(), max: formatAngka(Number.MAX_SAFE_INTEGER, "count") } }),
     );
   } else if (cell.kind === "unreadable") {
-    out.push(finding({ rule: "R-PARSE", code: "sipd-cell-unreadable", severity: "error", line, kode, column, stated: raw, params: { column: COLUMN_LABEL[column], raw: raw.trim() } }));
+    out.push(finding({ rule: "R-PARSE", code: "sipd-cell-unreadable", severity: "error", line, kode, column, stated: raw, params: { column, raw: raw.trim() } }));
   } else if (!optional) {
-    out.push(finding({ rule: "R-PARSE", code: "sipd-cell-empty", severity: "error", line, kode, column, params: { column: COLUMN_LABEL[column] } }));
+    out.push(finding({ rule: "R-PARSE", code: "sipd-cell-empty", severity: "error", line, kode, column, params: { column } }));
   }
   return null;
 }
@@ -103,7 +103,7 @@ function moneyCell(fields: readonly string[], j: number, line: number, kode: str
   if (v !== null && !Number.isInteger(v)) {
     const column = NUMERIC_FIELDS[j]!;
     const raw = (fields[j + 2] ?? "").trim();
-    out.push(finding({ rule: "R-NUM-02", code: "sipd-sen", severity: "info", line, kode, column, stated: raw, params: { column: COLUMN_LABEL[column], raw } }));
+    out.push(finding({ rule: "R-NUM-02", code: "sipd-sen", severity: "info", line, kode, column, stated: raw, params: { column, raw } }));
   }
   return v;
 }
@@ -544,7 +544,7 @@ function noteLiteralOnly(literalBreaks: readonly RollupBreak[], repairedBreaks: 
       finding({
         rule: "R-SUM-01", code: "sipd-rollup-literal-only", severity: "info", line: b.parent.line, kode: b.parent.kode, column: b.column,
         stated: b.stated, expected: b.sum, relatedLines: b.children.map((c) => c.line),
-        params: { kode: b.parent.kode, column: COLUMN_LABEL[b.column], stated: money(b.stated), expected: money(b.sum) },
+        params: { kode: b.parent.kode, column: b.column, stated: money(b.stated), expected: money(b.sum) },
       }),
     );
   }

@@ -4,7 +4,7 @@
  */
 import { formatAngka } from "../numbers";
 import type { MessageCode, MessageParams } from "../messages.id";
-import { COLUMN_LABEL, addMoney, persenOf, persenOfRow, persenTruncated, sameMoney, sdOf, sisaOf } from "./amounts";
+import { addMoney, persenOf, persenOfRow, persenTruncated, sameMoney, sdOf, sisaOf } from "./amounts";
 import { parentKode, segments, startsWithTokens } from "./kode";
 import { Row } from "./row";
 import { MONEY_COLUMNS, type LraAmounts, type LraColumn, type LraFinding, type LraFooterRow, type LraLevel, type LraMoneyColumn, type LraRow, type Severity } from "./types";
@@ -385,7 +385,7 @@ export function rollupFinding(b: RollupBreak): LraFinding {
     rule: "R-SUM-01", code: "sipd-rollup", severity: "error", line: b.parent.line, kode: b.parent.kode, column: b.column,
     stated: b.stated, expected: b.sum, relatedLines: b.children.map((c) => c.line),
     params: {
-      column: COLUMN_LABEL[b.column], level: LEVEL_LABEL[b.parent.level], kode: b.parent.kode,
+      column: b.column, level: LEVEL_LABEL[b.parent.level], kode: b.parent.kode,
       stated: money(b.stated), expected: money(b.sum), count: b.children.length,
     },
   });
@@ -435,7 +435,7 @@ export function checkFooter(footer: readonly LraFooterRow[], rows: readonly LraR
         finding({
           rule: "R-SUM-01", code: "sipd-footer-mismatch", severity: "error", line: f.line, column: c, stated, expected,
           relatedLines: belanja ? [belanja.line] : undefined,
-          params: { label, column: COLUMN_LABEL[c], stated: money(stated), expected: money(expected), source },
+          params: { label, column: c, stated: money(stated), expected: money(expected), source },
         }),
       );
     }
@@ -445,7 +445,7 @@ export function checkFooter(footer: readonly LraFooterRow[], rows: readonly LraR
         finding({
           rule: "R-PEN-01", code: "sipd-footer-mismatch", severity: "error", line: f.line, column: "persen",
           stated: s.persen, expected: belanja.recomputed.persen, relatedLines: [belanja.line],
-          params: { label, column: "%", stated: percent(s.persen), expected: percent(belanja.recomputed.persen), source: `BELANJA DAERAH (baris ${belanja.line})` },
+          params: { label, column: "persen", stated: percent(s.persen), expected: percent(belanja.recomputed.persen), source: `BELANJA DAERAH (baris ${belanja.line})` },
         }),
       );
     }

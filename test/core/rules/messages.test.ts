@@ -166,6 +166,20 @@ describe("messages chosen by what a check found", () => {
     }
   });
 
+  it("SIPD: a numeric column named by its key", () => {
+    expect(message("sipd-cell-unreadable", { column: "realisasiBulanIni", raw: "100.0a0,00" })).toBe('Realisasi Bulan Ini "100.0a0,00" tidak dapat dibaca sebagai angka.');
+    expect(message("sipd-cell-empty", { column: "anggaranSebelum" })).toBe("Anggaran Sebelum Perubahan kosong.");
+    expect(message("sipd-cell-empty", {})).toBe("Sel kosong.");
+    expect(message("sipd-sen", { column: "anggaranSetelah", raw: "600.000,50" })).toBe('Anggaran Setelah Perubahan "600.000,50" memuat sen; SIPD mencetak rupiah bulat (,00).');
+    expect(message("sipd-rollup", { column: "realisasiSd", level: "rincian objek", kode: "5 1 02", stated: "400.000,00", expected: "410.000,00", count: 3 })).toBe(
+      "Realisasi s/d Bulan Ini pada rincian objek 5 1 02 tertulis 400.000,00, sedangkan jumlah 3 baris rinciannya 410.000,00.",
+    );
+    expect(message("sipd-footer-mismatch", { label: "Jumlah Belanja", column: "persen", stated: "53,17", expected: "53,18", source: "BELANJA DAERAH (baris 12)" })).toBe(
+      "Jumlah Belanja: % 53,17 tidak sama dengan BELANJA DAERAH (baris 12) 53,18.",
+    );
+    expect(message("sipd-rollup-literal-only", { kode: "5 1 01 01", column: "sisa", stated: "1,00", expected: "2,00" })).toContain("(Sisa Anggaran: tertulis 1,00,");
+  });
+
   it("R-XL-05: the error's usual cause, or the ID cell that holds it", () => {
     expect(message("error-value", { stated: "#DIV/0!" })).toBe("Sel menunjukkan #DIV/0!: pembagian dengan nol (target atau pagu bernilai 0).");
     expect(message("error-value", { stated: "#NUM!" })).toBe("Sel menunjukkan #NUM!: data masukannya tidak dapat dihitung.");
