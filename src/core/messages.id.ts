@@ -45,6 +45,24 @@ const RA_AMOUNT_LABEL: Record<string, string> = {
   tw4: "Realisasi s/d TW IV",
 };
 
+/** Realisasi Anggaran's realisasi columns compared with the SIPD import, by key (xref-sipd-realisasi). */
+const SIPD_REALISASI_COLUMN: Record<string, string> = {
+  sdBulan: "s/d bulan terakhir",
+  tw1: "s/d TW I",
+  tw2: "s/d TW II",
+  tw3: "s/d TW III",
+  tw4: "s/d TW IV",
+};
+
+/** The month of the SIPD import ("Juni 2024"), or "terakhir" when its header does not say. */
+const importMonth = (p: MessageParams): string => String(p.bulan ?? "terakhir");
+
+/** What is wrong with a sasaran's number, by problem (numbering). */
+const NUMBERING_PROBLEM: Record<string, string> = {
+  repeated: "dipakai dua kali untuk sasaran yang berbeda",
+  skipped: "melompati nomor",
+};
+
 /** Cost per Outcome's budget columns, by key (sum-children). */
 const CPO_AMOUNT_LABEL: Record<string, string> = {
   pagu: "Pagu",
@@ -349,7 +367,7 @@ const MESSAGES = {
   "xref-sipd-unreadable": (p: MessageParams) =>
     `Lembar Rincian SIPD tidak terbaca sebagai LRA SIPD (${RINCIAN_UNREADABLE[String(p.reason)]?.(p) ?? "isinya bukan baris kode rekening SIPD"}); ` +
     `pagu dan realisasi di lembar Realisasi Anggaran tidak dapat dibandingkan dengan SIPD. Impor ulang LRA dari SIPD.`,
-  "xref-sipd-pagu": (p: MessageParams) => `Pagu ${p.kode} di lembar ini ${p.stated}, sedangkan impor SIPD (${p.bulan}) mencatat ${p.expected}.`,
+  "xref-sipd-pagu": (p: MessageParams) => `Pagu ${p.kode} di lembar ini ${p.stated}, sedangkan impor SIPD (${importMonth(p)}) mencatat ${p.expected}.`,
   "xref-value": (p: MessageParams) =>
     `${named(XREF_COLUMN_LABEL, p.column)} tertulis ${p.stated}, sedangkan lembar ${named(XREF_SOURCE, p.source)} mencatat ${p.expected} untuk indikator yang sama (${p.id}).`,
   "xref-indikator": (p: MessageParams) =>
@@ -358,7 +376,8 @@ const MESSAGES = {
     `Realisasi kinerja ${p.stated} sama dengan capaian anggaran baris ini; realisasi kinerja diambil dari data kinerja (lembar Capaian: ${p.expected}), bukan dari penyerapan.`,
   "xref-realisasi-anggaran": (p: MessageParams) =>
     `Realisasi anggaran ${p.kode} tertulis ${p.stated}, sedangkan ${realisasiAnggaranSheet(p)} mencatat ${p.expected}.`,
-  "xref-sipd-realisasi": (p: MessageParams) => `Realisasi ${p.kode} (${p.column}) ${p.stated}, sedangkan impor SIPD ${p.bulan} mencatat ${p.expected}.`,
+  "xref-sipd-realisasi": (p: MessageParams) =>
+    `Realisasi ${p.kode} (${named(SIPD_REALISASI_COLUMN, p.column)}) ${p.stated}, sedangkan impor SIPD ${importMonth(p)} mencatat ${p.expected}.`,
   "num-separators": (p: MessageParams) =>
     `"${p.stated}" ditulis dengan pemisah ${named(NUM_STYLE, p.style)} dan tersimpan sebagai teks; dibaca sebagai ${p.expected}. Ketik angkanya tanpa pemisah ribuan.`,
   "num-sen": (p: MessageParams) => `Nilai uang ${p.stated} memuat sen; anggaran dan realisasi dicatat dalam rupiah bulat.`,
@@ -367,7 +386,7 @@ const MESSAGES = {
   "kode-level": (p: MessageParams) => `Kode ${p.kode} adalah kode ${p.expected}, tetapi levelnya "${p.stated}".`,
   "kode-unknown": (p: MessageParams) => `Kode ${p.stated} tidak ada di lembar Realisasi Anggaran; pagu dan realisasinya kosong.`,
   "kode-duplicate": (p: MessageParams) => `Kode ${p.stated} sudah ada di baris ${p.first}; jumlahnya terhitung dua kali.`,
-  "kode-not-in-sipd": (p: MessageParams) => `Kode ${p.stated} tidak ada dalam impor SIPD ${p.bulan}; angkanya diketik, bukan dari SIPD.`,
+  "kode-not-in-sipd": (p: MessageParams) => `Kode ${p.stated} tidak ada dalam impor SIPD ${importMonth(p)}; angkanya diketik, bukan dari SIPD.`,
   "period-settings": (p: MessageParams) => {
     const setting = lookup(PERIOD_SETTING, p.setting);
     return `${setting?.label ?? p.setting} di lembar Pengaturan ${p.stated === "" ? "kosong" : `"${p.stated}" tidak sah`}${setting ? `; ${setting.hint(p)}` : "."}`;
@@ -380,7 +399,7 @@ const MESSAGES = {
     `Realisasi ${p.tw} diisi, padahal periode laporan ${p.periode}; nilai ini tidak dihitung (salah kolom?).`,
   "label-differs": (p: MessageParams) => `${lookup(MIRROR_LABEL, p.sheet)?.[String(p.column)] ?? p.column} tertulis "${p.stated}", sedangkan di PK "${p.expected}" untuk baris yang sama (${p.id}).`,
   "row-not-in-pk": (p: MessageParams) => `ID ${p.stated} tidak ada di lembar Perjanjian Kinerja; baris ini tidak punya target dan indikator dari PK.`,
-  "numbering": (p: MessageParams) => `Nomor ${p.stated} ${p.problem} (nomor sebelumnya ${p.previous}); seharusnya ${p.expected}.`,
+  "numbering": (p: MessageParams) => `Nomor ${p.stated} ${named(NUMBERING_PROBLEM, p.problem)} (nomor sebelumnya ${p.previous}); seharusnya ${p.expected}.`,
   "rep-target-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum bertarget.`,
   "rep-satuan-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum bersatuan (%, Dokumen, Desa …).`,
   "rep-polaritas-missing": (p: MessageParams) => `Polaritas indikator "${p.indikator}" kosong; dihitung sebagai positif (semakin tinggi semakin baik).`,

@@ -166,6 +166,23 @@ describe("messages chosen by what a check found", () => {
     }
   });
 
+  it("R-XREF-01/03, R-KODE-04: the SIPD import's month, or the last import when its header does not say", () => {
+    const p = { kode: "7.01.01", stated: "Rp 1", expected: "Rp 2" };
+    expect(message("xref-sipd-pagu", { ...p, bulan: "Juni 2024" })).toBe("Pagu 7.01.01 di lembar ini Rp 1, sedangkan impor SIPD (Juni 2024) mencatat Rp 2.");
+    expect(message("xref-sipd-pagu", p)).toBe("Pagu 7.01.01 di lembar ini Rp 1, sedangkan impor SIPD (terakhir) mencatat Rp 2.");
+    expect(message("kode-not-in-sipd", { stated: "7.01.09" })).toBe("Kode 7.01.09 tidak ada dalam impor SIPD terakhir; angkanya diketik, bukan dari SIPD.");
+    expect(message("xref-sipd-realisasi", { ...p, column: "sdBulan", bulan: "Mei 2024" })).toBe("Realisasi 7.01.01 (s/d bulan terakhir) Rp 1, sedangkan impor SIPD Mei 2024 mencatat Rp 2.");
+    expect(message("xref-sipd-realisasi", { ...p, column: "tw2", bulan: "Juni 2024" })).toBe("Realisasi 7.01.01 (s/d TW II) Rp 1, sedangkan impor SIPD Juni 2024 mencatat Rp 2.");
+    for (const [column, words] of [["tw1", "s/d TW I"], ["tw3", "s/d TW III"], ["tw4", "s/d TW IV"]]) {
+      expect(message("xref-sipd-realisasi", { ...p, column, bulan: "Desember 2024" })).toContain(`(${words})`);
+    }
+  });
+
+  it("R-NUMBERING-01: a sasaran number repeated or skipped", () => {
+    expect(message("numbering", { stated: "1.", problem: "repeated", previous: 1, expected: 2 })).toBe("Nomor 1. dipakai dua kali untuk sasaran yang berbeda (nomor sebelumnya 1); seharusnya 2.");
+    expect(message("numbering", { stated: "4", problem: "skipped", previous: 2, expected: 3 })).toBe("Nomor 4 melompati nomor (nomor sebelumnya 2); seharusnya 3.");
+  });
+
   it("SIPD: a numeric column named by its key", () => {
     expect(message("sipd-cell-unreadable", { column: "realisasiBulanIni", raw: "100.0a0,00" })).toBe('Realisasi Bulan Ini "100.0a0,00" tidak dapat dibaca sebagai angka.');
     expect(message("sipd-cell-empty", { column: "anggaranSebelum" })).toBe("Anggaran Sebelum Perubahan kosong.");

@@ -180,7 +180,8 @@ function againstSipd(ctx: CheckContext, lra: LraParseSuccess): void {
   for (const k of lra.kegiatan) byNotation.set(k.notation.toLowerCase(), k.totals);
   for (const s of lra.subKegiatan) byNotation.set(s.notation.toLowerCase(), s.totals);
   const month = m.rincian!.meta.bulan;
-  const bulan = month ? `${MONTH_NAMES[month.number - 1]} ${m.rincian!.meta.tahun ?? ""}`.trim() : "terakhir";
+  // the month as data ("Juni 2024"); none when the header does not say (the catalogue says "terakhir")
+  const bulan = month ? `${MONTH_NAMES[month.number - 1]} ${m.rincian!.meta.tahun ?? ""}`.trim() : undefined;
   const twKey = month?.quarterEnd ? TW_KEYS[month.triwulan - 1]! : null;
   for (const r of ra.rows()) {
     const kode = text(m.value("realisasi", r, "kode"));
@@ -201,7 +202,7 @@ function againstSipd(ctx: CheckContext, lra: LraParseSuccess): void {
       const have = num(m.value("realisasi", r, key));
       if (have === null || sipd === null || sameMoney(have, sipd)) continue;
       if (rule === "R-XREF-01") ctx.emit(rule, "xref-sipd-pagu", ra.at(r, key), { stated: have, expected: sipd, params: { kode, stated: fmtRp(have), expected: fmtRp(sipd), bulan } });
-      else ctx.emit(rule, "xref-sipd-realisasi", ra.at(r, key), { stated: have, expected: sipd, params: { kode, column: key === "sdBulan" ? "s/d bulan terakhir" : `s/d TW ${["I", "II", "III", "IV"][month!.triwulan - 1]}`, stated: fmtRp(have), expected: fmtRp(sipd), bulan } });
+      else ctx.emit(rule, "xref-sipd-realisasi", ra.at(r, key), { stated: have, expected: sipd, params: { kode, column: key, stated: fmtRp(have), expected: fmtRp(sipd), bulan } });
     }
   }
 }

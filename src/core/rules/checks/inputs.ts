@@ -363,9 +363,9 @@ function numbering(ctx: CheckContext): void {
     if (prev) {
       const continuation = sasaran === "" || sasaran === prev.sasaran;
       if (no === prev.no && !continuation) {
-        ctx.emit("R-NUMBERING-01", "numbering", pk.at(ind.pkRow, "no"), { stated: ind.no, expected: String(prev.no + 1), params: { stated: ind.no, problem: "dipakai dua kali untuk sasaran yang berbeda", previous: prev.no, expected: prev.no + 1 }, related: [lineless(pk.at(prev.row, "no"))] });
+        ctx.emit("R-NUMBERING-01", "numbering", pk.at(ind.pkRow, "no"), { stated: ind.no, expected: String(prev.no + 1), params: { stated: ind.no, problem: "repeated", previous: prev.no, expected: prev.no + 1 }, related: [lineless(pk.at(prev.row, "no"))] });
       } else if (no > prev.no + 1) {
-        ctx.emit("R-NUMBERING-01", "numbering", pk.at(ind.pkRow, "no"), { stated: ind.no, expected: String(prev.no + 1), params: { stated: ind.no, problem: "melompati nomor", previous: prev.no, expected: prev.no + 1 } });
+        ctx.emit("R-NUMBERING-01", "numbering", pk.at(ind.pkRow, "no"), { stated: ind.no, expected: String(prev.no + 1), params: { stated: ind.no, problem: "skipped", previous: prev.no, expected: prev.no + 1 } });
       }
     }
     seq.set(key, { no: Math.max(no, prev?.no ?? 0), sasaran: sasaran || prev?.sasaran || "", row: ind.pkRow });
