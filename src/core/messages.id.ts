@@ -398,7 +398,8 @@ const MESSAGES = {
   "period-tw-beyond": (p: MessageParams) =>
     `Realisasi ${p.tw} diisi, padahal periode laporan ${p.periode}; nilai ini tidak dihitung (salah kolom?).`,
   "label-differs": (p: MessageParams) => `${lookup(MIRROR_LABEL, p.sheet)?.[String(p.column)] ?? p.column} tertulis "${p.stated}", sedangkan di PK "${p.expected}" untuk baris yang sama (${p.id}).`,
-  "row-not-in-pk": (p: MessageParams) => `ID ${p.stated} tidak ada di lembar Perjanjian Kinerja; baris ini tidak punya target dan indikator dari PK.`,
+  "row-not-in-pk": (p: MessageParams) =>
+    `${p.stated ? `ID ${p.stated} tidak ada di lembar Perjanjian Kinerja` : "Baris ini tidak ber-ID"}; baris ini tidak punya target dan indikator dari PK.`,
   "numbering": (p: MessageParams) => `Nomor ${p.stated} ${named(NUMBERING_PROBLEM, p.problem)} (nomor sebelumnya ${p.previous}); seharusnya ${p.expected}.`,
   "rep-target-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum bertarget.`,
   "rep-satuan-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum bersatuan (%, Dokumen, Desa …).`,
@@ -416,7 +417,7 @@ const MESSAGES = {
   "formula-missing": () => "Rumus kolom ini terhapus; sel kosong.",
   "formula-edited": (p: MessageParams) => `Rumus diubah menjadi ${p.stated}; rumus baku kolom ini ${p.expected}.`,
   "number-as-text": (p: MessageParams) => `"${p.stated}" tersimpan sebagai teks, bukan angka${p.expected !== undefined ? ` (maksudnya ${p.expected})` : ""}; rumus tidak menghitungnya.`,
-  "formula-inconsistent": (p: MessageParams) => `Rumus ini berbeda dari ${p.count} rumus lain di kolomnya (${p.expected}).`,
+  "formula-inconsistent": (p: MessageParams) => `Rumus ini berbeda dari ${p.count} rumus lain di kolomnya (mis. ${p.example} di ${p.exampleCell}).`,
   "error-value": (p: MessageParams) =>
     `Sel menunjukkan ${p.stated}: ${
       p.idCell !== undefined

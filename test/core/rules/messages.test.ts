@@ -211,4 +211,10 @@ describe("messages chosen by what a check found", () => {
     );
     expect(message("logical-in-number", { stated: "FALSE", asNumber: 0 })).toContain("nilai logika FALSE (SALAH), bukan angka");
   });
+
+  it("R-LABEL-01 and R-XL-04: a row without an ID; the formula the rest of the column has, and where", () => {
+    expect(message("row-not-in-pk", { stated: "IK-099" })).toBe("ID IK-099 tidak ada di lembar Perjanjian Kinerja; baris ini tidak punya target dan indikator dari PK.");
+    expect(message("row-not-in-pk", { stated: "" })).toBe("Baris ini tidak ber-ID; baris ini tidak punya target dan indikator dari PK.");
+    expect(message("formula-inconsistent", { count: 12, example: "=L7/E7", exampleCell: "M7" })).toBe("Rumus ini berbeda dari 12 rumus lain di kolomnya (mis. =L7/E7 di M7).");
+  });
 });

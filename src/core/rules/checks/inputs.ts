@@ -190,7 +190,7 @@ export function checkInputs(ctx: CheckContext): void {
       // the ID first: most rows are the PK's, and hasContent reads every cell of the row
       if ((rowId !== "" && pkIds.has(rowId.toLowerCase())) || !t.hasContent(r)) continue;
       if (id === "capaian" && !t.hasInput(r) && ![...t.layout.columns.keys()].some((j) => t.layout.columns[j]!.role === "computed" && t.status(r, j) === "constant")) continue;
-      ctx.emit("R-LABEL-01", "row-not-in-pk", { sheet: t.sheet, row: r, col: 0 }, { stated: rowId || "(kosong)", params: { stated: rowId || "(kosong)" } });
+      ctx.emit("R-LABEL-01", "row-not-in-pk", { sheet: t.sheet, row: r, col: 0 }, { stated: rowId, params: { stated: rowId } });
     }
   }
 

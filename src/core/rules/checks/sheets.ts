@@ -57,7 +57,7 @@ function inconsistentFormulas(ctx: CheckContext, id: "pk" | "capaian" | "cpo" | 
       if (shape === common || at.length * 3 > rows.length) continue;
       const example = t.snap(rows[0]!, col).formula!;
       for (const r of at) {
-        ctx.emit("R-XL-04", "formula-inconsistent", { sheet: t.sheet, row: r, col }, { stated: t.snap(r, col).formula!, expected: example, params: { count: rows.length, expected: `mis. ${example} di ${colLetter(col)}${rows[0]! + 1}` } });
+        ctx.emit("R-XL-04", "formula-inconsistent", { sheet: t.sheet, row: r, col }, { stated: t.snap(r, col).formula!, expected: example, params: { count: rows.length, example, exampleCell: `${colLetter(col)}${rows[0]! + 1}` } });
       }
     }
   });
