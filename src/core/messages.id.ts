@@ -412,6 +412,9 @@ const MESSAGES = {
   "induk-cycle": (p: MessageParams) => `Induk ${p.stated} membentuk lingkaran (${p.path}).`,
   "formula-constant": (p: MessageParams) =>
     `Rumus kolom ini ditimpa nilai ketikan ${p.stated}${p.expected !== undefined ? ` (rumusnya memberi ${p.expected})` : ""}; nilai ini tidak ikut berubah bila data berubah.`,
+  "columns-shifted": (p: MessageParams) =>
+    `Kolom "${p.header}" seharusnya di ${p.expectedCell}, tetapi ada di ${p.foundCell}: ${p.count === 1 ? "satu kolom" : `${p.count} kolom`} ${p.moved === "right" ? "disisipkan di sebelah kirinya" : "di sebelah kirinya dihapus"}. ` +
+    `Lembar ini dibaca menurut kolom bakunya, jadi angka dan temuan lain di lembar ini tidak dapat dipercaya sampai tata letaknya dikembalikan.`,
   "sheet-missing": (p: MessageParams) =>
     `Lembar standar "${p.sheet}" tidak ada di buku kerja ini (terhapus atau berganti nama): rumus yang membacanya kosong atau menunjukkan galat, dan laporan tidak lengkap. Jalankan Siapkan Lembar untuk membuatnya lagi.`,
   "formula-missing": () => "Rumus kolom ini terhapus; sel kosong.",

@@ -315,6 +315,14 @@ export const RULES = {
     codes: { "error-value": "error" },
     scope: ["workbook"],
   },
+  "R-XL-06": {
+    family: "R-XL",
+    title: "Kolom lembar standar bergeser (kolom disisipkan atau dihapus)",
+    why: "Periksa, Laporan dan rumus antarlembar membaca setiap kolom di tempat bakunya: setelah kolom disisipkan atau dihapus, angka dibaca dari kolom yang salah dan temuan lain di lembar itu menyesatkan.",
+    fix: "Hapus kolom sisipan (atau kembalikan kolom yang terhapus dengan Batalkan); catatan tambahan ditulis di kolom sesudah kolom terakhir atau di lembar lain. Lalu Periksa lagi.",
+    codes: { "columns-shifted": "error" },
+    scope: ["workbook"],
+  },
   "R-PARSE": {
     family: "R-PARSE",
     title: "Baris teks tempelan tidak dapat dibaca seluruhnya",

@@ -39,6 +39,26 @@ export interface PasteCase {
 
 export type Case = WorkbookCase | PasteCase;
 
+/**
+ * The three header rows of a table as they stand after a column is inserted at `at` (headers from
+ * there on one column to the right) or deleted (one to the left): the headers are what Periksa reads
+ * to tell a shifted sheet.
+ */
+function headerRows<K extends string>(layout: TableLayout<K>): CellContent[][] {
+  const group: CellContent[] = layout.columns.map((c) => (c.group ? null : c.header));
+  // the group's name stands over its first column
+  layout.columns.forEach((c, i) => {
+    if (c.group && (i === 0 || layout.columns[i - 1]!.group !== c.group)) group[i] = c.group;
+  });
+  return [group, layout.columns.map((c) => (c.group ? c.header : null)), layout.columns.map((c) => c.number ?? null)];
+}
+const insertedColumnHeaders = <K extends string>(layout: TableLayout<K>, at: number, header: string): WorkbookOp[] => [
+  { type: "write", sheet: layout.sheet, row: TABLE_ROWS.group, col: at, cells: headerRows(layout).map((row, i) => [i === 0 ? header : null, ...row.slice(at)]) },
+];
+const deletedColumnHeaders = <K extends string>(layout: TableLayout<K>, at: number): WorkbookOp[] => [
+  { type: "write", sheet: layout.sheet, row: TABLE_ROWS.group, col: at, cells: headerRows(layout).map((row) => [...row.slice(at + 1), null]) },
+];
+
 /** Kode Rekening cells of Rincian SIPD overwritten, where `kode` gives one (the fixture's import has 241 rows). */
 const rincianKode = (kode: (i: number) => CellContent | undefined): WorkbookOp[] =>
   Array.from({ length: 241 }, (_, i) => kode(i)).flatMap((v, i) =>
@@ -419,6 +439,13 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
       { kind: "workbook", name: "ID Capaian berisi #N/A", ops: [put(CAPAIAN, F + 1, "id", "#N/A")], expect: ["R-LABEL-01 row-not-in-pk Capaian!A8", "R-XL-05 error-value Capaian!B8"] },
     ],
     pass: [{ kind: "workbook", name: "target 100", ops: [put(PERJANJIAN_KINERJA, F + 1, "targetAwal", 100)], expect: [] }],
+  },
+  "R-XL-06": {
+    fail: [
+      { kind: "workbook", name: "kolom Keterangan disisipkan di tengah lembar Capaian", ops: insertedColumnHeaders(CAPAIAN, 8, "Keterangan"), expect: ["R-XL-06 columns-shifted Capaian!I4", "R-CAP-04 label-number Capaian!O6"] },
+      { kind: "workbook", name: "kolom Satuan dihapus dari Perjanjian Kinerja", ops: deletedColumnHeaders(PERJANJIAN_KINERJA, colIndex(PERJANJIAN_KINERJA, "satuan")), expect: ["R-XL-06 columns-shifted 'Perjanjian Kinerja'!I4"] },
+    ],
+    pass: [{ kind: "workbook", name: "judul kolom diketik ulang dengan kata lain", ops: [{ type: "write", sheet: CAPAIAN.sheet, row: TABLE_ROWS.header, col: colIndex(CAPAIAN, "tw1"), cells: [["Realisasi Triwulan I"]] }], expect: [] }],
   },
   "R-PARSE": {
     fail: [
