@@ -15,7 +15,7 @@ import { a1 } from "../core/workbook-ops";
 import { WorkbookRuleError, type CellContent, type WorkbookOp } from "../core/workbook-ops";
 import type { ApplyReport, SheetInfo, WorkbookPort } from "../workbook/port";
 import { journalOps, journalSheet, JOURNAL_SHEET } from "./journal";
-import { planWithInput, readExisting, settingsFromWorkbook, type ExistingWorkbook } from "./scaffold";
+import { planWithInput, readExisting, settingsFromWorkbook, shiftedSheets, type ExistingWorkbook } from "./scaffold";
 
 export const DETAIL_SHEET = RINCIAN_SHEET;
 
@@ -156,6 +156,9 @@ export async function importLra(
   const bulan = lra.meta.bulan!;
   onProgress({ phase: "membaca", fraction: 0 });
   const wb = await readExisting(port);
+  // the amounts go to Realisasi Anggaran by column: a column inserted there would take them
+  const shifted = shiftedSheets(wb, "Impor SIPD", ["realisasi"]);
+  if (shifted.length) return { ok: false, message: shifted.map((p) => p.message).join(" ") };
   const refusals = importRefusals(lra, identityOf(wb));
   const confirmed = options.confirmed;
   const keys = confirmed === "all" ? null : new Set(confirmed ?? []);

@@ -9,6 +9,8 @@ import {
   planScaffold,
   readExtent,
   readSettingsFromSheet,
+  shiftedColumn,
+  shiftParams,
   PENGATURAN,
   STANDARD_LAYOUTS,
   type ExistingSheet,
@@ -17,6 +19,7 @@ import {
   type SheetChange,
   type SheetId,
 } from "../core/layouts";
+import { message } from "../core/messages.id";
 import type { ApplyReport, RangeRef, SheetInfo, WorkbookPort } from "../workbook/port";
 
 export type ScaffoldProgress = { phase: "membaca" | "merencanakan" | "menulis" | "selesai"; fraction: number };
@@ -59,11 +62,31 @@ export function planFor(wb: ExistingWorkbook, settings: Settings): ScaffoldPlan 
   return planScaffold({ settings, existing: wb.existing, sheetNames: wb.sheetNames });
 }
 
+/** Field of a problem that is the workbook's, not a setting's: the standard sheets' layout. */
+export const LAYOUT_FIELD = "lembar";
+
+/**
+ * Standard sheets with a column inserted or deleted in the middle: whatever writes by column (the
+ * scaffold's formulas, the import's amounts) would write into the wrong one, so nothing is written.
+ */
+export function shiftedSheets(wb: ExistingWorkbook, action: string, only?: readonly SheetId[]): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  for (const layout of STANDARD_LAYOUTS) {
+    const ex = wb.existing[layout.id];
+    if (layout.kind !== "table" || !ex || (only && !only.includes(layout.id))) continue;
+    const s = shiftedColumn(layout, (row, col) => ex.cells[row]?.[col]?.value);
+    if (s) out.push({ field: LAYOUT_FIELD, message: message("sheet-columns-shifted-refused", { ...shiftParams(layout, s), sheet: ex.name, action }) });
+  }
+  return out;
+}
+
 /** The plan for `input` over the workbook's own settings; invalid settings give their problems instead. */
 export function planWithInput(
   wb: ExistingWorkbook,
   input: Record<string, unknown>,
 ): { ok: true; settings: Settings; plan: ScaffoldPlan } | { ok: false; problems: { field: string; message: string }[] } {
+  const shifted = shiftedSheets(wb, "Siapkan Lembar");
+  if (shifted.length) return { ok: false, problems: shifted };
   const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   const parsed = parseSettings({ ...settingsFromWorkbook(wb), ...defined });
   if (!parsed.ok) return { ok: false, problems: parsed.problems };

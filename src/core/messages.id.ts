@@ -412,6 +412,9 @@ const MESSAGES = {
   "induk-cycle": (p: MessageParams) => `Induk ${p.stated} membentuk lingkaran (${p.path}).`,
   "formula-constant": (p: MessageParams) =>
     `Rumus kolom ini ditimpa nilai ketikan ${p.stated}${p.expected !== undefined ? ` (rumusnya memberi ${p.expected})` : ""}; nilai ini tidak ikut berubah bila data berubah.`,
+  "sheet-columns-shifted-refused": (p: MessageParams) =>
+    `Lembar ${p.sheet}: kolom "${p.header}" seharusnya di ${p.expectedCell}, tetapi ada di ${p.foundCell} (kolom ${p.moved === "right" ? "disisipkan" : "dihapus"} di tengah lembar). ` +
+    `Buku kerja tidak diubah: ${p.action} akan menulis ke kolom yang salah. Hapus kolom sisipan (atau kembalikan kolom yang terhapus), lalu jalankan lagi; catatan tambahan dapat ditulis di kolom sesudah kolom terakhir.`,
   "columns-shifted": (p: MessageParams) =>
     `Kolom "${p.header}" seharusnya di ${p.expectedCell}, tetapi ada di ${p.foundCell}: ${p.count === 1 ? "satu kolom" : `${p.count} kolom`} ${p.moved === "right" ? "disisipkan di sebelah kirinya" : "di sebelah kirinya dihapus"}. ` +
     `Lembar ini dibaca menurut kolom bakunya, jadi angka dan temuan lain di lembar ini tidak dapat dipercaya sampai tata letaknya dikembalikan.`,

@@ -2,6 +2,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 
@@ -74,5 +75,32 @@ describe("sakip import-sipd --paksa", () => {
       );
       expect(existsSync(book)).toBe(false);
     }
+  });
+});
+
+describe("a workbook whose standard sheet has a column inserted in the middle", () => {
+  it("is not touched by sakip scaffold or sakip import-sipd, even with --paksa (exit 1), and the message names the column", async () => {
+    const book = join(dir, "bergeser.xlsx");
+    expect((await run("scaffold", book, "--unit", "Kecamatan Lumajang", "--tahun", "2024", "--periode", "TW II")).code).toBe(0);
+    // a Keterangan column inserted before Kode in Realisasi Anggaran, as a spreadsheet does it: every
+    // cell from B moves to C (ExcelJS's spliceColumns, the workbook written by ExcelJS itself)
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.readFile(book);
+    const sheet = x.getWorksheet("Realisasi Anggaran")!;
+    sheet.unMergeCells("B4:B5");
+    sheet.spliceColumns(2, 0, []);
+    sheet.getCell("B5").value = "Keterangan";
+    await x.xlsx.writeFile(book);
+    const before = readFileSync(book);
+    const s = await run("scaffold", book);
+    expect(s.code).toBe(1);
+    // one line, no "Pengaturan belum benar" heading: the settings are not what is wrong
+    expect(s.err).toMatch(
+      /^Lembar Realisasi Anggaran: kolom "[^"]+" seharusnya di ([A-Z]), tetapi ada di [A-Z] \(kolom disisipkan di tengah lembar\)\. Buku kerja tidak diubah: Siapkan Lembar akan menulis ke kolom yang salah\. Hapus kolom sisipan .*\n$/,
+    );
+    const i = await run("import-sipd", book, lra, "--paksa");
+    expect(i.code).toBe(1);
+    expect(i.err).toMatch(/Lembar Realisasi Anggaran: kolom "[^"]+" seharusnya di [A-Z], tetapi ada di [A-Z] .*Impor SIPD akan menulis ke kolom yang salah/);
+    expect(readFileSync(book).equals(before)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /** `sakip scaffold out.xlsx [--unit … --tahun … --periode …]`: the standard workbook as a file. */
-import { scaffold } from "../../app/scaffold";
+import { LAYOUT_FIELD, scaffold } from "../../app/scaffold";
 import { defineCommand } from "../command";
 import { EXIT } from "../exit-codes";
 import { openWorkbook, saveWorkbook } from "../files";
@@ -44,7 +44,9 @@ export const scaffoldCommand = defineCommand<Flag>({
     const { wb, existed } = await openWorkbook(file);
     const result = await scaffold(wb, input);
     if (!result.ok) {
-      io.err("Pengaturan belum benar:\n" + result.problems.map((p) => `  - ${optionOf(p.field)}: ${p.message}`).join("\n") + "\n");
+      const layout = result.problems.filter((p) => p.field === LAYOUT_FIELD);
+      if (layout.length) io.err(layout.map((p) => p.message).join("\n") + "\n");
+      else io.err("Pengaturan belum benar:\n" + result.problems.map((p) => `  - ${optionOf(p.field)}: ${p.message}`).join("\n") + "\n");
       return EXIT.data;
     }
     await saveWorkbook(wb, file);

@@ -3,3 +3,4 @@ export * from "./settings";
 export * from "./standard";
 export * from "./formulas";
 export * from "./plan";
+export * from "./shift";

@@ -32,6 +32,8 @@ describe("a column inserted into a standard sheet", () => {
       'Kolom "Target" seharusnya di I, tetapi ada di J: satu kolom disisipkan di sebelah kirinya. Lembar ini dibaca menurut kolom bakunya, jadi angka dan temuan lain di lembar ini tidak dapat dipercaya sampai tata letaknya dikembalikan.',
     );
     expect(findings.filter((f) => f.rule === "R-XL-06")).toHaveLength(1);
+    // no one-click fix on the shifted sheet: it would write a formula over whatever moved into its column
+    expect(findings.filter((f) => f.fix)).toEqual([]);
   });
 
   it("is nothing past the last column: a note column added after the table is the user's", async () => {

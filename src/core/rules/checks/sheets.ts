@@ -4,8 +4,8 @@
  * "inconsistent formula" check).
  */
 import { colLetter } from "../../address";
-import { STANDARD_LAYOUTS, TABLE_ROWS } from "../../layouts";
-import { normLabel, pushTo, type CheckContext } from "../context";
+import { shiftedColumn, shiftParams, STANDARD_LAYOUTS, TABLE_ROWS } from "../../layouts";
+import { pushTo, type CheckContext } from "../context";
 
 export function checkSheets(ctx: CheckContext): void {
   // a standard sheet deleted or renamed: the formulas that read it show nothing or an error, silently
@@ -64,36 +64,13 @@ function inconsistentFormulas(ctx: CheckContext, id: "pk" | "capaian" | "cpo" | 
   });
 }
 
-/** How far a header may have moved and still be recognised as moved (a few columns inserted or deleted). */
-const MAX_SHIFT = 3;
-
 /**
- * A column inserted or deleted in a standard sheet: the first column whose header is not its own but
- * stands a few columns away. Once, at that header: every column after it is read from the wrong place,
- * so the sheet's other findings follow from this one. A header only retyped is not a shift.
+ * A column inserted or deleted in a standard sheet: once, at the first header that moved. Every column
+ * after it is read from the wrong place, so the sheet's other findings follow from this one.
  */
 function shiftedColumns(ctx: CheckContext, id: "pk" | "capaian" | "cpo" | "realisasi"): void {
   const t = ctx.model.table(id);
-  const columns = t.layout.columns;
-  const rowOf = (col: number) => (columns[col]!.group ? TABLE_ROWS.header : TABLE_ROWS.group);
-  const headerAt = (row: number, col: number): string => {
-    const v = t.snap(row, col).value;
-    return typeof v === "string" ? normLabel(v) : v === null ? "" : normLabel(String(v));
-  };
-  for (let col = 0; col < columns.length; col++) {
-    const own = normLabel(columns[col]!.header);
-    const row = rowOf(col);
-    if (headerAt(row, col) === own) continue;
-    for (let d = 1; d <= MAX_SHIFT; d++) {
-      for (const to of [col + d, col - d]) {
-        if (to < 0 || headerAt(row, to) !== own) continue;
-        ctx.emit("R-XL-06", "columns-shifted", { sheet: t.sheet, row, col }, {
-          stated: headerAt(row, col) === "" ? "" : String(t.snap(row, col).value),
-          expected: columns[col]!.header,
-          params: { header: columns[col]!.header, expectedCell: colLetter(col), foundCell: colLetter(to), moved: to > col ? "right" : "left", count: d },
-        });
-        return;
-      }
-    }
-  }
+  const s = shiftedColumn(t.layout, (row, col) => t.snap(row, col).value);
+  if (!s) return;
+  ctx.emit("R-XL-06", "columns-shifted", { sheet: t.sheet, row: s.row, col: s.col }, { stated: s.found, expected: s.header, params: shiftParams(t.layout, s) });
 }
