@@ -122,6 +122,23 @@ describe("Siapkan Lembar: running it", () => {
     expect(await screen.findByText(`Capaian: 2 rumus dipulihkan (${cells}).`)).toBeTruthy();
   });
 
+  it("refuses a sheet with a column inserted in the middle, above the form, and writes nothing", async () => {
+    const memory = new MemoryWorkbook();
+    expect((await scaffold(memory, LUMAJANG)).ok).toBe(true);
+    // a Keterangan column inserted before Target in Capaian: the header row moves one column right
+    const at = CAPAIAN.columns.findIndex((c) => c.key === "target");
+    const headers = CAPAIAN.columns.slice(at).map((c) => (c.group ? c.header : null));
+    await memory.apply([{ type: "write", sheet: "Capaian", row: TABLE_ROWS.header, col: at, cells: [["Keterangan", ...headers]] }]);
+    const before = JSON.stringify(await memory.read([{ sheet: "Capaian", row: 0, col: 0, rows: 120, cols: 20 }]));
+    await openPanel(memory);
+    await act(async () => {
+      fireEvent.click(runButton());
+    });
+    expect(await screen.findByText(/^Lembar Capaian: kolom "[^"]+" seharusnya di [A-Z], tetapi ada di [A-Z] \(kolom disisipkan di tengah lembar\)\. Buku kerja tidak diubah/)).toBeTruthy();
+    expect(screen.queryByText("Lembar siap")).toBeNull();
+    expect(JSON.stringify(await memory.read([{ sheet: "Capaian", row: 0, col: 0, rows: 120, cols: 20 }]))).toBe(before);
+  });
+
   it("shows the phase while it runs, with the button disabled, then the summary", async () => {
     let finish: (r: ScaffoldResult) => void = () => undefined;
     let report: (p: ScaffoldProgress) => void = () => undefined;
