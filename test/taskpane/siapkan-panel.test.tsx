@@ -136,6 +136,9 @@ describe("Siapkan Lembar: running it", () => {
     });
     expect(await screen.findByText(/^Lembar Capaian: kolom "[^"]+" seharusnya di [A-Z], tetapi ada di [A-Z] \(kolom disisipkan di tengah lembar\)\. Buku kerja tidak diubah/)).toBeTruthy();
     expect(screen.queryByText("Lembar siap")).toBeNull();
+    // no field of the form is wrong: the note under the button says where to look
+    expect(screen.getByText("Buku kerja tidak disiapkan (lihat pesan di atas formulir); belum ada yang ditulis.")).toBeTruthy();
+    expect(screen.queryByText(/isian perlu diperbaiki/)).toBeNull();
     expect(JSON.stringify(await memory.read([{ sheet: "Capaian", row: 0, col: 0, rows: 120, cols: 20 }]))).toBe(before);
   });
 

@@ -150,7 +150,8 @@ export function SiapkanLembarPanel({ active, loadSettings, scaffold, showRoundTr
     }
   };
 
-  const problemCount = Object.keys(errors).length;
+  // a problem of the workbook itself (a sheet whose columns moved) is not a field to correct
+  const problemCount = Object.keys(errors).filter((k) => k !== "form").length;
 
   return (
     <div className={styles.root}>
@@ -197,6 +198,11 @@ export function SiapkanLembarPanel({ active, loadSettings, scaffold, showRoundTr
           {checked && problemCount > 0 && (
             <Caption1 role="status" className={styles.note}>
               {problemCount === 1 ? "1 isian perlu diperbaiki" : `${problemCount} isian perlu diperbaiki`}; belum ada yang ditulis.
+            </Caption1>
+          )}
+          {checked && problemCount === 0 && errors.form && (
+            <Caption1 role="status" className={styles.note}>
+              Buku kerja tidak disiapkan (lihat pesan di atas formulir); belum ada yang ditulis.
             </Caption1>
           )}
         </div>
