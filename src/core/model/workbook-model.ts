@@ -35,10 +35,9 @@ export type FormulaStatus = "input" | "standard" | "edited" | "constant" | "blan
 
 const ROW_MARK = "\u0001";
 
-/** A computed column's formula cut at its row numbers, and the length of the pieces. */
+/** A computed column's formula cut at its row numbers. */
 interface Template {
   parts: readonly string[];
-  fixedLength: number;
 }
 
 /** One table sheet: its layout, where it is, its cells. Rows are 0-based sheet rows. */
@@ -155,7 +154,7 @@ export class TableModel<K extends string> {
       const computed = spec && spec.role === "computed" ? this.layout.computed[spec.key] : undefined;
       if (!computed) return null;
       const parts = computed.formula(templateContext(this.layout)).split(ROW_MARK);
-      t = { parts, fixedLength: parts.reduce((n, p) => n + p.length, 0) };
+      t = { parts };
       this.templates[col] = t;
     }
     return t;
@@ -185,10 +184,10 @@ export class TableModel<K extends string> {
     const rowText = String(row + 1);
     // the row's formula joined and compared whole: V8 copies and compares runs of characters natively,
     // quicker than reading the cell's text in place part by part (the realisasi formula has 48 row numbers)
-    const expected = c.formula.length === t.fixedLength + rowText.length * (t.parts.length - 1) ? t.parts.join(rowText) : null;
-    if (expected !== null && c.formula === expected) return "standard";
+    const expected = t.parts.join(rowText);
+    if (c.formula === expected) return "standard";
     // hosts give the formula back as it was written; one written otherwise (case, spaces) is normalised
-    return sameFormula(c.formula, expected ?? t.parts.join(rowText)) ? "standard" : "edited";
+    return sameFormula(c.formula, expected) ? "standard" : "edited";
   }
 }
 

@@ -23,7 +23,7 @@ export function validateModel(model: WorkbookModel): Finding[] {
   for (const check of CHECKS) check(ctx);
   // a sheet with a column inserted or deleted is read (and would be fixed) at the wrong columns: its
   // one-click fixes would write a formula over whatever moved there
-  const shifted = new Set(findings.filter((f) => f.code === "columns-shifted" && f.at.kind !== "line").map((f) => (f.at as { sheet: string }).sheet));
+  const shifted = new Set(findings.flatMap((f) => (f.code === "columns-shifted" && f.at.kind !== "line" ? [f.at.sheet] : [])));
   if (shifted.size) for (const f of findings) if (f.fix && f.at.kind !== "line" && shifted.has(f.at.sheet)) delete f.fix;
   return sortFindings(findings, model.sheetNames);
 }

@@ -1,7 +1,8 @@
 /**
- * The sheets as sheets: each standard sheet there (R-XL-01), the column-number row under the headers (R-CAP-04: "5=4/5" where "(6=5/4)"
- * belongs) and formulas that differ from the rest of their input column (R-XL-04, as Excel's
- * "inconsistent formula" check).
+ * The sheets as sheets: each standard sheet there (R-XL-01), its columns where the layout puts them
+ * (R-XL-06), the column-number row under the headers (R-CAP-04: "5=4/5" where "(6=5/4)" belongs) and
+ * formulas that differ from the rest of their input column (R-XL-04, as Excel's "inconsistent formula"
+ * check).
  */
 import { colLetter } from "../../address";
 import { shiftedColumn, shiftParams, STANDARD_LAYOUTS, TABLE_ROWS } from "../../layouts";
