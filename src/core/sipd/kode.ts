@@ -116,6 +116,10 @@ export class KodeScan {
   kelompok = -1;
   kelompokEnd = -1;
   level: LraLevel = "malformed";
+  /** akun tokens */
+  segments = 0;
+  /** the last akun token's value (its digits) */
+  lastSegment = 0;
 }
 
 /**
@@ -146,8 +150,14 @@ export function readKode(src: string, start: number, end: number, out: KodeScan)
       if (w !== 2) middle = false;
     } else if (n === 5) last = w === 4;
     n++;
+    if (i === end) {
+      let v = 0;
+      for (let k = token; k < end; k++) v = v * 10 + src.charCodeAt(k) - 48;
+      out.lastSegment = v;
+    }
     token = i + 1;
   }
+  out.segments = n;
   out.headEnd = headEnd;
   const program00 = src.charCodeAt(start + 13) === 48 && src.charCodeAt(start + 14) === 48;
   out.level = levelOfShape(program00, headEnd - start === 18, n, head, middle, last);

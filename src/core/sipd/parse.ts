@@ -5,7 +5,7 @@
  */
 import { formatAngka } from "../numbers";
 import { message, type MessageCode, type SipdKodeReason } from "../messages.id";
-import { NUMERIC_FIELDS, canonicalValue, readCell, scanAmounts, scanCanonical } from "./amounts";
+import { NUMERIC_FIELDS, canonicalValue, persenOf, readCell, scanAmounts, scanCanonical } from "./amounts";
 import { derive } from "./derive";
 import { emptyStats, noteKodeLine, refusalFor } from "./detect";
 import { classifySkipped, emptyMeta, stripMarkup } from "./header";
@@ -22,6 +22,9 @@ import {
   literalReading,
   repairedReading,
   rollupFinding,
+  OrderedTree,
+  lastSegmentOf,
+  segmentsOf,
   type RollupBreak,
   type Tree,
 } from "./reconcile";
@@ -189,6 +192,18 @@ export function amounts(
   return stated;
 }
 
+/**
+ * A row of whole-rupiah amounts, all filled (`v`: the seven numeric cells in order), in which
+ * checkRowArithmetic finds nothing: S/D = lalu + ini, sisa = setelah − S/D and not negative, S/D
+ * within setelah, the % as SIPD rounds it at two decimals.
+ */
+export function soundRow(v: Float64Array): boolean {
+  const setelah = v[1]!;
+  const sd = v[4]!;
+  const sisa = v[6]!;
+  return sd === v[2]! + v[3]! && sisa === setelah - sd && sisa >= 0 && sd <= setelah && persenOf(sd, setelah) === v[5]!;
+}
+
 function footerKind(label: string): LraFooterKind | null {
   const l = label.replace(/\s+/g, " ").trim();
   for (const [re, kind] of FOOTER_LABELS) if (re.test(l)) return kind;
@@ -275,6 +290,18 @@ export class LineLoop {
   readonly findings: LraFinding[] = [];
   readonly stats = emptyStats();
   readonly heads: HeadCache = { byHead: new Map(), last: null };
+  /**
+   * Worked out as each row is read, while it is in the cache: a later pass over 100k rows costs a
+   * cache miss or two per row, as much as the work. The row checks' findings (added to `findings` in
+   * `finish`, where the checks stood when they were a pass); where each run of rows sharing one kode
+   * head starts (the header check compares a head once); the program and sub kegiatan rows (derive).
+   */
+  private readonly arithmetic: LraFinding[] = [];
+  private readonly headRuns: number[] = [];
+  private readonly upper: LraRow[] = [];
+  private readonly tree = new OrderedTree(this.rows, literalReading);
+  /** the last row kodeRow made, and its shape as its kode was read */
+  private scanned: { row: Row | null; segments: number; lastSegment: number } = { row: null, segments: 0, lastSegment: 0 };
   blankLines = 0;
   linesWithTab = 0;
   // a lone text line right after a data row may be the wrapped tail of its uraian (SPEC d8)
@@ -342,7 +369,11 @@ export class LineLoop {
     this.linesWithTab++;
     const stated = amounts(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!);
     const uraian = src.slice(tab + 1, uraianEnd).trim();
-    this.row(this.kodeRow(line, source, start, src, start, tab, kode, uraian, stated, 2));
+    const row = this.kodeRow(line, source, start, src, start, tab, kode, uraian, stated, 2);
+    // checkRowArithmetic finds nothing in a row that adds up, told from the amounts at hand: whole
+    // rupiah, every cell filled, the % at two decimals. Any other row it checks in full.
+    if (!soundRow(v)) checkRowArithmetic(row, this.arithmetic);
+    this.row(row, true);
     return true;
   }
 
@@ -360,11 +391,19 @@ export class LineLoop {
     const last = this.heads.last;
     const h = last !== null && last.head === head ? last.h : cachedHead(head, this.heads);
     const kelompok = scan.kelompok < 0 ? null : src.slice(scan.kelompok, scan.kelompokEnd);
-    return new Row(line, source, key, kode, uraian, scan.level, h, kelompok, stated, persenDecimals);
+    const row = new Row(line, source, key, kode, uraian, scan.level, h, kelompok, stated, persenDecimals);
+    const scanned = this.scanned;
+    scanned.row = row;
+    scanned.segments = scan.level === "malformed" ? -1 : scan.segments;
+    scanned.lastSegment = scan.lastSegment;
+    return row;
   }
 
-  /** A data row on the line just begun (`nextLine`), read by the caller or by the line readers here. */
-  row(row: LraRow): void {
+  /**
+   * A data row on the line just begun (`nextLine`), read by the caller or by the line readers here;
+   * `checked`: its arithmetic is already checked.
+   */
+  row(row: LraRow, checked = false): void {
     const pending = this.pending;
     if (pending && pending.line === row.line - 1) {
       const previous = this.rows[this.rows.length - 1];
@@ -378,7 +417,15 @@ export class LineLoop {
       }
     }
     this.pending = null;
-    this.rows.push(row);
+    const rows = this.rows;
+    const previous = rows[rows.length - 1];
+    if (previous === undefined || Row.sharedHeadLength(row, previous) === 0) this.headRuns.push(rows.length);
+    if (row.level === "program" || row.level === "sub_kegiatan") this.upper.push(row);
+    if (!checked) checkRowArithmetic(row, this.arithmetic);
+    const scanned = this.scanned;
+    if (scanned.row === row) this.tree.add(row, scanned.segments, scanned.lastSegment);
+    else this.tree.add(row, segmentsOf(row.level), lastSegmentOf(row.kode));
+    rows.push(row);
   }
 
   /** Every line but the common data row: blank, a data row in another shape, footer, header, noise. */
@@ -454,15 +501,17 @@ export class LineLoop {
       return refuse("sipd-mostly-unreadable", { dataRows: rows.length, kodeLines: found.kodeLines }, found);
     }
 
-    checkHeader(meta, rows, findings);
-    const tree = reconcile(rows, footer, reading, findings);
-    const { programs, kegiatan, subKegiatan } = derive(tree.counted);
+    checkHeader(meta, rows, this.headRuns, findings);
+    const tree = reconcile(rows, footer, reading, this.arithmetic, this.tree, findings);
+    // derive reads only program and sub kegiatan rows: those of the rows, when every row counts
+    const { programs, kegiatan, subKegiatan } = derive(tree.counted === rows ? this.upper : tree.counted);
     findings.sort((a, b) => a.at.line - b.at.line);
     return { ok: true, meta, rows, footer, programs, kegiatan, subKegiatan, findings, skipped, blankLines, lineCount };
   }
 }
 
-function checkHeader(meta: LraMeta, rows: readonly LraRow[], out: LraFinding[]): void {
+/** `runs`: where each run of rows sharing one kode head starts (such rows share its urusan and unit). */
+function checkHeader(meta: LraMeta, rows: readonly LraRow[], runs: readonly number[], out: LraFinding[]): void {
   const missing: string[] = [];
   if (meta.tahunAnggaran === null) missing.push("tahun anggaran");
   if (meta.bulan === null) missing.push("bagian bulan");
@@ -475,11 +524,14 @@ function checkHeader(meta: LraMeta, rows: readonly LraRow[], out: LraFinding[]):
   if (meta.urusan !== null && meta.urusan !== first.urusan) {
     out.push(finding({ rule: "R-KODE-01", code: "sipd-urusan-mismatch", severity: "warning", line: first.line, kode: first.kode, stated: first.urusan, expected: meta.urusan, params: { kode: first.urusan, header: meta.urusan } }));
   }
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    // rows of one head object share its urusan and unit
-    if (Row.sharedHeadLength(row, first) > 0) continue;
-    if (row.unit !== first.unit || row.urusan !== first.urusan) {
+  for (let k = 0; k < runs.length; k++) {
+    const start = runs[k]!;
+    const head = rows[start]!;
+    if (Row.sharedHeadLength(head, first) > 0) continue;
+    if (head.unit === first.unit && head.urusan === first.urusan) continue;
+    const end = runs[k + 1] ?? rows.length;
+    for (let i = start; i < end; i++) {
+      const row = rows[i]!;
       const unit = `${row.urusan} ${row.unit}`;
       const expected = `${first.urusan} ${first.unit}`;
       out.push(finding({ rule: "R-KODE-01", code: "sipd-kode-unit", severity: "warning", line: row.line, kode: row.kode, stated: unit, expected, relatedLines: [first.line], params: { kode: row.kode, unit, expected } }));
@@ -487,8 +539,9 @@ function checkHeader(meta: LraMeta, rows: readonly LraRow[], out: LraFinding[]):
   }
 }
 
-function reconcile(rows: LraRow[], footer: readonly LraFooterRow[], reading: "repaired" | "literal", out: LraFinding[]): Tree {
-  const literal = buildTree(rows, literalReading);
+/** `arithmetic`: the row checks' findings (checkRowArithmetic), made as the rows were read. */
+function reconcile(rows: LraRow[], footer: readonly LraFooterRow[], reading: "repaired" | "literal", arithmetic: readonly LraFinding[], ordered: OrderedTree, out: LraFinding[]): Tree {
+  const literal = buildTree(rows, literalReading, ordered);
 
   // malformed codes: the reading the amounts single out, if one does (repair.ts)
   let repaired = false;
@@ -513,7 +566,7 @@ function reconcile(rows: LraRow[], footer: readonly LraFooterRow[], reading: "re
     }
   }
 
-  for (let i = 0; i < rows.length; i++) checkRowArithmetic(rows[i]!, out);
+  for (let i = 0; i < arithmetic.length; i++) out.push(arithmetic[i]!);
 
   const tree = reading === "repaired" && repaired ? buildTree(rows, repairedReading) : literal;
   for (const { row, first } of tree.duplicates) {

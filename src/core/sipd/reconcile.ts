@@ -164,74 +164,129 @@ const SEGMENTS: Record<LraLevel, number> = {
   malformed: -1,
 };
 
-export function buildTree(rows: LraRow[], read: Reading): Tree {
-  return orderedTree(rows, read) ?? treeByKode(rows, read);
-}
-
 /**
- * The tree of an export as SIPD writes it, in one pass without a map of every kode: each parent comes
- * before its children, an akun row right after its parent's subtree began (the last row one segment
- * shorter), and the children of a parent in rising code order, so no code can repeat. Null as soon
- * as the rows are not so (a copied page, a malformed code, a parent later or missing): treeByKode
- * then reads them, and gives what this would have given where both apply.
+ * The tree of an export as SIPD writes it, built row by row without a map of every kode: each parent
+ * comes before its children, an akun row right after its parent's subtree began (the last row one
+ * segment shorter), and the children of a parent in rising code order, so no code can repeat. It
+ * gives up as soon as the rows are not so (a copied page, a malformed code, a parent later or
+ * missing): treeByKode then reads them, and gives what this would have given where both apply.
+ *
+ * The parse adds each row as it reads it, while the row and its text are in the cache: a pass over
+ * 100k rows afterwards cost a cache miss or two per row, more than the work.
  */
-function orderedTree(rows: LraRow[], read: Reading): Tree | null {
-  const count = rows.length;
-  const parent = new Int32Array(count).fill(-1);
+export class OrderedTree {
+  private count = 0;
+  private failed = false;
+  private parent = new Int32Array(1024).fill(-1);
   // per parent: its last child so far, and that child's last segment when it is an akun row
-  const lastChild = new Int32Array(count).fill(-1);
-  const lastSegment = new Int32Array(count);
+  private lastChild = new Int32Array(1024).fill(-1);
+  private lastSegment = new Int32Array(1024);
   // parents of rows of two segments or fewer: program, kelompok and total rows
-  const upper = new Map<string, number>();
-  const roots = new Set<string>();
-  const lastAt: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const row = rows[i]!;
+  private readonly upper = new Map<string, number>();
+  private readonly roots = new Set<string>();
+  private readonly lastAt: number[] = [];
+
+  /** `rows`: the rows added so far, in order (the parse's own array, which grows as they are added). */
+  constructor(
+    private readonly rows: readonly LraRow[],
+    private readonly read: Reading,
+  ) {}
+
+  /**
+   * The next row, `rows[i]` once added. `segments`: the akun segments its level has (SEGMENTS[level],
+   * -1 when malformed); `segment`: the value of its kode's last segment (lastSegmentOf), for akun rows.
+   */
+  add(row: LraRow, segments: number, segment: number): void {
+    if (this.failed) return;
+    const i = this.count++;
+    if (i === this.parent.length) this.grow();
+    if (!this.place(row, i, segments, segment)) this.failed = true;
+  }
+
+  /** The tree of the rows added, or null when they are not as SIPD writes them. */
+  tree(): Tree | null {
+    const { rows, read, count } = this;
+    if (this.failed || count !== rows.length) return null;
+    return { byKey: lazyIndex(rows, read), counted: rows as LraRow[], parent: this.parent.subarray(0, count), orphans: [], duplicates: [] };
+  }
+
+  private place(row: LraRow, i: number, n: number, segment: number): boolean {
+    const { rows, read, parent, lastChild, lastSegment } = this;
     const r = read(row);
-    const n = SEGMENTS[r.level];
-    if (n < 0) return null;
+    if (n < 0) return false;
     let p = -1;
     if (n >= 3) {
-      const g = lastAt[n - 1];
-      if (g === undefined) return null;
+      const g = this.lastAt[n - 1];
+      if (g === undefined) return false;
       // the guess is the parent when its kode is this one's up to a space, with a segment after it;
       // codes as written that share their head object need only the akun after it compared
       const guess = rows[g]!;
       const gr = read(guess);
       const gk = gr.kode;
       const known = r === row && gr === guess ? Row.sharedHeadLength(row, guess) : 0;
-      if (r.kode.length <= gk.length + 1 || !startsWithTokens(r.kode, gk, known)) return null;
+      if (r.kode.length <= gk.length + 1 || !startsWithTokens(r.kode, gk, known)) return false;
       p = g;
       // siblings share every segment but the last, of one width: their values must rise
-      const segment = lastSegmentOf(r.kode);
       const c = lastChild[p]!;
-      if (c >= 0 && lastSegment[p]! >= segment) return null;
+      if (c >= 0 && lastSegment[p]! >= segment) return false;
       lastSegment[p] = segment;
     } else {
       const pk = parentKode(r.kode, row.program, row.subKegiatan ?? "00", r.akun);
       if (pk === null) {
-        if (roots.has(r.kode)) return null;
-        roots.add(r.kode);
+        if (this.roots.has(r.kode)) return false;
+        this.roots.add(r.kode);
       } else {
-        const found = upper.get(pk);
-        if (found === undefined) return null;
+        const found = this.upper.get(pk);
+        if (found === undefined) return false;
         p = found;
         const c = lastChild[p]!;
-        if (c >= 0 && read(rows[c]!).kode >= r.kode) return null;
+        if (c >= 0 && read(rows[c]!).kode >= r.kode) return false;
       }
-      if (row.subKegiatan === null) upper.set(r.kode, i);
+      if (row.subKegiatan === null) this.upper.set(r.kode, i);
     }
     if (p >= 0) {
       parent[i] = p;
       lastChild[p] = i;
     }
-    lastAt[n] = i;
+    this.lastAt[n] = i;
+    return true;
   }
-  return { byKey: lazyIndex(rows, read), counted: rows, parent, orphans: [], duplicates: [] };
+
+  private grow(): void {
+    const n = this.parent.length * 2;
+    const parent = new Int32Array(n).fill(-1);
+    parent.set(this.parent);
+    this.parent = parent;
+    const lastChild = new Int32Array(n).fill(-1);
+    lastChild.set(this.lastChild);
+    this.lastChild = lastChild;
+    const lastSegment = new Int32Array(n);
+    lastSegment.set(this.lastSegment);
+    this.lastSegment = lastSegment;
+  }
 }
 
+/** `ordered`: the rows' tree as the parse built it while reading them (the literal reading). */
+export function buildTree(rows: LraRow[], read: Reading, ordered?: OrderedTree): Tree {
+  return (ordered && read === literalReading ? ordered.tree() : orderedTree(rows, read)) ?? treeByKode(rows, read);
+}
+
+/** OrderedTree over rows already read. */
+function orderedTree(rows: LraRow[], read: Reading): Tree | null {
+  const tree = new OrderedTree(rows, read);
+  for (let i = 0; i < rows.length; i++) {
+    const r = read(rows[i]!);
+    const n = segmentsOf(r.level);
+    tree.add(rows[i]!, n, n >= 3 ? lastSegmentOf(r.kode) : 0);
+  }
+  return tree.tree();
+}
+
+/** The akun segments of a level (SEGMENTS): -1 for a malformed kode. */
+export const segmentsOf = (level: LraLevel): number => SEGMENTS[level];
+
 /** The last segment of a kode as a number (its digits). */
-function lastSegmentOf(kode: string): number {
+export function lastSegmentOf(kode: string): number {
   let v = 0;
   let scale = 1;
   for (let k = kode.length - 1; k >= 0; k--) {
