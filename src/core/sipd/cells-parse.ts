@@ -124,7 +124,7 @@ function cellRow(loop: LineLoop, line: number, row: Row, at: readonly number[], 
   if (own < 2 && persenOf(sd, setelah, 2) !== v && persenOf(sd, setelah, own) === v) return false;
   const persen = v === 0 ? 0 : v;
   loop.linesWithTab++;
-  const stated = amounts(sebelum, setelah, lalu, ini, sd, persen, sisa);
-  loop.row(loop.kodeRow(line, source, line, kode, 0, kode.length, kode, (uraian ?? "").trim(), stated, 2));
+  loop.stage(amounts(sebelum, setelah, lalu, ini, sd, persen, sisa));
+  loop.row(loop.kodeRow(line, source, line, kode, 0, kode.length, kode, (uraian ?? "").trim(), 2));
   return true;
 }

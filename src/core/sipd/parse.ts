@@ -11,7 +11,7 @@ import { emptyStats, noteKodeLine, refusalFor } from "./detect";
 import { classifySkipped, emptyMeta, stripMarkup } from "./header";
 import { KODE_PATTERN, KODE_START, KodeScan, normaliseKode, readHead, readKode, type KodeHead } from "./kode";
 import { decideRepairs } from "./repair";
-import { Row, splitFields, type FieldSource } from "./row";
+import { AmountStore, Row, splitFields, stageAmounts, type FieldSource } from "./row";
 import {
   buildTree,
   checkFooter,
@@ -199,9 +199,13 @@ export function amounts(
  */
 export function soundRow(v: Float64Array): boolean {
   const setelah = v[1]!;
+  const lalu = v[2]!;
+  const ini = v[3]!;
   const sd = v[4]!;
   const sisa = v[6]!;
-  return sd === v[2]! + v[3]! && sisa === setelah - sd && sisa >= 0 && sd <= setelah && persenOf(sd, setelah) === v[5]!;
+  // an empty cell is NaN, which is no integer
+  if (!(Number.isInteger(setelah) && Number.isInteger(lalu) && Number.isInteger(ini) && Number.isInteger(sd) && Number.isInteger(sisa))) return false;
+  return sd === lalu + ini && sisa === setelah - sd && sisa >= 0 && sd <= setelah && persenOf(sd, setelah) === v[5]!;
 }
 
 function footerKind(label: string): LraFooterKind | null {
@@ -300,6 +304,9 @@ export class LineLoop {
   private readonly headRuns: number[] = [];
   private readonly upper: LraRow[] = [];
   private readonly tree = new OrderedTree(this.rows, literalReading);
+  /** the amounts of the rows kodeRow made, by index (the row's in `rows`, unless `foreign`) */
+  private readonly store = new AmountStore();
+  private foreign = false;
   /** the last row kodeRow made, and its shape as its kode was read */
   private scanned: { row: Row | null; segments: number; lastSegment: number } = { row: null, segments: 0, lastSegment: 0 };
   blankLines = 0;
@@ -367,22 +374,24 @@ export class LineLoop {
     const kode = src.slice(start, tab);
     if (!KODE_PATTERN.test(kode)) return false;
     this.linesWithTab++;
-    const stated = amounts(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!);
     const uraian = src.slice(tab + 1, uraianEnd).trim();
-    const row = this.kodeRow(line, source, start, src, start, tab, kode, uraian, stated, 2);
-    // checkRowArithmetic finds nothing in a row that adds up, told from the amounts at hand: whole
-    // rupiah, every cell filled, the % at two decimals. Any other row it checks in full.
-    if (!soundRow(v)) checkRowArithmetic(row, this.arithmetic);
-    this.row(row, true);
+    // the amounts are where kodeRow takes them from: this.values
+    this.row(this.kodeRow(line, source, start, src, start, tab, kode, uraian, 2));
     return true;
+  }
+
+  /** `s` where kodeRow takes the next row's amounts from. */
+  stage(s: LraAmounts): void {
+    stageAmounts(s, this.values);
   }
 
   /**
    * A row whose kode, `src` [start, end) = `kode`, matches KODE_PATTERN: its head, level and kelompok
    * read where it stands (readKode), without cutting its akun out. Its fields come from `source` by
-   * `key`, or from `key` itself when that is its line.
+   * `key`, or from `key` itself when that is its line; its amounts from `this.values` (scanLine reads
+   * them there, `stage` puts them there). To be handed to `row` next.
    */
-  kodeRow(line: number, source: FieldSource | null, key: number | string, src: string, start: number, end: number, kode: string, uraian: string, stated: LraAmounts, persenDecimals: number | null): Row {
+  kodeRow(line: number, source: FieldSource | null, key: number | string, src: string, start: number, end: number, kode: string, uraian: string, persenDecimals: number | null): Row {
     const scan = this.kodeScan;
     readKode(src, start, end, scan);
     // the rows of one sub kegiatan come together; the head is compared as a string, not char by char
@@ -391,7 +400,11 @@ export class LineLoop {
     const last = this.heads.last;
     const h = last !== null && last.head === head ? last.h : cachedHead(head, this.heads);
     const kelompok = scan.kelompok < 0 ? null : src.slice(scan.kelompok, scan.kelompokEnd);
-    const row = new Row(line, source, key, kode, uraian, scan.level, h, kelompok, stated, persenDecimals);
+    const v = this.values;
+    const row = new Row(line, source, key, kode, uraian, scan.level, h, kelompok, this.store, this.store.push(v), persenDecimals);
+    // checkRowArithmetic finds nothing in a row that adds up, told from the amounts at hand: whole
+    // rupiah, every cell filled, the % at two decimals. Any other row it checks in full.
+    if (persenDecimals !== 2 || !soundRow(v)) checkRowArithmetic(row, this.arithmetic);
     const scanned = this.scanned;
     scanned.row = row;
     scanned.segments = scan.level === "malformed" ? -1 : scan.segments;
@@ -399,11 +412,8 @@ export class LineLoop {
     return row;
   }
 
-  /**
-   * A data row on the line just begun (`nextLine`), read by the caller or by the line readers here;
-   * `checked`: its arithmetic is already checked.
-   */
-  row(row: LraRow, checked = false): void {
+  /** A data row on the line just begun (`nextLine`), made by kodeRow. */
+  row(row: LraRow): void {
     const pending = this.pending;
     if (pending && pending.line === row.line - 1) {
       const previous = this.rows[this.rows.length - 1];
@@ -421,10 +431,14 @@ export class LineLoop {
     const previous = rows[rows.length - 1];
     if (previous === undefined || Row.sharedHeadLength(row, previous) === 0) this.headRuns.push(rows.length);
     if (row.level === "program" || row.level === "sub_kegiatan") this.upper.push(row);
-    if (!checked) checkRowArithmetic(row, this.arithmetic);
     const scanned = this.scanned;
     if (scanned.row === row) this.tree.add(row, scanned.segments, scanned.lastSegment);
-    else this.tree.add(row, segmentsOf(row.level), lastSegmentOf(row.kode));
+    else {
+      // not made by kodeRow: its amounts are not in the store
+      this.foreign = true;
+      checkRowArithmetic(row, this.arithmetic);
+      this.tree.add(row, segmentsOf(row.level), lastSegmentOf(row.kode));
+    }
     rows.push(row);
   }
 
@@ -447,7 +461,8 @@ export class LineLoop {
 
     if (asIs || (fitsRow && KODE_PATTERN.test(kode))) {
       const { stated, persenDecimals } = readAmounts(fields, line, kode, false, this.findings);
-      this.row(this.kodeRow(line, null, clean, kode, 0, kode.length, kode, (fields[1] ?? "").trim(), stated, persenDecimals));
+      this.stage(stated);
+      this.row(this.kodeRow(line, null, clean, kode, 0, kode.length, kode, (fields[1] ?? "").trim(), persenDecimals));
       return;
     }
 
@@ -502,7 +517,9 @@ export class LineLoop {
     }
 
     checkHeader(meta, rows, this.headRuns, findings);
-    const tree = reconcile(rows, footer, reading, this.arithmetic, this.tree, findings);
+    // the store's row i is rows[i] when every row came through kodeRow
+    const store = !this.foreign && this.store.length === rows.length ? this.store : null;
+    const tree = reconcile(rows, footer, reading, this.arithmetic, this.tree, store, findings);
     // derive reads only program and sub kegiatan rows: those of the rows, when every row counts
     const { programs, kegiatan, subKegiatan } = derive(tree.counted === rows ? this.upper : tree.counted);
     findings.sort((a, b) => a.at.line - b.at.line);
@@ -540,7 +557,7 @@ function checkHeader(meta: LraMeta, rows: readonly LraRow[], runs: readonly numb
 }
 
 /** `arithmetic`: the row checks' findings (checkRowArithmetic), made as the rows were read. */
-function reconcile(rows: LraRow[], footer: readonly LraFooterRow[], reading: "repaired" | "literal", arithmetic: readonly LraFinding[], ordered: OrderedTree, out: LraFinding[]): Tree {
+function reconcile(rows: LraRow[], footer: readonly LraFooterRow[], reading: "repaired" | "literal", arithmetic: readonly LraFinding[], ordered: OrderedTree, store: AmountStore | null, out: LraFinding[]): Tree {
   const literal = buildTree(rows, literalReading, ordered);
 
   // malformed codes: the reading the amounts single out, if one does (repair.ts)
@@ -575,9 +592,9 @@ function reconcile(rows: LraRow[], footer: readonly LraFooterRow[], reading: "re
   for (const { row, parent } of tree.orphans) {
     out.push(finding({ rule: "R-KODE-01", code: "sipd-kode-orphan", severity: "warning", line: row.line, kode: row.kode, params: { kode: row.kode, parent } }));
   }
-  const breaks = rollupBreaks(tree);
+  const breaks = rollupBreaks(tree, tree.counted === rows ? store : null);
   for (const b of breaks) out.push(rollupFinding(b));
-  if (tree !== literal) noteLiteralOnly(rollupBreaks(literal), breaks, out);
+  if (tree !== literal) noteLiteralOnly(rollupBreaks(literal, literal.counted === rows ? store : null), breaks, out);
 
   checkFooter(footer, rows, out);
   return tree;

@@ -6,7 +6,7 @@ import { formatAngka } from "../numbers";
 import type { MessageCode, MessageParams } from "../messages.id";
 import { addMoney, persenOf, persenOfRow, persenTruncated, sameMoney, sdOf, sisaOf } from "./amounts";
 import { parentKode, segments, startsWithTokens } from "./kode";
-import { Row } from "./row";
+import { AmountStore, Row, stageAmounts } from "./row";
 import { MONEY_COLUMNS, type LraAmounts, type LraColumn, type LraFinding, type LraFooterRow, type LraLevel, type LraMoneyColumn, type LraRow, type Severity } from "./types";
 
 export const LEVEL_LABEL: Record<LraLevel, string> = {
@@ -373,8 +373,10 @@ export interface RollupBreak {
  * child. The sums run over the rows once, child by child in row order, into one slot per parent and
  * column; a child lacking the amount leaves that sum undefined.
  */
-export function rollupBreaks(tree: Tree): RollupBreak[] {
+export function rollupBreaks(tree: Tree, store: AmountStore | null = null): RollupBreak[] {
   const { counted, parent } = tree;
+  // the amounts by row, as the parse keeps them (store), or as the rows give them
+  const v = (store ?? storeOf(counted)).values;
   const C = MONEY_COLUMNS.length;
   const sums = new Float64Array(counted.length * C);
   const gap = new Uint8Array(counted.length * C);
@@ -387,27 +389,27 @@ export function rollupBreaks(tree: Tree): RollupBreak[] {
       seen[p] = 1;
       parents.push(p);
     }
-    // MONEY_COLUMNS order, by name: a keyed load per cell would cost more than the sum
-    const s = counted[i]!.stated;
+    // MONEY_COLUMNS order: the store's fields 3–7 and 9 (8 is the %)
+    const a = i * 7;
     const k = p * C;
-    add(sums, gap, k, s.anggaranSebelum);
-    add(sums, gap, k + 1, s.anggaranSetelah);
-    add(sums, gap, k + 2, s.realisasiBulanLalu);
-    add(sums, gap, k + 3, s.realisasiBulanIni);
-    add(sums, gap, k + 4, s.realisasiSd);
-    add(sums, gap, k + 5, s.sisa);
+    add(sums, gap, k, v[a]!);
+    add(sums, gap, k + 1, v[a + 1]!);
+    add(sums, gap, k + 2, v[a + 2]!);
+    add(sums, gap, k + 3, v[a + 3]!);
+    add(sums, gap, k + 4, v[a + 4]!);
+    add(sums, gap, k + 5, v[a + 6]!);
   }
   const found: Found[] = [];
   for (const p of parents) {
-    // by name, in MONEY_COLUMNS order, as they were summed
-    const s = counted[p]!.stated;
+    // in MONEY_COLUMNS order, as they were summed
+    const a = p * 7;
     const k = p * C;
-    breakAt(found, p, 0, s.anggaranSebelum, sums, gap, k);
-    breakAt(found, p, 1, s.anggaranSetelah, sums, gap, k + 1);
-    breakAt(found, p, 2, s.realisasiBulanLalu, sums, gap, k + 2);
-    breakAt(found, p, 3, s.realisasiBulanIni, sums, gap, k + 3);
-    breakAt(found, p, 4, s.realisasiSd, sums, gap, k + 4);
-    breakAt(found, p, 5, s.sisa, sums, gap, k + 5);
+    breakAt(found, p, 0, v[a]!, sums, gap, k);
+    breakAt(found, p, 1, v[a + 1]!, sums, gap, k + 1);
+    breakAt(found, p, 2, v[a + 2]!, sums, gap, k + 2);
+    breakAt(found, p, 3, v[a + 3]!, sums, gap, k + 3);
+    breakAt(found, p, 4, v[a + 4]!, sums, gap, k + 4);
+    breakAt(found, p, 5, v[a + 6]!, sums, gap, k + 5);
   }
   if (found.length === 0) return [];
   // the children of the parents that break, in row order
@@ -423,16 +425,27 @@ interface Found {
   sum: number;
 }
 
-/** Parent p's stated amount `v` of column c against the sum of its children at slot k. */
-function breakAt(found: Found[], p: number, c: number, v: number | null, sums: Float64Array, gap: Uint8Array, k: number): void {
-  if (v !== null && !gap[k] && !sameMoney(v, sums[k]!)) found.push({ p, column: MONEY_COLUMNS[c]!, stated: v, sum: sums[k]! });
+/** Parent p's stated amount `v` (NaN: none) of column c against the sum of its children at slot k. */
+function breakAt(found: Found[], p: number, c: number, v: number, sums: Float64Array, gap: Uint8Array, k: number): void {
+  if (v === v && !gap[k] && !sameMoney(v, sums[k]!)) found.push({ p, column: MONEY_COLUMNS[c]!, stated: v, sum: sums[k]! });
 }
 
-/** One child's amount into its parent's sum at slot k; a missing amount leaves the sum undefined (gap). */
-function add(sums: Float64Array, gap: Uint8Array, k: number, v: number | null): void {
+/** One child's amount (NaN: none) into its parent's sum at slot k; a missing amount leaves the sum undefined (gap). */
+function add(sums: Float64Array, gap: Uint8Array, k: number, v: number): void {
   if (gap[k]) return;
-  if (v === null) gap[k] = 1;
+  if (v !== v) gap[k] = 1;
   else sums[k] = addMoney(sums[k]!, v);
+}
+
+/** The rows' amounts, as a parse keeps them. */
+function storeOf(rows: readonly LraRow[]): AmountStore {
+  const store = new AmountStore();
+  const v = new Float64Array(7);
+  for (const row of rows) {
+    stageAmounts(row.stated, v);
+    store.push(v);
+  }
+  return store;
 }
 
 export function rollupFinding(b: RollupBreak): LraFinding {

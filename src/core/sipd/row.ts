@@ -20,6 +20,60 @@ export function splitFields(clean: string): string[] {
   return fields;
 }
 
+/** Slots of a row's amounts in an AmountStore, in the order SIPD prints them (fields 3–9). */
+const SLOTS = 7;
+
+/**
+ * The seven numeric cells of every row of one parse, one after another in a Float64Array, NaN where a
+ * cell is empty (an amount is never NaN). As an object per row they were 100k objects and a heap
+ * number for every amount past 2^31 and every %, all copied by each young-generation collection.
+ */
+export class AmountStore {
+  length = 0;
+  values = new Float64Array(SLOTS * 1024);
+
+  /** The next row's amounts, `v` in field order (NaN: empty); its index. */
+  push(v: Float64Array): number {
+    const i = this.length++;
+    if ((i + 1) * SLOTS > this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values.set(v, i * SLOTS);
+    return i;
+  }
+
+  /** Row i's amounts as an object (made when asked for). */
+  amounts(i: number): LraAmounts {
+    const v = this.values;
+    const a = i * SLOTS;
+    // null first, then the numbers (V8 then stores whole rupiah in place), as the parser always did
+    const s: LraAmounts = { anggaranSebelum: null, anggaranSetelah: null, realisasiBulanLalu: null, realisasiBulanIni: null, realisasiSd: null, persen: null, sisa: null };
+    s.anggaranSebelum = orNull(v[a]!);
+    s.anggaranSetelah = orNull(v[a + 1]!);
+    s.realisasiBulanLalu = orNull(v[a + 2]!);
+    s.realisasiBulanIni = orNull(v[a + 3]!);
+    s.realisasiSd = orNull(v[a + 4]!);
+    s.persen = orNull(v[a + 5]!);
+    s.sisa = orNull(v[a + 6]!);
+    return s;
+  }
+}
+
+const orNull = (x: number): number | null => (x === x ? x : null);
+
+/** `s` into `v` in field order, NaN for null (the form AmountStore.push takes). */
+export function stageAmounts(s: LraAmounts, v: Float64Array): void {
+  v[0] = s.anggaranSebelum ?? NaN;
+  v[1] = s.anggaranSetelah ?? NaN;
+  v[2] = s.realisasiBulanLalu ?? NaN;
+  v[3] = s.realisasiBulanIni ?? NaN;
+  v[4] = s.realisasiSd ?? NaN;
+  v[5] = s.persen ?? NaN;
+  v[6] = s.sisa ?? NaN;
+}
+
 /**
  * A data row. Its fields are cut from its line only when asked for: kept on every row, they were
  * nine strings and an array per row, most of a 100k-row parse's garbage. What its kode's head says
@@ -29,6 +83,7 @@ export function splitFields(clean: string): string[] {
 export class Row implements LraRow {
   repaired?: LraRow["repaired"];
   private rc: LraRow["recomputed"] | null = null;
+  private st: LraAmounts | null = null;
   constructor(
     readonly line: number,
     private readonly source: FieldSource | null,
@@ -40,9 +95,16 @@ export class Row implements LraRow {
     private readonly head: KodeHead,
     /** token 1 of the akun */
     readonly kelompok: string | null,
-    readonly stated: LraAmounts,
+    /** where its amounts are kept, at `index` (the row's index in its parse) */
+    private readonly store: AmountStore,
+    readonly index: number,
     readonly persenDecimals: number | null,
   ) {}
+
+  /** made from the store when first asked for: the parse itself reads the store */
+  get stated(): LraAmounts {
+    return (this.st ??= this.store.amounts(this.index));
+  }
 
   get urusan(): string {
     return this.head.urusan;
