@@ -33,6 +33,9 @@ class CellFields implements FieldSource {
   fieldsOf(line: number): string[] {
     return splitFields(stripMarkup(rowText(this.rows.at(line - 1), this.first, this.last)));
   }
+  uraianOf(line: number): string {
+    return (this.fieldsOf(line)[1] ?? "").trim();
+  }
 }
 
 type Row = readonly (CellSnapshot | undefined)[];

@@ -155,6 +155,11 @@ class TextFields implements FieldSource {
     if (cr >= 0 && cr < end) end = cr;
     return splitFields(t.slice(start, end));
   }
+  /** as scanLine would cut it: the line (read by scanLine) has its second TAB before its end */
+  uraianOf(start: number): string {
+    const tab = this.text.indexOf("\t", start);
+    return this.text.slice(tab + 1, this.text.indexOf("\t", tab + 1)).trim();
+  }
 }
 
 /** The cached head for its text; `heads.last` is left on it. */
@@ -374,9 +379,9 @@ export class LineLoop {
     const kode = src.slice(start, tab);
     if (!KODE_PATTERN.test(kode)) return false;
     this.linesWithTab++;
-    const uraian = src.slice(tab + 1, uraianEnd).trim();
-    // the amounts are where kodeRow takes them from: this.values
-    this.row(this.kodeRow(line, source, start, src, start, tab, kode, uraian, 2));
+    // the amounts are where kodeRow takes them from: this.values; the uraian is read from the
+    // text when asked for (source.uraianOf)
+    this.row(this.kodeRow(line, source, start, src, start, tab, kode, null, 2));
     return true;
   }
 
@@ -389,9 +394,10 @@ export class LineLoop {
    * A row whose kode, `src` [start, end) = `kode`, matches KODE_PATTERN: its head, level and kelompok
    * read where it stands (readKode), without cutting its akun out. Its fields come from `source` by
    * `key`, or from `key` itself when that is its line; its amounts from `this.values` (scanLine reads
-   * them there, `stage` puts them there). To be handed to `row` next.
+   * them there, `stage` puts them there); its uraian from `source` by `key` when `uraian` is null. To
+   * be handed to `row` next.
    */
-  kodeRow(line: number, source: FieldSource | null, key: number | string, src: string, start: number, end: number, kode: string, uraian: string, persenDecimals: number | null): Row {
+  kodeRow(line: number, source: FieldSource | null, key: number | string, src: string, start: number, end: number, kode: string, uraian: string | null, persenDecimals: number | null): Row {
     const scan = this.kodeScan;
     readKode(src, start, end, scan);
     // the rows of one sub kegiatan come together; the head is compared as a string, not char by char

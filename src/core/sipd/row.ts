@@ -8,6 +8,8 @@ const FIELD_COUNT = 9;
 /** Where the nine fields of a row come from when asked for (`key`: what the source knows the row by). */
 export interface FieldSource {
   fieldsOf(key: number): string[];
+  /** field 2, the uraian, trimmed: what the row loop would have kept */
+  uraianOf(key: number): string;
 }
 
 /**
@@ -89,7 +91,8 @@ export class Row implements LraRow {
     private readonly source: FieldSource | null,
     private readonly key: number | string,
     readonly kode: string,
-    public uraian: string,
+    /** null: read from `source` when first asked for (kept on every row, it was a string per row) */
+    private ur: string | null,
     readonly level: LraLevel,
     /** the head of the kode, shared by the rows of one sub kegiatan: its parts are read through it */
     private readonly head: KodeHead,
@@ -100,6 +103,14 @@ export class Row implements LraRow {
     readonly index: number,
     readonly persenDecimals: number | null,
   ) {}
+
+  get uraian(): string {
+    return (this.ur ??= this.source!.uraianOf(this.key as number));
+  }
+  /** a wrapped uraian's tail joined to it (SPEC d8) */
+  set uraian(text: string) {
+    this.ur = text;
+  }
 
   /** made from the store when first asked for: the parse itself reads the store */
   get stated(): LraAmounts {
