@@ -10,7 +10,6 @@ export const KODE_PATTERN = /^\d \d{2} \d \d{2} \d{2} \d{2} (?:00|\d\.\d{2}\.\d{
 /** Looks like the start of a kode, even if it does not match the full pattern (used to tell data lost from noise). */
 export const KODE_START = /^\d\s+\d{2}\s+\d\s+\d{2}\s+\d{2}\b/;
 
-const SUB_KEGIATAN = /^(\d\.\d{2})\.(\d{4})$/;
 const TWO_DIGITS = /^\d{2}$/;
 const FOUR_DIGITS = /^\d{4}$/;
 const ONE_DIGIT = /^\d$/;
@@ -36,23 +35,27 @@ export function normaliseKode(field: string): string {
   return field.replace(/[\s\u00a0]+/g, " ").trim();
 }
 
+/**
+ * The head of a kode that matches KODE_PATTERN, whose tokens 0–5 have fixed widths (`7 01 7 01 00 01 `)
+ * and token 6 is `00` or `2.01.0001`: its parts are cut at their places (split and a regex per head
+ * cost a microsecond each time, 6.000 heads in a 100k-row export).
+ */
 export function readHead(head: string): KodeHead {
-  const t = head.split(" ");
-  const at = (i: number): string => t[i] ?? "";
-  const sub = at(6);
-  const m = SUB_KEGIATAN.exec(sub);
-  const program = at(5);
-  const kegiatan = m ? (m[1] ?? null) : null;
-  const subKegiatan = m ? sub : null;
+  const urusan = head.slice(0, 1);
+  const bidang = head.slice(2, 4);
+  const program = head.slice(13, 15);
+  const sub = head.slice(16);
+  const kegiatan = sub.length === 9 ? sub.slice(0, 4) : null;
+  const subKegiatan = sub.length === 9 ? sub : null;
   return {
     length: head.length,
-    urusan: `${at(0)}.${at(1)}`,
-    unit: `${at(2)} ${at(3)} ${at(4)}`,
+    urusan: `${urusan}.${bidang}`,
+    unit: head.slice(5, 12),
     program,
     sub,
     kegiatan,
     subKegiatan,
-    notation: notationOf(at(0), at(1), program, kegiatan, subKegiatan),
+    notation: notationOf(urusan, bidang, program, kegiatan, subKegiatan),
   };
 }
 

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { generateLra, parseLra, MONEY_COLUMNS, type LraParseSuccess, type LraRow } from "../../../src/core/sipd";
 import { addMoney, sameMoney } from "../../../src/core/sipd/amounts";
-import { KODE_PATTERN, KodeScan, classify, parentKode, readKode } from "../../../src/core/sipd/kode";
+import { KODE_PATTERN, KodeScan, classify, notationOf, parentKode, readHead, readKode } from "../../../src/core/sipd/kode";
 import { buildTree, literalReading, repairedReading, treeByKode } from "../../../src/core/sipd/reconcile";
 import { fixtureText, parsedOk } from "./helpers";
 
@@ -35,6 +35,20 @@ describe("the akun read from the kode string", () => {
         expect(line.slice(before.length, scan.headEnd)).toBe(tokens.slice(0, 7).join(" "));
         expect(scan.level).toBe(classify(tokens[5]!, tokens[6]!, akun));
         expect(scan.kelompok < 0 ? null : line.slice(scan.kelompok, scan.kelompokEnd)).toBe(akun[1] ?? null);
+        // the head's parts, cut at their places, are its tokens
+        const head = readHead(line.slice(before.length, scan.headEnd));
+        const sub = tokens[6]!;
+        const kegiatan = sub === "00" ? null : sub.slice(0, sub.lastIndexOf("."));
+        expect(head).toEqual({
+          length: scan.headEnd - before.length,
+          urusan: `${tokens[0]}.${tokens[1]}`,
+          unit: tokens.slice(2, 5).join(" "),
+          program: tokens[5],
+          sub,
+          kegiatan,
+          subKegiatan: sub === "00" ? null : sub,
+          notation: notationOf(tokens[0]!, tokens[1]!, tokens[5]!, kegiatan, sub === "00" ? null : sub),
+        });
       }),
       { numRuns: 3000 },
     );
