@@ -107,12 +107,26 @@ interface BudgetLine {
 }
 
 function budgetLines(lra: LraParseSuccess): BudgetLine[] {
+  // children grouped once, in their order: filtering every list per parent was 9 million comparisons
+  // for the 1.600 kegiatan and 5.700 sub kegiatan of a 100k-row export
+  const group = <T,>(items: readonly T[], key: (x: T) => string): Map<string, T[]> => {
+    const by = new Map<string, T[]>();
+    for (const x of items) {
+      const k = key(x);
+      const list = by.get(k);
+      if (list) list.push(x);
+      else by.set(k, [x]);
+    }
+    return by;
+  };
+  const kegiatanOf = group(lra.kegiatan, (k) => k.program);
+  const subsOf = group(lra.subKegiatan, (s) => `${s.program}|${s.kegiatan}`);
   const out: BudgetLine[] = [];
   for (const p of lra.programs) {
     out.push({ level: "Program", kode: p.notation, uraian: p.uraian, totals: p.totals });
-    for (const k of lra.kegiatan.filter((x) => x.program === p.program)) {
+    for (const k of kegiatanOf.get(p.program) ?? []) {
       out.push({ level: "Kegiatan", kode: k.notation, uraian: kegiatanName(k.program, k.kegiatan) ?? "", totals: k.totals });
-      for (const s of lra.subKegiatan.filter((x) => x.program === p.program && x.kegiatan === k.kegiatan)) {
+      for (const s of subsOf.get(`${p.program}|${k.kegiatan}`) ?? []) {
         out.push({ level: "Sub Kegiatan", kode: s.notation, uraian: s.uraian, totals: s.totals });
       }
     }
