@@ -121,8 +121,15 @@ export class KodeScan {
   level: LraLevel = "malformed";
   /** akun tokens */
   segments = 0;
-  /** the last akun token's value (its digits) */
+  /** the last akun token's value (its digits), and its width */
   lastSegment = 0;
+  lastWidth = 0;
+  /**
+   * The akun's digits read as one number (`5 1 02 02 01 0071` → 510202010071). Exact for every level
+   * but malformed (at most 12 digits), whose tokens each have one width at their place: two such akun
+   * are the same tokens exactly when they are the same number of tokens and this number.
+   */
+  akunValue = 0;
 }
 
 /**
@@ -140,8 +147,13 @@ export function readKode(src: string, start: number, end: number, out: KodeScan)
   let last = false; // token 5 is four digits
   out.kelompok = -1;
   out.kelompokEnd = -1;
+  let value = 0;
   for (let token = headEnd + 1, i = token; i <= end; i++) {
-    if (i < end && src.charCodeAt(i) !== 32) continue;
+    const c = i < end ? src.charCodeAt(i) : 32;
+    if (c !== 32) {
+      value = value * 10 + c - 48;
+      continue;
+    }
     const w = i - token;
     if (n <= 1) {
       if (w !== 1) head = false;
@@ -157,9 +169,11 @@ export function readKode(src: string, start: number, end: number, out: KodeScan)
       let v = 0;
       for (let k = token; k < end; k++) v = v * 10 + src.charCodeAt(k) - 48;
       out.lastSegment = v;
+      out.lastWidth = w;
     }
     token = i + 1;
   }
+  out.akunValue = value;
   out.segments = n;
   out.headEnd = headEnd;
   const program00 = src.charCodeAt(start + 13) === 48 && src.charCodeAt(start + 14) === 48;

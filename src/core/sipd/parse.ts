@@ -313,7 +313,7 @@ export class LineLoop {
   private readonly store = new AmountStore();
   private foreign = false;
   /** the last row kodeRow made, and its shape as its kode was read */
-  private scanned: { row: Row | null; segments: number; lastSegment: number } = { row: null, segments: 0, lastSegment: 0 };
+  private scanned: { row: Row | null; segments: number; lastSegment: number; akunValue: number; lastWidth: number } = { row: null, segments: 0, lastSegment: 0, akunValue: -1, lastWidth: 0 };
   blankLines = 0;
   linesWithTab = 0;
   // a lone text line right after a data row may be the wrapped tail of its uraian (SPEC d8)
@@ -415,6 +415,9 @@ export class LineLoop {
     scanned.row = row;
     scanned.segments = scan.level === "malformed" ? -1 : scan.segments;
     scanned.lastSegment = scan.lastSegment;
+    // the akun as a number only where it is exact: a well-formed akun row (at most 12 digits)
+    scanned.akunValue = scanned.segments >= 2 ? scan.akunValue : -1;
+    scanned.lastWidth = scan.lastWidth;
     return row;
   }
 
@@ -438,7 +441,7 @@ export class LineLoop {
     if (previous === undefined || Row.sharedHeadLength(row, previous) === 0) this.headRuns.push(rows.length);
     if (row.level === "program" || row.level === "sub_kegiatan") this.upper.push(row);
     const scanned = this.scanned;
-    if (scanned.row === row) this.tree.add(row, scanned.segments, scanned.lastSegment);
+    if (scanned.row === row) this.tree.add(row, scanned.segments, scanned.lastSegment, scanned.akunValue, scanned.lastWidth);
     else {
       // not made by kodeRow: its amounts are not in the store
       this.foreign = true;

@@ -181,6 +181,8 @@ export class OrderedTree {
   // per parent: its last child so far, and that child's last segment when it is an akun row
   private lastChild = new Int32Array(1024).fill(-1);
   private lastSegment = new Int32Array(1024);
+  /** each row's akun as one number (KodeScan.akunValue), -1 when not known */
+  private akunValues = new Float64Array(1024);
   // parents of rows of two segments or fewer: program, kelompok and total rows
   private readonly upper = new Map<string, number>();
   private readonly roots = new Set<string>();
@@ -195,12 +197,15 @@ export class OrderedTree {
   /**
    * The next row, `rows[i]` once added. `segments`: the akun segments its level has (SEGMENTS[level],
    * -1 when malformed); `segment`: the value of its kode's last segment (lastSegmentOf), for akun rows.
+   * `akunValue` and `lastWidth` (KodeScan's, or -1 when not read) let an akun row be matched with its
+   * parent by numbers instead of characters.
    */
-  add(row: LraRow, segments: number, segment: number): void {
+  add(row: LraRow, segments: number, segment: number, akunValue = -1, lastWidth = 0): void {
     if (this.failed) return;
     const i = this.count++;
     if (i === this.parent.length) this.grow();
-    if (!this.place(row, i, segments, segment)) this.failed = true;
+    this.akunValues[i] = akunValue;
+    if (!this.place(row, i, segments, segment, akunValue < 0 ? -1 : Math.floor(akunValue / POW10[lastWidth]!))) this.failed = true;
   }
 
   /** The tree of the rows added, or null when they are not as SIPD writes them. */
@@ -210,7 +215,8 @@ export class OrderedTree {
     return { byKey: lazyIndex(rows, read), counted: rows as LraRow[], parent: this.parent.subarray(0, count), orphans: [], duplicates: [] };
   }
 
-  private place(row: LraRow, i: number, n: number, segment: number): boolean {
+  /** `parentAkun`: the akun of this row's parent as a number (its akun without the last token), or -1 */
+  private place(row: LraRow, i: number, n: number, segment: number, parentAkun: number): boolean {
     const { rows, read, parent, lastChild, lastSegment } = this;
     const r = read(row);
     if (n < 0) return false;
@@ -224,7 +230,12 @@ export class OrderedTree {
       const gr = read(guess);
       const gk = gr.kode;
       const known = r === row && gr === guess ? Row.sharedHeadLength(row, guess) : 0;
-      if (r.kode.length <= gk.length + 1 || !startsWithTokens(r.kode, gk, known)) return false;
+      // one head (one text), both akun read: the guess's akun is this one's but its last token when
+      // their numbers say so (each token has its width at its place); else compared as text
+      const guessAkun = known > 0 ? this.akunValues[g]! : -1;
+      if (parentAkun >= 0 && guessAkun >= 0) {
+        if (guessAkun !== parentAkun) return false;
+      } else if (r.kode.length <= gk.length + 1 || !startsWithTokens(r.kode, gk, known)) return false;
       p = g;
       // siblings share every segment but the last, of one width: their values must rise
       const c = lastChild[p]!;
@@ -263,6 +274,9 @@ export class OrderedTree {
     const lastSegment = new Int32Array(n);
     lastSegment.set(this.lastSegment);
     this.lastSegment = lastSegment;
+    const akunValues = new Float64Array(n);
+    akunValues.set(this.akunValues);
+    this.akunValues = akunValues;
   }
 }
 
@@ -281,6 +295,8 @@ function orderedTree(rows: LraRow[], read: Reading): Tree | null {
   }
   return tree.tree();
 }
+
+const POW10 = [1, 10, 100, 1000, 10000, 100000];
 
 /** The akun segments of a level (SEGMENTS): -1 for a malformed kode. */
 export const segmentsOf = (level: LraLevel): number => SEGMENTS[level];

@@ -96,6 +96,8 @@ describe("roll-ups over the kode tree", () => {
     fc.record({ op: fc.constant("duplicate" as const), at: fc.nat(), to: fc.nat() }),
     fc.record({ op: fc.constant("swap" as const), at: fc.nat(), to: fc.nat() }),
     fc.record({ op: fc.constant("amount" as const), at: fc.nat(), to: fc.nat({ max: 6 }) }),
+    // one digit of the kode's akun changed: the row may no longer sit under the row before it
+    fc.record({ op: fc.constant("kode" as const), at: fc.nat(), to: fc.nat() }),
   );
 
   it("find the same breaks as a map from every kode, when lines are moved, copied, dropped or changed", () => {
@@ -109,7 +111,17 @@ describe("roll-ups over the kode tree", () => {
           if (e.op === "delete") lines.splice(at, 1);
           else if (e.op === "duplicate") lines.splice(to, 0, line);
           else if (e.op === "swap") [lines[at], lines[to]] = [lines[to]!, line];
-          else {
+          else if (e.op === "kode") {
+            const fields = line.split("\t");
+            const kode = fields[0]!;
+            // a digit of the akun (after the 25-character head of a sub kegiatan's kode)
+            const digits = [...kode.matchAll(/\d/g)].map((m) => m.index!).filter((k) => k > 25);
+            if (fields.length === 9 && digits.length) {
+              const k = digits[e.to % digits.length]!;
+              fields[0] = `${kode.slice(0, k)}${(Number(kode[k]) + 1 + (e.to % 8)) % 10}${kode.slice(k + 1)}`;
+              lines[at] = fields.join("\t");
+            }
+          } else {
             const fields = line.split("\t");
             if (fields.length === 9) fields[2 + e.to] = "1.000,00";
             lines[at] = fields.join("\t");
