@@ -6,7 +6,7 @@
  * values in place (rows are matched by kode, never duplicated).
  */
 import { colIndex, columnNumberFormat, COMPUTED_FILL, describeChanges, expectedFormula, isEmpty, REALISASI_ANGGARAN, TABLE_ROWS, TW_KEYS, type SheetKeys } from "../core/layouts";
-import { importRefusals, kegiatanName, MONTH_NAMES, monthOf, refusalKey, type ImportRefusal, type LraFinding, type LraParseSuccess, type LraTotals, type WorkbookIdentity } from "../core/sipd";
+import { importRefusals, kegiatanName, MONTH_NAMES, monthOf, pushAmounts, refusalKey, type ImportRefusal, type LraFinding, type LraParseSuccess, type LraTotals, type WorkbookIdentity } from "../core/sipd";
 import { findingMessage, SEVERITY_LABEL } from "../core/findings";
 import { RINCIAN_COLUMNS, RINCIAN_LEVEL_LABEL, RINCIAN_ROWS, RINCIAN_SHEET, rincianTitle } from "../core/layouts/rincian";
 import { message } from "../core/messages.id";
@@ -405,25 +405,13 @@ function detailOps(lra: LraParseSuccess, existing: SheetInfo | undefined, bulanL
   });
   ops.push({ type: "format", range: { sheet, row: 0, col: 0, rows: 1, cols: 1 }, style: { bold: true } });
   ops.push({ type: "format", range: { sheet, row: 2, col: 0, rows: 1, cols: n }, style: { bold: true, wrap: true, fill: "#D9E2F3", border: "thin" } });
-  const rows: CellContent[][] = lra.rows.map((r) => [
-    r.line,
-    r.kode,
-    RINCIAN_LEVEL_LABEL[r.level] ?? r.level,
-    r.notation.program,
-    r.notation.kegiatan,
-    r.notation.subKegiatan,
-    r.kelompok,
-    r.akun || null,
-    r.uraian,
-    r.stated.anggaranSebelum,
-    r.stated.anggaranSetelah,
-    r.stated.realisasiBulanLalu,
-    r.stated.realisasiBulanIni,
-    r.stated.realisasiSd,
-    r.stated.persen,
-    r.stated.sisa,
-    findingsByLine.get(r.line)?.join(" | ") ?? null,
-  ]);
+  const rows: CellContent[][] = lra.rows.map((r) => {
+    const cells: CellContent[] = [r.line, r.kode, RINCIAN_LEVEL_LABEL[r.level] ?? r.level, r.notation.program, r.notation.kegiatan, r.notation.subKegiatan, r.kelompok, r.akun || null, r.uraian];
+    // the seven amounts in field order, read where the parse keeps them
+    pushAmounts(r, cells);
+    cells.push(findingsByLine.get(r.line)?.join(" | ") ?? null);
+    return cells;
+  });
   if (rows.length) ops.push({ type: "write", sheet, row: first, col: 0, cells: rows });
   ops.push({ type: "columnWidths", sheet, widths: RINCIAN_COLUMNS.map((c, col) => ({ col, width: c.width })) });
   ops.push({ type: "freeze", sheet, rows: first, cols: 2 });

@@ -112,6 +112,13 @@ export class Row implements LraRow {
     this.ur = text;
   }
 
+  /** Its seven amounts in field order, appended to `out` from the store (no object made for them). */
+  amountsInto(out: unknown[]): void {
+    const v = this.store.values;
+    const a = this.index * 7;
+    for (let j = 0; j < 7; j++) out.push(orNull(v[a + j]!));
+  }
+
   /** made from the store when first asked for: the parse itself reads the store */
   get stated(): LraAmounts {
     return (this.st ??= this.store.amounts(this.index));
@@ -163,6 +170,13 @@ export class Row implements LraRow {
   static sharedHeadLength(a: LraRow, b: LraRow): number {
     return a instanceof Row && b instanceof Row && a.head === b.head ? a.head.length : 0;
   }
+}
+
+/** A row's seven amounts in field order, appended to `out`: a parse's row reads them from its store. */
+export function pushAmounts(row: LraRow, out: unknown[]): void {
+  if (row instanceof Row) return row.amountsInto(out);
+  const s = row.stated;
+  out.push(s.anggaranSebelum, s.anggaranSetelah, s.realisasiBulanLalu, s.realisasiBulanIni, s.realisasiSd, s.persen, s.sisa);
 }
 
 /** Any row as plain data, its fields and recomputed amounts read through whatever keeps them. */
