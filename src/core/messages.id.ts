@@ -2,7 +2,7 @@
  * Every message a user can see from the domain core, in Indonesian, keyed by a stable code.
  * Code decides behaviour; text is only for people.
  */
-import type { LraColumn } from "./sipd/types";
+import type { LraColumn, LraFooterKind, LraLevel } from "./sipd/types";
 
 export type MessageParams = Record<string, string | number | undefined>;
 
@@ -136,6 +136,36 @@ const SIPD_COLUMN_LABEL: Record<LraColumn, string> = {
 /** A SIPD column named by its key, or `fallback` when the finding names none. */
 const sipdColumn = (p: MessageParams, fallback = "Nilai"): string => (p.column === undefined ? fallback : named(SIPD_COLUMN_LABEL, p.column));
 
+/** A SIPD row's level by its kode, as the roll-up message names it (sipd-rollup). */
+const SIPD_LEVEL_LABEL: Record<LraLevel, string> = {
+  skpd_total: "total SKPD",
+  skpd_kelompok: "kelompok belanja",
+  program: "program",
+  sub_kegiatan: "sub kegiatan",
+  akun_jenis: "jenis belanja",
+  akun_objek: "objek belanja",
+  akun_rincian_objek: "rincian objek",
+  akun_sub_rincian_objek: "sub rincian objek",
+  malformed: "kode",
+};
+
+/** The footer lines of a SIPD LRA, by kind, as the export labels them (sipd-footer-mismatch). */
+const SIPD_FOOTER_LABEL: Record<LraFooterKind, string> = { jumlah_belanja: "Jumlah Belanja", surplus_defisit: "Surplus / Defisit" };
+
+/** What a footer line is compared with (sipd-footer-mismatch): the BELANJA DAERAH row, or pendapatan − belanja. */
+const SIPD_FOOTER_SOURCE = {
+  belanja: (p) => `BELANJA DAERAH (baris ${p.sourceLine})`,
+  surplus: () => "pendapatan − belanja",
+} satisfies Record<string, (p: MessageParams) => string>;
+export type SipdFooterSource = keyof typeof SIPD_FOOTER_SOURCE;
+
+/** Parts of the LRA's title the header check looks for (sipd-header-missing; `missing` lists their keys). */
+const SIPD_HEADER_PART = { tahun: "tahun anggaran", bulan: "bagian bulan", skpd: "nama SKPD" } satisfies Record<string, string>;
+export type SipdHeaderPart = keyof typeof SIPD_HEADER_PART;
+
+/** A list of keys passed as "a,b" (a param holds one value), each worded, joined with "dan". */
+const listed = (keys: MessageParams[string], word: (key: string) => string): string => String(keys).split(",").map(word).join(" dan ");
+
 /** Why a SIPD kode rekening does not fit the structure, by reason (sipd-kode-malformed). */
 const SIPD_KODE_REASON = {
   "no-program": () => "sub kegiatan tanpa kode program",
@@ -190,9 +220,9 @@ const MESSAGES = {
   // import — what stops an LRA import before it writes (src/core/sipd/gate.ts)
   "import-truncated": (p: MessageParams) =>
     `LRA ini terpotong: teks berakhir di baris ${p.line}${p.fields ? `, pada baris berkode yang hanya berisi ${p.fields} kolom` : ""}, ` +
-    `tanpa baris penutup ${p.missing}. Salin ulang seluruh laporan sampai baris Surplus / Defisit.`,
+    `tanpa baris penutup ${listed(p.missing, (k) => `"${named(SIPD_FOOTER_LABEL, k)}"`)}. Salin ulang seluruh laporan sampai baris Surplus / Defisit.`,
   "import-no-period": (p: MessageParams) =>
-    `Kepala LRA tidak memuat ${p.missing}, jadi kolom triwulan tidak dapat ditentukan. Salin LRA beserta judulnya (TAHUN ANGGARAN …, BAGIAN BULAN …).`,
+    `Kepala LRA tidak memuat ${listed(p.missing, (k) => named(SIPD_HEADER_PART, k))}, jadi kolom triwulan tidak dapat ditentukan. Salin LRA beserta judulnya (TAHUN ANGGARAN …, BAGIAN BULAN …).`,
   "import-galat": (p: MessageParams) =>
     `LRA ini memuat ${p.count} galat (baris ${p.lines}): angka yang tidak cocok akan tertulis apa adanya. Periksa temuannya lebih dulu.`,
   "import-other-skpd": (p: MessageParams) =>
@@ -268,7 +298,7 @@ const MESSAGES = {
   "sipd-mostly-unreadable": (p: MessageParams) =>
     `Hanya ${p.dataRows} dari ${p.kodeLines} baris berkode rekening yang dapat dibaca; sisanya tidak berformat LRA.`,
   "sipd-header-missing": (p: MessageParams) =>
-    `Kepala laporan tidak lengkap: ${p.missing} tidak ditemukan. Salin juga judul LRA (tahun anggaran, bagian bulan).`,
+    `Kepala laporan tidak lengkap: ${String(p.missing).split(",").map((k) => named(SIPD_HEADER_PART, k)).join(", ")} tidak ditemukan. Salin juga judul LRA (tahun anggaran, bagian bulan).`,
   "sipd-line-fields": (p: MessageParams) =>
     `Baris berkode ${p.kode} berisi ${p.fields} kolom, seharusnya 9; baris ini tidak diimpor.`,
   "sipd-kode-unrecognised": (p: MessageParams) => `Kode rekening "${p.kode}" tidak sesuai pola SIPD; baris ini tidak diimpor.`,
@@ -303,11 +333,12 @@ const MESSAGES = {
   "sipd-persen-precision": (p: MessageParams) =>
     `Persentase "${p.raw}" ditulis dengan ${p.decimals} desimal, bukan 2 (dengan 2 desimal: ${p.expected}).`,
   "sipd-rollup": (p: MessageParams) =>
-    `${sipdColumn(p)} pada ${p.level} ${p.kode} tertulis ${p.stated}, sedangkan jumlah ${p.count} baris rinciannya ${p.expected}.`,
+    `${sipdColumn(p)} pada ${named(SIPD_LEVEL_LABEL, p.level)} ${p.kode} tertulis ${p.stated}, sedangkan jumlah ${p.count} baris rinciannya ${p.expected}.`,
   "sipd-rollup-literal-only": (p: MessageParams) =>
     `Jumlah ${p.kode} cocok hanya bila kode rekening yang salah format di bawahnya dibaca sesuai perbaikannya ` +
     `(${sipdColumn(p)}: tertulis ${p.stated}, jumlah menurut kode apa adanya ${p.expected}).`,
-  "sipd-footer-mismatch": (p: MessageParams) => `${p.label}: ${sipdColumn(p)} ${p.stated} tidak sama dengan ${p.source} ${p.expected}.`,
+  "sipd-footer-mismatch": (p: MessageParams) =>
+    `${named(SIPD_FOOTER_LABEL, p.footer)}: ${sipdColumn(p)} ${p.stated} tidak sama dengan ${lookup(SIPD_FOOTER_SOURCE, p.source)?.(p) ?? p.source} ${p.expected}.`,
   "sipd-uraian-continuation": (p: MessageParams) => `Baris "${p.text}" dibaca sebagai lanjutan uraian baris ${p.line}.`,
   "sipd-unlabelled-row": (p: MessageParams) => `Baris tanpa kode rekening berisi angka ("${p.label}"); baris ini dilewati.`,
 

@@ -4,8 +4,8 @@
  * SKPD or year than the workbook's Pengaturan, are imported only when the user confirms (the panel's
  * button, `sakip import-sipd --paksa`); the workbook then records the confirmation in its journal.
  */
-import type { MessageCode, MessageParams } from "../messages.id";
-import type { LraParseSuccess } from "./types";
+import type { MessageCode, MessageParams, SipdHeaderPart } from "../messages.id";
+import type { LraFooterKind, LraParseSuccess } from "./types";
 
 export type ImportRefusalCode = Extract<MessageCode, "import-truncated" | "import-no-period" | "import-galat" | "import-other-skpd" | "import-other-tahun">;
 
@@ -34,8 +34,10 @@ export function importRefusals(lra: LraParseSuccess, workbook: WorkbookIdentity 
   const out: ImportRefusal[] = [];
   const truncated = truncation(lra);
   if (truncated) out.push({ code: "import-truncated", params: truncated, confirmable: false });
-  const missing = [lra.meta.tahunAnggaran ? null : "tahun anggaran", lra.meta.bulan ? null : "bagian bulan"].filter((x) => x !== null);
-  if (missing.length) out.push({ code: "import-no-period", params: { missing: missing.join(" dan ") }, confirmable: false });
+  const missing: SipdHeaderPart[] = [];
+  if (!lra.meta.tahunAnggaran) missing.push("tahun");
+  if (!lra.meta.bulan) missing.push("bulan");
+  if (missing.length) out.push({ code: "import-no-period", params: { missing: missing.join(",") }, confirmable: false });
 
   const galat = lra.findings.filter((f) => f.severity === "error");
   if (galat.length) {
@@ -78,8 +80,9 @@ function truncation(lra: LraParseSuccess): MessageParams | null {
   for (const f of lra.footer) last = Math.max(last, f.line);
   for (const s of lra.skipped) last = Math.max(last, s.line);
   const cut = lra.findings.find((f) => f.code === "sipd-line-fields" && f.at.line === last);
-  const missing = jumlah ? '"Surplus / Defisit"' : '"Jumlah Belanja" dan "Surplus / Defisit"';
-  return cut ? { line: last, fields: Number(cut.stated), missing } : { line: last, missing };
+  // the footer lines missing, by kind (worded in messages.id.ts)
+  const missing: LraFooterKind[] = jumlah ? ["surplus_defisit"] : ["jumlah_belanja", "surplus_defisit"];
+  return cut ? { line: last, fields: Number(cut.stated), missing: missing.join(",") } : { line: last, missing: missing.join(",") };
 }
 
 const normalName = (s: string): string =>

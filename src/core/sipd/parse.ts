@@ -4,7 +4,7 @@
  * is not such an LRA is refused with a message saying what was found and what is expected.
  */
 import { formatAngka } from "../numbers";
-import { message, type MessageCode, type SipdKodeReason } from "../messages.id";
+import { message, type MessageCode, type SipdHeaderPart, type SipdKodeReason } from "../messages.id";
 import { NUMERIC_FIELDS, canonicalValue, persenOf, readCell, scanAmounts, scanCanonical } from "./amounts";
 import { derive } from "./derive";
 import { emptyStats, noteKodeLine, refusalFor } from "./detect";
@@ -538,12 +538,12 @@ export class LineLoop {
 
 /** `runs`: where each run of rows sharing one kode head starts (such rows share its urusan and unit). */
 function checkHeader(meta: LraMeta, rows: readonly LraRow[], runs: readonly number[], out: LraFinding[]): void {
-  const missing: string[] = [];
-  if (meta.tahunAnggaran === null) missing.push("tahun anggaran");
-  if (meta.bulan === null) missing.push("bagian bulan");
-  if (meta.skpd === null) missing.push("nama SKPD");
+  const missing: SipdHeaderPart[] = [];
+  if (meta.tahunAnggaran === null) missing.push("tahun");
+  if (meta.bulan === null) missing.push("bulan");
+  if (meta.skpd === null) missing.push("skpd");
   if (missing.length > 0) {
-    out.push(finding({ rule: "R-PARSE", code: "sipd-header-missing", severity: "info", line: 1, params: { missing: missing.join(", ") } }));
+    out.push(finding({ rule: "R-PARSE", code: "sipd-header-missing", severity: "info", line: 1, params: { missing: missing.join(",") } }));
   }
   const first = rows[0];
   if (!first) return;

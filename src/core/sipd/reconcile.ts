@@ -3,23 +3,12 @@
  * footer = SKPD total. Each break becomes a finding; nothing is corrected.
  */
 import { formatAngka } from "../numbers";
-import type { MessageCode, MessageParams } from "../messages.id";
+import type { MessageCode, MessageParams, SipdFooterSource } from "../messages.id";
 import { addMoney, persenOf, persenOfRow, persenTruncated, sameMoney, sdOf, sisaOf } from "./amounts";
 import { parentKode, segments, startsWithTokens } from "./kode";
 import { AmountStore, Row, stageAmounts } from "./row";
 import { MONEY_COLUMNS, type LraAmounts, type LraColumn, type LraFinding, type LraFooterRow, type LraLevel, type LraMoneyColumn, type LraRow, type Severity } from "./types";
 
-export const LEVEL_LABEL: Record<LraLevel, string> = {
-  skpd_total: "total SKPD",
-  skpd_kelompok: "kelompok belanja",
-  program: "program",
-  sub_kegiatan: "sub kegiatan",
-  akun_jenis: "jenis belanja",
-  akun_objek: "objek belanja",
-  akun_rincian_objek: "rincian objek",
-  akun_sub_rincian_objek: "sub rincian objek",
-  malformed: "kode",
-};
 
 export const money = (v: number): string => formatAngka(v, "money");
 export const percent = (v: number, decimals = 2): string => formatAngka(v, "ratio", { decimals });
@@ -469,13 +458,12 @@ export function rollupFinding(b: RollupBreak): LraFinding {
     rule: "R-SUM-01", code: "sipd-rollup", severity: "error", line: b.parent.line, kode: b.parent.kode, column: b.column,
     stated: b.stated, expected: b.sum, relatedLines: b.children.map((c) => c.line),
     params: {
-      column: b.column, level: LEVEL_LABEL[b.parent.level], kode: b.parent.kode,
+      column: b.column, level: b.parent.level, kode: b.parent.kode,
       stated: money(b.stated), expected: money(b.sum), count: b.children.length,
     },
   });
 }
 
-const FOOTER_LABEL = { jumlah_belanja: "Jumlah Belanja", surplus_defisit: "Surplus / Defisit" } as const;
 const FOOTER_COLUMNS: readonly LraColumn[] = ["anggaranSebelum", "anggaranSetelah", "realisasiBulanLalu", "realisasiBulanIni", "realisasiSd"];
 
 /**
@@ -489,7 +477,6 @@ export function checkFooter(footer: readonly LraFooterRow[], rows: readonly LraR
   const belanjaValue = (c: LraColumn): number | null => belanja?.stated[c] ?? jumlah?.stated[c] ?? null;
 
   for (const f of footer) {
-    const label = FOOTER_LABEL[f.kind];
     const s = f.stated;
     if (s.realisasiBulanLalu !== null && s.realisasiBulanIni !== null && s.realisasiSd !== null) {
       const sd = addMoney(s.realisasiBulanLalu, s.realisasiBulanIni);
@@ -505,21 +492,21 @@ export function checkFooter(footer: readonly LraFooterRow[], rows: readonly LraR
     for (const c of FOOTER_COLUMNS) {
       const stated = s[c];
       let expected: number | null;
-      let source: string;
+      let source: SipdFooterSource;
       if (f.kind === "jumlah_belanja") {
         expected = belanja?.stated[c] ?? null;
-        source = belanja ? `BELANJA DAERAH (baris ${belanja.line})` : "";
+        source = "belanja";
       } else {
         const b = belanjaValue(c);
         expected = b === null ? null : addMoney(pendapatan?.stated[c] ?? 0, -b);
-        source = "pendapatan − belanja";
+        source = "surplus";
       }
       if (stated === null || expected === null || sameMoney(stated, expected)) continue;
       out.push(
         finding({
           rule: "R-SUM-01", code: "sipd-footer-mismatch", severity: "error", line: f.line, column: c, stated, expected,
           relatedLines: belanja ? [belanja.line] : undefined,
-          params: { label, column: c, stated: money(stated), expected: money(expected), source },
+          params: { footer: f.kind, column: c, stated: money(stated), expected: money(expected), source, sourceLine: belanja?.line },
         }),
       );
     }
@@ -529,7 +516,7 @@ export function checkFooter(footer: readonly LraFooterRow[], rows: readonly LraR
         finding({
           rule: "R-PEN-01", code: "sipd-footer-mismatch", severity: "error", line: f.line, column: "persen",
           stated: s.persen, expected: belanja.recomputed.persen, relatedLines: [belanja.line],
-          params: { label, column: "persen", stated: percent(s.persen), expected: percent(belanja.recomputed.persen), source: `BELANJA DAERAH (baris ${belanja.line})` },
+          params: { footer: f.kind, column: "persen", stated: percent(s.persen), expected: percent(belanja.recomputed.persen), source: "belanja" satisfies SipdFooterSource, sourceLine: belanja.line },
         }),
       );
     }

@@ -188,12 +188,16 @@ describe("messages chosen by what a check found", () => {
     expect(message("sipd-cell-empty", { column: "anggaranSebelum" })).toBe("Anggaran Sebelum Perubahan kosong.");
     expect(message("sipd-cell-empty", {})).toBe("Sel kosong.");
     expect(message("sipd-sen", { column: "anggaranSetelah", raw: "600.000,50" })).toBe('Anggaran Setelah Perubahan "600.000,50" memuat sen; SIPD mencetak rupiah bulat (,00).');
-    expect(message("sipd-rollup", { column: "realisasiSd", level: "rincian objek", kode: "5 1 02", stated: "400.000,00", expected: "410.000,00", count: 3 })).toBe(
+    expect(message("sipd-rollup", { column: "realisasiSd", level: "akun_rincian_objek", kode: "5 1 02", stated: "400.000,00", expected: "410.000,00", count: 3 })).toBe(
       "Realisasi s/d Bulan Ini pada rincian objek 5 1 02 tertulis 400.000,00, sedangkan jumlah 3 baris rinciannya 410.000,00.",
     );
-    expect(message("sipd-footer-mismatch", { label: "Jumlah Belanja", column: "persen", stated: "53,17", expected: "53,18", source: "BELANJA DAERAH (baris 12)" })).toBe(
+    expect(message("sipd-footer-mismatch", { footer: "jumlah_belanja", column: "persen", stated: "53,17", expected: "53,18", source: "belanja", sourceLine: 12 })).toBe(
       "Jumlah Belanja: % 53,17 tidak sama dengan BELANJA DAERAH (baris 12) 53,18.",
     );
+    expect(message("sipd-footer-mismatch", { footer: "surplus_defisit", column: "realisasiSd", stated: "-5,00", expected: "-6,00", source: "surplus" })).toBe(
+      "Surplus / Defisit: Realisasi s/d Bulan Ini -5,00 tidak sama dengan pendapatan − belanja -6,00.",
+    );
+    expect(message("sipd-header-missing", { missing: "bulan,skpd" })).toContain("Kepala laporan tidak lengkap: bagian bulan, nama SKPD tidak ditemukan.");
     expect(message("sipd-rollup-literal-only", { kode: "5 1 01 01", column: "sisa", stated: "1,00", expected: "2,00" })).toContain("(Sisa Anggaran: tertulis 1,00,");
   });
 
