@@ -21,7 +21,10 @@ export interface ShiftedColumn {
   found: string;
 }
 
-const norm = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : String(v).toLowerCase().replace(/\s+/g, " ").trim());
+/** A label as the checks compare it: lower case, runs of white space as one space, no space at the ends. */
+export const normLabel = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
+
+const norm = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : normLabel(String(v)));
 
 /**
  * The first column whose header is not its own but stands a few columns away; null when every header

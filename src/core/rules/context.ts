@@ -103,7 +103,7 @@ export function pushTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Labels compare without case and spacing: "LPPDes" and "LPPdes" are one word. */
-export const normLabel = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
+export { normLabel } from "../layouts/shift";
 
 export function periodInfo(model: WorkbookModel): PeriodInfo {
   const tahunVal = model.setting("tahun");
