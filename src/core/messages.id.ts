@@ -163,6 +163,12 @@ export type SipdFooterSource = keyof typeof SIPD_FOOTER_SOURCE;
 const SIPD_HEADER_PART = { tahun: "tahun anggaran", bulan: "bagian bulan", skpd: "nama SKPD" } satisfies Record<string, string>;
 export type SipdHeaderPart = keyof typeof SIPD_HEADER_PART;
 
+/** A quarter by its number 1–4, as the sheets head its column. */
+const TW_LABEL: Record<string, string> = { 1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV" };
+const twLabel = (n: MessageParams[string]): string => named(TW_LABEL, n);
+/** The report's period: Pengaturan's periode as typed, or the quarter it was read as (`periodTw`). */
+const periodeOf = (p: MessageParams): string => (p.periode !== undefined ? String(p.periode) : twLabel(p.periodTw));
+
 /** A list of keys passed as "a,b" (a param holds one value), each worded, joined with "dan". */
 const listed = (keys: MessageParams[string], word: (key: string) => string): string => String(keys).split(",").map(word).join(" dan ");
 
@@ -364,7 +370,7 @@ const MESSAGES = {
   "avg-mismatch": (p: MessageParams) =>
     `Realisasi indikator rata-rata tertulis ${p.stated}, sedangkan rata-rata ${p.count} indikator komponennya ${p.expected} (${p.parts}).`,
   "zero-not-measured": (p: MessageParams) =>
-    `Realisasi ${p.tw} diisi 0 ${p.earlier !== undefined ? `setelah triwulan sebelumnya ${p.earlier}: 0 menjadi realisasi periode` : "pada indikator rata-rata: 0 ikut dirata-rata"}. Bila indikator tidak diukur pada triwulan itu, kosongkan selnya: 0 ikut dihitung.`,
+    `Realisasi ${twLabel(p.tw)} diisi 0 ${p.earlier !== undefined ? `setelah triwulan sebelumnya ${p.earlier}: 0 menjadi realisasi periode` : "pada indikator rata-rata: 0 ikut dirata-rata"}. Bila indikator tidak diukur pada triwulan itu, kosongkan selnya: 0 ikut dihitung.`,
   "pen-mismatch": (p: MessageParams) => `Penyerapan tertulis ${p.stated}, sedangkan realisasi ÷ pagu = ${p.expected} (${p.realisasi} ÷ ${p.pagu}).`,
   "pen-over": (p: MessageParams) => `Realisasi anggaran ${p.stated} melebihi pagu ${p.expected} (penyerapan ${p.persen ?? "tak terhingga"}).`,
   "sisa-mismatch": (p: MessageParams) => `Sisa anggaran tertulis ${p.stated}, sedangkan pagu − realisasi = ${p.expected}.`,
@@ -424,10 +430,10 @@ const MESSAGES = {
   },
   "period-sipd-year": (p: MessageParams) => `Impor SIPD berasal dari tahun anggaran ${p.stated}, sedangkan Pengaturan ${p.expected}.`,
   "period-sipd-old": (p: MessageParams) =>
-    `Impor SIPD terakhir adalah bulan ${p.stated}, sedangkan periode ${p.periode} memerlukan realisasi s/d ${p.expected}.`,
+    `Impor SIPD terakhir adalah bulan ${p.stated}, sedangkan periode ${periodeOf(p)} memerlukan realisasi s/d ${p.expected}.`,
   "period-bulan-year": (p: MessageParams) => `Bulan realisasi "${p.stated}" bukan tahun ${p.expected}.`,
   "period-tw-beyond": (p: MessageParams) =>
-    `Realisasi ${p.tw} diisi, padahal periode laporan ${p.periode}; nilai ini tidak dihitung (salah kolom?).`,
+    `Realisasi ${twLabel(p.tw)} diisi, padahal periode laporan ${periodeOf(p)}; nilai ini tidak dihitung (salah kolom?).`,
   "label-differs": (p: MessageParams) => `${lookup(MIRROR_LABEL, p.sheet)?.[String(p.column)] ?? p.column} tertulis "${p.stated}", sedangkan di PK "${p.expected}" untuk baris yang sama (${p.id}).`,
   "row-not-in-pk": (p: MessageParams) =>
     `${p.stated ? `ID ${p.stated} tidak ada di lembar Perjanjian Kinerja` : "Baris ini tidak ber-ID"}; baris ini tidak punya target dan indikator dari PK.`,
@@ -435,7 +441,7 @@ const MESSAGES = {
   "rep-target-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum bertarget.`,
   "rep-satuan-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum bersatuan (%, Dokumen, Desa …).`,
   "rep-polaritas-missing": (p: MessageParams) => `Polaritas indikator "${p.indikator}" kosong; dihitung sebagai positif (semakin tinggi semakin baik).`,
-  "rep-realisasi-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum berealisasi s/d ${p.periode}; capaiannya kosong di laporan.`,
+  "rep-realisasi-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum berealisasi s/d ${periodeOf(p)}; capaiannya kosong di laporan.`,
   "id-duplicate": (p: MessageParams) => `ID ${p.stated} sudah dipakai di baris ${p.first}; lembar lain hanya membaca baris pertama.`,
   "induk-unknown": (p: MessageParams) => `Induk ${p.stated} tidak ada di lembar Perjanjian Kinerja.`,
   "id-wildcard": (p: MessageParams) =>

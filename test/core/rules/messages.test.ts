@@ -8,12 +8,20 @@ import { TEXT_MIRRORS } from "../../../src/core/rules/checks/computed";
 
 describe("messages chosen by what a check found", () => {
   it("R-AVG-01: a 0 in a rata-rata indicator, or after a measured quarter", () => {
-    expect(message("zero-not-measured", { tw: "TW I" })).toBe(
+    expect(message("zero-not-measured", { tw: 1 })).toBe(
       "Realisasi TW I diisi 0 pada indikator rata-rata: 0 ikut dirata-rata. Bila indikator tidak diukur pada triwulan itu, kosongkan selnya: 0 ikut dihitung.",
     );
-    expect(message("zero-not-measured", { tw: "TW II", earlier: "12" })).toBe(
+    expect(message("zero-not-measured", { tw: 2, earlier: "12" })).toBe(
       "Realisasi TW II diisi 0 setelah triwulan sebelumnya 12: 0 menjadi realisasi periode. Bila indikator tidak diukur pada triwulan itu, kosongkan selnya: 0 ikut dihitung.",
     );
+  });
+
+  it("R-PERIOD-01, R-REP-01: the quarter by its number, the period as Pengaturan has it or as it was read", () => {
+    expect(message("period-tw-beyond", { tw: 3, periode: "TW II", periodTw: 2 })).toBe(
+      "Realisasi TW III diisi, padahal periode laporan TW II; nilai ini tidak dihitung (salah kolom?).",
+    );
+    // Pengaturan's periode empty: the quarter it was read as, headed as the sheets head it
+    expect(message("rep-realisasi-missing", { indikator: "Jumlah dokumen", periodTw: 4 })).toBe('Indikator "Jumlah dokumen" belum berealisasi s/d TW IV; capaiannya kosong di laporan.');
   });
 
   it("R-EFF: the slip, the unit taken as a percent, what is missing", () => {

@@ -228,7 +228,7 @@ function period(ctx: CheckContext): void {
       ctx.emit("R-PERIOD-01", "period-sipd-year", title, { stated: rincian.meta.tahun, expected: p.tahun, params: { stated: rincian.meta.tahun, expected: p.tahun } });
     } else if (rincian.meta.bulan && rincian.meta.bulan.number < p.endMonth) {
       const name = MONTH_NAMES[rincian.meta.bulan.number - 1]!;
-      ctx.emit("R-PERIOD-01", "period-sipd-old", title, { stated: name, expected: MONTH_NAMES[p.endMonth - 1]!, params: { stated: name, expected: MONTH_NAMES[p.endMonth - 1]!, periode: p.periode ?? `TW ${p.tw}` } });
+      ctx.emit("R-PERIOD-01", "period-sipd-old", title, { stated: name, expected: MONTH_NAMES[p.endMonth - 1]!, params: { stated: name, expected: MONTH_NAMES[p.endMonth - 1]!, periode: p.periode ?? undefined, periodTw: p.tw } });
     }
   }
   if (p.tahun === null) return;

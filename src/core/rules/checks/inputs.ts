@@ -13,7 +13,6 @@ import { valOf } from "../../xl";
 import { classifyLevelUnit, namesAPercentage } from "../units";
 import { fmtNum, fmtPct, fmtRp, fmtStatedPct, normLabel, num, text, type CheckContext, type Indicator } from "../context";
 
-const TW_LABEL = ["TW I", "TW II", "TW III", "TW IV"];
 /** The characters Excel's MATCH, COUNTIFS and SUMIFS read as a pattern in text they look for. */
 const WILDCARD = /[*?~]/;
 
@@ -297,7 +296,7 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
     // the address only for a quarter that holds something (four per indicator otherwise)
     const at = cap.at(r, k);
     if (i + 1 > ctx.period.tw) {
-      ctx.emit("R-PERIOD-01", "period-tw-beyond", at, { params: { tw: TW_LABEL[i], periode: ctx.period.periode ?? `TW ${ctx.period.tw}` } });
+      ctx.emit("R-PERIOD-01", "period-tw-beyond", at, { params: { tw: i + 1, periode: ctx.period.periode ?? undefined, periodTw: ctx.period.tw } });
       return;
     }
     filledInPeriod++;
@@ -334,11 +333,11 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
     const earlier = values.slice(0, i).find((x): x is number => x !== null && x > 0);
     const later = values.slice(i + 1, ctx.period.tw).some((x) => x !== null);
     const at = cap.at(r, TW_KEYS[i]!);
-    if (metode === "rata-rata") ctx.emit("R-AVG-01", "zero-not-measured", at, { stated: 0, params: { tw: TW_LABEL[i] } });
-    else if ((metode === "" || metode === "terakhir") && !later && earlier !== undefined) ctx.emit("R-AVG-01", "zero-not-measured", at, { stated: 0, params: { tw: TW_LABEL[i], earlier: fmtNum(earlier) } });
+    if (metode === "rata-rata") ctx.emit("R-AVG-01", "zero-not-measured", at, { stated: 0, params: { tw: i + 1 } });
+    else if ((metode === "" || metode === "terakhir") && !later && earlier !== undefined) ctx.emit("R-AVG-01", "zero-not-measured", at, { stated: 0, params: { tw: i + 1, earlier: fmtNum(earlier) } });
   });
   if (filledInPeriod === 0 && target !== null && ind.indikator !== "") {
-    ctx.emit("R-REP-01", "rep-realisasi-missing", cap.at(r, TW_KEYS[ctx.period.tw - 1]!), { params: { indikator: ind.indikator, periode: ctx.period.periode ?? `TW ${ctx.period.tw}` } });
+    ctx.emit("R-REP-01", "rep-realisasi-missing", cap.at(r, TW_KEYS[ctx.period.tw - 1]!), { params: { indikator: ind.indikator, periode: ctx.period.periode ?? undefined, periodTw: ctx.period.tw } });
   }
 }
 
