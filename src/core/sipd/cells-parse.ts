@@ -9,7 +9,7 @@ import { KODE_PATTERN } from "./kode";
 import { persenOf } from "./amounts";
 import { cellsToLraText, lineBounds, rowText } from "./cells-text";
 import { stripMarkup } from "./header";
-import { LineLoop, amounts, readOptions, refuseEmpty } from "./parse";
+import { LineLoop, readOptions, refuseEmpty } from "./parse";
 import { splitFields, type FieldSource } from "./row";
 import type { LraParseOptions, LraParseResult } from "./types";
 import type { CellSnapshot } from "../workbook-ops";
@@ -127,7 +127,7 @@ function cellRow(loop: LineLoop, line: number, row: Row, at: readonly number[], 
   if (own < 2 && persenOf(sd, setelah, 2) !== v && persenOf(sd, setelah, own) === v) return false;
   const persen = v === 0 ? 0 : v;
   loop.linesWithTab++;
-  loop.stage(amounts(sebelum, setelah, lalu, ini, sd, persen, sisa));
+  loop.stageNumbers(sebelum, setelah, lalu, ini, sd, persen, sisa);
   loop.row(loop.kodeRow(line, source, line, kode, 0, kode.length, kode, (uraian ?? "").trim(), 2));
   return true;
 }

@@ -390,6 +390,18 @@ export class LineLoop {
     stageAmounts(s, this.values);
   }
 
+  /** The next row's amounts, every cell filled, in field order, where kodeRow takes them from. */
+  stageNumbers(sebelum: number, setelah: number, lalu: number, ini: number, sd: number, persen: number, sisa: number): void {
+    const v = this.values;
+    v[0] = sebelum;
+    v[1] = setelah;
+    v[2] = lalu;
+    v[3] = ini;
+    v[4] = sd;
+    v[5] = persen;
+    v[6] = sisa;
+  }
+
   /**
    * A row whose kode, `src` [start, end) = `kode`, matches KODE_PATTERN: its head, level and kelompok
    * read where it stands (readKode), without cutting its akun out. Its fields come from `source` by
