@@ -212,15 +212,7 @@ export function persenOf(sd: number, setelah: number, decimals = 2): number | nu
   if (Number.isSafeInteger(a) && Number.isSafeInteger(b) && decimals >= 0 && decimals <= 6) {
     let q: number;
     if (a * scale <= MAX_EXACT) {
-      const n = a * scale;
-      q = Math.floor(n / b);
-      let r = n - q * b;
-      // the float quotient may round up to the next integer; fix the remainder into [0, b)
-      if (r < 0) {
-        q -= 1;
-        r += b;
-      }
-      if (2 * r >= b) q += 1;
+      q = quotientHalfUp(a * scale, b);
     } else {
       const n = BigInt(a) * BigInt(scale);
       const bb = BigInt(b);
@@ -233,6 +225,19 @@ export function persenOf(sd: number, setelah: number, decimals = 2): number | nu
   }
   const v = roundHalfUp((a * 100) / b, decimals);
   return v === 0 ? 0 : sign * v;
+}
+
+/** n ÷ b rounded half up, for whole n ≥ 0 (at most 2^53) and whole b > 0, in whole numbers. */
+export function quotientHalfUp(n: number, b: number): number {
+  let q = Math.floor(n / b);
+  let r = n - q * b;
+  // the float quotient may round up to the next integer; fix the remainder into [0, b)
+  if (r < 0) {
+    q -= 1;
+    r += b;
+  }
+  if (2 * r >= b) q += 1;
+  return q;
 }
 
 /** Truncated % at `decimals`, the habit of hand-typed tables; used to tell truncation (info) from error. */

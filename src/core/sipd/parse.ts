@@ -5,7 +5,7 @@
  */
 import { formatAngka } from "../numbers";
 import { message, type MessageCode, type SipdHeaderPart, type SipdKodeReason } from "../messages.id";
-import { NUMERIC_FIELDS, canonicalValue, persenOf, readCell, scanAmounts, scanCanonical } from "./amounts";
+import { NUMERIC_FIELDS, canonicalValue, persenOf, quotientHalfUp, readCell, scanAmounts, scanCanonical } from "./amounts";
 import { derive } from "./derive";
 import { emptyStats, noteKodeLine, refusalFor } from "./detect";
 import { classifySkipped, emptyMeta, stripMarkup } from "./header";
@@ -210,7 +210,11 @@ export function soundRow(v: Float64Array): boolean {
   const sisa = v[6]!;
   // an empty cell is NaN, which is no integer
   if (!(Number.isInteger(setelah) && Number.isInteger(lalu) && Number.isInteger(ini) && Number.isInteger(sd) && Number.isInteger(sisa))) return false;
-  return sd === lalu + ini && sisa === setelah - sd && sisa >= 0 && sd <= setelah && persenOf(sd, setelah) === v[5]!;
+  if (!(sd === lalu + ini && sisa === setelah - sd && sisa >= 0 && sd <= setelah)) return false;
+  // persenOf's common case, small enough to be inlined here (persenOf is not, and returned a boxed number)
+  const n = sd * 10000;
+  if (setelah <= 0 || sd < 0 || n > Number.MAX_SAFE_INTEGER) return persenOf(sd, setelah) === v[5]!;
+  return quotientHalfUp(n, setelah) / 100 === v[5]!;
 }
 
 function footerKind(label: string): LraFooterKind | null {
