@@ -42,7 +42,16 @@ export class AmountStore {
       grown.set(this.values);
       this.values = grown;
     }
-    this.values.set(v, i * SLOTS);
+    // seven stores: TypedArray.prototype.set is a call into the runtime, more than the copy
+    const out = this.values;
+    const a = i * SLOTS;
+    out[a] = v[0]!;
+    out[a + 1] = v[1]!;
+    out[a + 2] = v[2]!;
+    out[a + 3] = v[3]!;
+    out[a + 4] = v[4]!;
+    out[a + 5] = v[5]!;
+    out[a + 6] = v[6]!;
     return i;
   }
 
