@@ -5,7 +5,7 @@
  * (transferred, not copied) and one string holding every text, and the page rebuilds them a slice
  * at a time between which it stays responsive.
  */
-import { LRA_LEVELS, type LraLevel, type LraNotation, type LraParseSuccess, type LraRow, type LraSkippedKind, type LraSkippedLine } from "../core/sipd";
+import { LRA_LEVELS, amountsAt, type LraLevel, type LraNotation, type LraParseSuccess, type LraRow, type LraSkippedKind, type LraSkippedLine } from "../core/sipd";
 
 const SKIPPED_KINDS: readonly LraSkippedKind[] = ["report-header", "column-header", "page-header", "page-number", "uraian-continuation", "other"];
 
@@ -157,16 +157,8 @@ export async function unpackLra(p: PackedLra, findings: LraParseSuccess["finding
     const uraian = s[i * 4 + 1]! === SAME ? fields[1]! : str(s[i * 4 + 1]!);
     const kelompok = s[i * 4 + 3]! === NULL ? null : str(s[i * 4 + 3]!);
     const a = i * AMOUNTS;
-    // null first, then the numbers, as the parser builds them (V8 then stores whole rupiah unboxed)
     const m = r.amounts;
-    const stated: LraRow["stated"] = { anggaranSebelum: null, anggaranSetelah: null, realisasiBulanLalu: null, realisasiBulanIni: null, realisasiSd: null, persen: null, sisa: null };
-    stated.anggaranSebelum = amount(m[a]!);
-    stated.anggaranSetelah = amount(m[a + 1]!);
-    stated.realisasiBulanLalu = amount(m[a + 2]!);
-    stated.realisasiBulanIni = amount(m[a + 3]!);
-    stated.realisasiSd = amount(m[a + 4]!);
-    stated.persen = amount(m[a + 5]!);
-    stated.sisa = amount(m[a + 6]!);
+    const stated = amountsAt(m, a);
     const recomputed: LraRow["recomputed"] = { realisasiSd: null, persen: null, sisa: null };
     recomputed.realisasiSd = amount(m[a + 7]!);
     recomputed.persen = amount(m[a + 8]!);

@@ -57,19 +57,22 @@ export class AmountStore {
 
   /** Row i's amounts as an object (made when asked for). */
   amounts(i: number): LraAmounts {
-    const v = this.values;
-    const a = i * SLOTS;
-    // null first, then the numbers (V8 then stores whole rupiah in place), as the parser always did
-    const s: LraAmounts = { anggaranSebelum: null, anggaranSetelah: null, realisasiBulanLalu: null, realisasiBulanIni: null, realisasiSd: null, persen: null, sisa: null };
-    s.anggaranSebelum = orNull(v[a]!);
-    s.anggaranSetelah = orNull(v[a + 1]!);
-    s.realisasiBulanLalu = orNull(v[a + 2]!);
-    s.realisasiBulanIni = orNull(v[a + 3]!);
-    s.realisasiSd = orNull(v[a + 4]!);
-    s.persen = orNull(v[a + 5]!);
-    s.sisa = orNull(v[a + 6]!);
-    return s;
+    return amountsAt(this.values, i * SLOTS);
   }
+}
+
+/** The seven amounts at `a` in `v` (field order, NaN: empty) as an object. */
+export function amountsAt(v: Float64Array, a: number): LraAmounts {
+  // null first, then the numbers (V8 then stores whole rupiah in place), as the parser always did
+  const s: LraAmounts = { anggaranSebelum: null, anggaranSetelah: null, realisasiBulanLalu: null, realisasiBulanIni: null, realisasiSd: null, persen: null, sisa: null };
+  s.anggaranSebelum = orNull(v[a]!);
+  s.anggaranSetelah = orNull(v[a + 1]!);
+  s.realisasiBulanLalu = orNull(v[a + 2]!);
+  s.realisasiBulanIni = orNull(v[a + 3]!);
+  s.realisasiSd = orNull(v[a + 4]!);
+  s.persen = orNull(v[a + 5]!);
+  s.sisa = orNull(v[a + 6]!);
+  return s;
 }
 
 const orNull = (x: number): number | null => (x === x ? x : null);
