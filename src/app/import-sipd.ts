@@ -6,7 +6,7 @@
  * values in place (rows are matched by kode, never duplicated).
  */
 import { colIndex, columnNumberFormat, COMPUTED_FILL, describeChanges, expectedFormula, isEmpty, REALISASI_ANGGARAN, TABLE_ROWS, TW_KEYS, type SheetKeys } from "../core/layouts";
-import { importRefusals, kegiatanName, MONTH_NAMES, monthOf, pushAmounts, refusalKey, type ImportRefusal, type LraFinding, type LraParseSuccess, type LraTotals, type WorkbookIdentity } from "../core/sipd";
+import { groupBy, importRefusals, kegiatanName, MONTH_NAMES, monthOf, pushAmounts, refusalKey, type ImportRefusal, type LraFinding, type LraParseSuccess, type LraTotals, type WorkbookIdentity } from "../core/sipd";
 import { findingMessage, SEVERITY_LABEL } from "../core/findings";
 import { RINCIAN_COLUMNS, RINCIAN_LEVEL_LABEL, RINCIAN_ROWS, RINCIAN_SHEET, rincianTitle } from "../core/layouts/rincian";
 import { message } from "../core/messages.id";
@@ -109,18 +109,8 @@ interface BudgetLine {
 function budgetLines(lra: LraParseSuccess): BudgetLine[] {
   // children grouped once, in their order: filtering every list per parent was 9 million comparisons
   // for the 1.600 kegiatan and 5.700 sub kegiatan of a 100k-row export
-  const group = <T,>(items: readonly T[], key: (x: T) => string): Map<string, T[]> => {
-    const by = new Map<string, T[]>();
-    for (const x of items) {
-      const k = key(x);
-      const list = by.get(k);
-      if (list) list.push(x);
-      else by.set(k, [x]);
-    }
-    return by;
-  };
-  const kegiatanOf = group(lra.kegiatan, (k) => k.program);
-  const subsOf = group(lra.subKegiatan, (s) => `${s.program}|${s.kegiatan}`);
+  const kegiatanOf = groupBy(lra.kegiatan, (k) => k.program);
+  const subsOf = groupBy(lra.subKegiatan, (s) => `${s.program}|${s.kegiatan}`);
   const out: BudgetLine[] = [];
   for (const p of lra.programs) {
     out.push({ level: "Program", kode: p.notation, uraian: p.uraian, totals: p.totals });

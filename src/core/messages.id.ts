@@ -169,8 +169,8 @@ const twLabel = (n: MessageParams[string]): string => named(TW_LABEL, n);
 /** The report's period: Pengaturan's periode as typed, or the quarter it was read as (`periodTw`). */
 const periodeOf = (p: MessageParams): string => (p.periode !== undefined ? String(p.periode) : twLabel(p.periodTw));
 
-/** A list of keys passed as "a,b" (a param holds one value), each worded, joined with "dan". */
-const listed = (keys: MessageParams[string], word: (key: string) => string): string => String(keys).split(",").map(word).join(" dan ");
+/** A list of keys passed as "a,b" (a param holds one value), each worded, joined with "dan" (or `separator`). */
+const listed = (keys: MessageParams[string], word: (key: string) => string, separator = " dan "): string => String(keys).split(",").map(word).join(separator);
 
 /** Why a SIPD kode rekening does not fit the structure, by reason (sipd-kode-malformed). */
 const SIPD_KODE_REASON = {
@@ -304,7 +304,7 @@ const MESSAGES = {
   "sipd-mostly-unreadable": (p: MessageParams) =>
     `Hanya ${p.dataRows} dari ${p.kodeLines} baris berkode rekening yang dapat dibaca; sisanya tidak berformat LRA.`,
   "sipd-header-missing": (p: MessageParams) =>
-    `Kepala laporan tidak lengkap: ${String(p.missing).split(",").map((k) => named(SIPD_HEADER_PART, k)).join(", ")} tidak ditemukan. Salin juga judul LRA (tahun anggaran, bagian bulan).`,
+    `Kepala laporan tidak lengkap: ${listed(p.missing, (k) => named(SIPD_HEADER_PART, k), ", ")} tidak ditemukan. Salin juga judul LRA (tahun anggaran, bagian bulan).`,
   "sipd-line-fields": (p: MessageParams) =>
     `Baris berkode ${p.kode} berisi ${p.fields} kolom, seharusnya 9; baris ini tidak diimpor.`,
   "sipd-kode-unrecognised": (p: MessageParams) => `Kode rekening "${p.kode}" tidak sesuai pola SIPD; baris ini tidak diimpor.`,

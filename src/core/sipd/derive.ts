@@ -42,9 +42,9 @@ function distinct(values: Iterable<string | null>): string[] {
 // fixed-width codes (01, 2.01, 2.01.0001): plain string order is code order
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Groups rows by key, in order of first appearance. */
-function groupBy(rows: readonly LraRow[], keyOf: (r: LraRow) => string | null): Map<string, LraRow[]> {
-  const groups = new Map<string, LraRow[]>();
+/** Groups items by key, in order of first appearance; an item whose key is null is left out. */
+export function groupBy<T>(rows: readonly T[], keyOf: (r: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
   for (const row of rows) {
     const key = keyOf(row);
     if (key === null) continue;

@@ -6,7 +6,7 @@ import { formatAngka } from "../numbers";
 import type { MessageCode, MessageParams, SipdFooterSource } from "../messages.id";
 import { addMoney, persenOf, persenOfRow, persenTruncated, sameMoney, sdOf, sisaOf } from "./amounts";
 import { parentKode, segments, startsWithTokens } from "./kode";
-import { AmountStore, Row, stageAmounts } from "./row";
+import { AmountStore, Row, SLOTS, stageAmounts } from "./row";
 import { MONEY_COLUMNS, type LraAmounts, type LraColumn, type LraFinding, type LraFooterRow, type LraLevel, type LraMoneyColumn, type LraRow, type Severity } from "./types";
 
 
@@ -395,7 +395,7 @@ export function rollupBreaks(tree: Tree, store: AmountStore | null = null): Roll
       parents.push(p);
     }
     // MONEY_COLUMNS order: the store's fields 3–7 and 9 (8 is the %)
-    const a = i * 7;
+    const a = i * SLOTS;
     const k = p * C;
     add(sums, gap, k, v[a]!);
     add(sums, gap, k + 1, v[a + 1]!);
@@ -407,7 +407,7 @@ export function rollupBreaks(tree: Tree, store: AmountStore | null = null): Roll
   const found: Found[] = [];
   for (const p of parents) {
     // in MONEY_COLUMNS order, as they were summed
-    const a = p * 7;
+    const a = p * SLOTS;
     const k = p * C;
     breakAt(found, p, 0, v[a]!, sums, gap, k);
     breakAt(found, p, 1, v[a + 1]!, sums, gap, k + 1);
@@ -445,7 +445,7 @@ function add(sums: Float64Array, gap: Uint8Array, k: number, v: number): void {
 /** The rows' amounts, as a parse keeps them. */
 function storeOf(rows: readonly LraRow[]): AmountStore {
   const store = new AmountStore();
-  const v = new Float64Array(7);
+  const v = new Float64Array(SLOTS);
   for (const row of rows) {
     stageAmounts(row.stated, v);
     store.push(v);

@@ -23,7 +23,7 @@ export function splitFields(clean: string): string[] {
 }
 
 /** Slots of a row's amounts in an AmountStore, in the order SIPD prints them (fields 3–9). */
-const SLOTS = 7;
+export const SLOTS = 7;
 
 /**
  * The seven numeric cells of every row of one parse, one after another in a Float64Array, NaN where a
@@ -127,8 +127,8 @@ export class Row implements LraRow {
   /** Its seven amounts in field order, appended to `out` from the store (no object made for them). */
   amountsInto(out: unknown[]): void {
     const v = this.store.values;
-    const a = this.index * 7;
-    for (let j = 0; j < 7; j++) out.push(orNull(v[a + j]!));
+    const a = this.index * SLOTS;
+    for (let j = 0; j < SLOTS; j++) out.push(orNull(v[a + j]!));
   }
 
   /** made from the store when first asked for: the parse itself reads the store */
