@@ -128,6 +128,6 @@ function cellRow(loop: LineLoop, line: number, row: Row, at: readonly number[], 
   const persen = v === 0 ? 0 : v;
   loop.linesWithTab++;
   loop.stageNumbers(sebelum, setelah, lalu, ini, sd, persen, sisa);
-  loop.row(loop.kodeRow(line, source, line, kode, 0, kode.length, kode, (uraian ?? "").trim(), 2));
+  loop.kodeRow(line, source, line, kode, 0, kode.length, kode, (uraian ?? "").trim(), 2);
   return true;
 }

@@ -316,8 +316,6 @@ export class LineLoop {
   /** the amounts of the rows kodeRow made, by index (the row's in `rows`, unless `foreign`) */
   private readonly store = new AmountStore();
   private foreign = false;
-  /** the last row kodeRow made, and its shape as its kode was read */
-  private scanned: { row: Row | null; segments: number; lastSegment: number; akunValue: number; lastWidth: number } = { row: null, segments: 0, lastSegment: 0, akunValue: -1, lastWidth: 0 };
   blankLines = 0;
   linesWithTab = 0;
   // a lone text line right after a data row may be the wrapped tail of its uraian (SPEC d8)
@@ -385,7 +383,7 @@ export class LineLoop {
     this.linesWithTab++;
     // the amounts are where kodeRow takes them from: this.values; the uraian is read from the
     // text when asked for (source.uraianOf)
-    this.row(this.kodeRow(line, source, start, src, start, tab, kode, null, 2));
+    this.kodeRow(line, source, start, src, start, tab, kode, null, 2);
     return true;
   }
 
@@ -410,10 +408,11 @@ export class LineLoop {
    * A row whose kode, `src` [start, end) = `kode`, matches KODE_PATTERN: its head, level and kelompok
    * read where it stands (readKode), without cutting its akun out. Its fields come from `source` by
    * `key`, or from `key` itself when that is its line; its amounts from `this.values` (scanLine reads
-   * them there, `stage` puts them there); its uraian from `source` by `key` when `uraian` is null. To
-   * be handed to `row` next.
+   * them there, `stage` puts them there); its uraian from `source` by `key` when `uraian` is null.
+   * Added as the data row on the line just begun, checked and placed in the tree with what its kode
+   * read gave.
    */
-  kodeRow(line: number, source: FieldSource | null, key: number | string, src: string, start: number, end: number, kode: string, uraian: string | null, persenDecimals: number | null): Row {
+  kodeRow(line: number, source: FieldSource | null, key: number | string, src: string, start: number, end: number, kode: string, uraian: string | null, persenDecimals: number | null): void {
     const scan = this.kodeScan;
     readKode(src, start, end, scan);
     // the rows of one sub kegiatan come together; the head is compared as a string, not char by char
@@ -427,18 +426,25 @@ export class LineLoop {
     // checkRowArithmetic finds nothing in a row that adds up, told from the amounts at hand: whole
     // rupiah, every cell filled, the % at two decimals. Any other row it checks in full.
     if (persenDecimals !== 2 || !soundRow(v)) checkRowArithmetic(row, this.arithmetic);
-    const scanned = this.scanned;
-    scanned.row = row;
-    scanned.segments = scan.level === "malformed" ? -1 : scan.segments;
-    scanned.lastSegment = scan.lastSegment;
+    const segments = scan.level === "malformed" ? -1 : scan.segments;
     // the akun as a number only where it is exact: a well-formed akun row (at most 12 digits)
-    scanned.akunValue = scanned.segments >= 2 ? scan.akunValue : -1;
-    scanned.lastWidth = scan.lastWidth;
-    return row;
+    this.tree.add(row, segments, scan.lastSegment, segments >= 2 ? scan.akunValue : -1, scan.lastWidth);
+    this.append(row);
   }
 
-  /** A data row on the line just begun (`nextLine`), made by kodeRow. */
+  /**
+   * A data row on the line just begun (`nextLine`), made elsewhere: its amounts are not in the store,
+   * so it is checked in full and summed from its own.
+   */
   row(row: LraRow): void {
+    this.foreign = true;
+    checkRowArithmetic(row, this.arithmetic);
+    this.tree.add(row, segmentsOf(row.level), lastSegmentOf(row.kode));
+    this.append(row);
+  }
+
+  /** A row, checked and placed in the tree, into `rows` (joining the wrapped uraian tail before it). */
+  private append(row: LraRow): void {
     const pending = this.pending;
     if (pending && pending.line === row.line - 1) {
       const previous = this.rows[this.rows.length - 1];
@@ -456,14 +462,6 @@ export class LineLoop {
     const previous = rows[rows.length - 1];
     if (previous === undefined || Row.sharedHeadLength(row, previous) === 0) this.headRuns.push(rows.length);
     if (row.level === "program" || row.level === "sub_kegiatan") this.upper.push(row);
-    const scanned = this.scanned;
-    if (scanned.row === row) this.tree.add(row, scanned.segments, scanned.lastSegment, scanned.akunValue, scanned.lastWidth);
-    else {
-      // not made by kodeRow: its amounts are not in the store
-      this.foreign = true;
-      checkRowArithmetic(row, this.arithmetic);
-      this.tree.add(row, segmentsOf(row.level), lastSegmentOf(row.kode));
-    }
     rows.push(row);
   }
 
@@ -487,7 +485,7 @@ export class LineLoop {
     if (asIs || (fitsRow && KODE_PATTERN.test(kode))) {
       const { stated, persenDecimals } = readAmounts(fields, line, kode, false, this.findings);
       this.stage(stated);
-      this.row(this.kodeRow(line, null, clean, kode, 0, kode.length, kode, (fields[1] ?? "").trim(), persenDecimals));
+      this.kodeRow(line, null, clean, kode, 0, kode.length, kode, (fields[1] ?? "").trim(), persenDecimals);
       return;
     }
 
