@@ -54,6 +54,22 @@ describe("formula status", () => {
     );
   });
 
+  it("reads another row's formula as edited: the row numbers are compared too (same length, or one digit more)", async () => {
+    const sheets = (await readWorkbookModel(await scaffolded())).sheets;
+    for (const [layout, key] of columns) {
+      const col = colIndex(layout, key as never);
+      const data = sheets.find((s) => s.name === layout.sheet)!;
+      for (const [row, from] of [[F + 42, F + 43], [F + 42, F + 52], [F + 98, F + 99], [F + 3, F + 2]] as const) {
+        const cells = [...data.cells!];
+        cells[row] = [...cells[row]!];
+        cells[row]![col] = { ...data.cells![row]![col]!, formula: data.cells![from]![col]!.formula };
+        const model = new WorkbookModel(sheets.map((s) => (s === data ? { ...s, cells } : s)));
+        expect([layout.sheet, key, row, model.status(layout.id, row, key as never)]).toEqual([layout.sheet, key, row, "edited"]);
+        expect(model.status(layout.id, from, key as never)).toBe("standard");
+      }
+    }
+  });
+
   it("reads a change of any one character as edited, at every position of every standard formula of these columns", async () => {
     const sheets = (await readWorkbookModel(await scaffolded())).sheets;
     const row = F + 42;

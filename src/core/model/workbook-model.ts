@@ -38,6 +38,15 @@ const ROW_MARK = "\u0001";
 /** A computed column's formula cut at its row numbers. */
 interface Template {
   parts: readonly string[];
+  /**
+   * Its parts are long (a structural formula: 3,000 characters, 16 parts): a cell's formula is
+   * compared part by part where it stands, not joined into a copy per cell first (the copies were
+   * half of what Periksa allocated). Short parts are compared joined: one native comparison costs
+   * less than many small ones.
+   */
+  inPlace: boolean;
+  /** the parts' length, without the row numbers */
+  length: number;
 }
 
 /** One table sheet: its layout, where it is, its cells. Rows are 0-based sheet rows. */
@@ -154,7 +163,8 @@ export class TableModel<K extends string> {
       const computed = spec && spec.role === "computed" ? this.layout.computed[spec.key] : undefined;
       if (!computed) return null;
       const parts = computed.formula(templateContext(this.layout)).split(ROW_MARK);
-      t = { parts };
+      const length = parts.reduce((n, p) => n + p.length, 0);
+      t = { parts, inPlace: length >= IN_PLACE_PART_LENGTH * parts.length, length };
       this.templates[col] = t;
     }
     return t;
@@ -182,13 +192,34 @@ export class TableModel<K extends string> {
     if (c.formula === null) return c.value === null || c.value === "" ? "blank" : "constant";
     const t = this.template(col)!;
     const rowText = String(row + 1);
-    // the row's formula joined and compared whole: V8 copies and compares runs of characters natively,
-    // quicker than reading the cell's text in place part by part (the realisasi formula has 48 row numbers)
-    const expected = t.parts.join(rowText);
-    if (c.formula === expected) return "standard";
+    if (t.inPlace ? holdsTemplate(c.formula, t, rowText) : c.formula === t.parts.join(rowText)) return "standard";
     // hosts give the formula back as it was written; one written otherwise (case, spaces) is normalised
-    return sameFormula(c.formula, expected) ? "standard" : "edited";
+    return sameFormula(c.formula, t.parts.join(rowText)) ? "standard" : "edited";
   }
+}
+
+/** Average part length from which a template is compared in place (see Template.inPlace). */
+const IN_PLACE_PART_LENGTH = 64;
+
+/**
+ * `formula` is the template's parts joined by `rowText`, read where it stands: each part compared with a slice of
+ * the formula (a view, not a copy, for any but the shortest), each row number character by character.
+ */
+function holdsTemplate(formula: string, { parts, length }: Template, rowText: string): boolean {
+  const digits = rowText.length;
+  if (formula.length !== length + digits * (parts.length - 1)) return false;
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) {
+      for (let k = 0; k < digits; k++) if (formula.charCodeAt(at + k) !== rowText.charCodeAt(k)) return false;
+      at += digits;
+    }
+    const part = parts[i]!;
+    const end = at + part.length;
+    if (formula.slice(at, end) !== part) return false;
+    at = end;
+  }
+  return true;
 }
 
 const STATUSES: readonly FormulaStatus[] = ["input", "standard", "edited", "constant", "blank"];
