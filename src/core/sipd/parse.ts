@@ -312,6 +312,9 @@ export class LineLoop {
   private readonly arithmetic: LraFinding[] = [];
   private readonly headRuns: number[] = [];
   private readonly upper: LraRow[] = [];
+  /** the SKPD total rows (the footer's check looks for two of them) and how many rows are malformed (repairs) */
+  private readonly totals: LraRow[] = [];
+  private malformed = 0;
   private readonly tree = new OrderedTree(this.rows, literalReading);
   /** the amounts of the rows kodeRow made, by index (the row's in `rows`, unless `foreign`) */
   private readonly store = new AmountStore();
@@ -461,7 +464,10 @@ export class LineLoop {
     const rows = this.rows;
     const previous = rows[rows.length - 1];
     if (previous === undefined || Row.sharedHeadLength(row, previous) === 0) this.headRuns.push(rows.length);
-    if (row.level === "program" || row.level === "sub_kegiatan") this.upper.push(row);
+    const level = row.level;
+    if (level === "program" || level === "sub_kegiatan") this.upper.push(row);
+    else if (level === "skpd_total") this.totals.push(row);
+    else if (level === "malformed") this.malformed++;
     rows.push(row);
   }
 
@@ -542,7 +548,7 @@ export class LineLoop {
     checkHeader(meta, rows, this.headRuns, findings);
     // the store's row i is rows[i] when every row came through kodeRow
     const store = !this.foreign && this.store.length === rows.length ? this.store : null;
-    const tree = reconcile(rows, footer, reading, this.arithmetic, this.tree, store, findings);
+    const tree = reconcile(rows, footer, reading, this.arithmetic, this.tree, store, findings, { totals: this.totals, malformed: this.malformed });
     // derive reads only program and sub kegiatan rows: those of the rows, when every row counts
     const { programs, kegiatan, subKegiatan } = derive(tree.counted === rows ? this.upper : tree.counted);
     findings.sort((a, b) => a.at.line - b.at.line);
@@ -579,8 +585,23 @@ function checkHeader(meta: LraMeta, rows: readonly LraRow[], runs: readonly numb
   }
 }
 
+/** What the row loop counted of the rows' levels: their SKPD total rows, in order, and the number of malformed rows. */
+interface LevelCounts {
+  totals: readonly LraRow[];
+  malformed: number;
+}
+
 /** `arithmetic`: the row checks' findings (checkRowArithmetic), made as the rows were read. */
-function reconcile(rows: LraRow[], footer: readonly LraFooterRow[], reading: "repaired" | "literal", arithmetic: readonly LraFinding[], ordered: OrderedTree, store: AmountStore | null, out: LraFinding[]): Tree {
+function reconcile(
+  rows: LraRow[],
+  footer: readonly LraFooterRow[],
+  reading: "repaired" | "literal",
+  arithmetic: readonly LraFinding[],
+  ordered: OrderedTree,
+  store: AmountStore | null,
+  out: LraFinding[],
+  levels: LevelCounts,
+): Tree {
   const literal = buildTree(rows, literalReading, ordered);
 
   // malformed codes: the reading the amounts single out, if one does (repair.ts)
@@ -592,7 +613,8 @@ function reconcile(rows: LraRow[], footer: readonly LraFooterRow[], reading: "re
     },
     has: (kode: string) => literal.byKey.has(kode),
   };
-  for (const d of decideRepairs(rows, taken)) {
+  // a pass over every row to find none: most exports have no malformed kode
+  for (const d of levels.malformed > 0 ? decideRepairs(rows, taken) : []) {
     const row = d.row;
     if (d.kind === "repaired") {
       repaired = true;
@@ -619,7 +641,7 @@ function reconcile(rows: LraRow[], footer: readonly LraFooterRow[], reading: "re
   for (const b of breaks) out.push(rollupFinding(b));
   if (tree !== literal) noteLiteralOnly(rollupBreaks(literal, literal.counted === rows ? store : null), breaks, out);
 
-  checkFooter(footer, rows, out);
+  checkFooter(footer, levels.totals, out);
   return tree;
 }
 

@@ -469,10 +469,11 @@ const FOOTER_COLUMNS: readonly LraColumn[] = ["anggaranSebelum", "anggaranSetela
 /**
  * Jumlah Belanja = BELANJA DAERAH (akun 5) row; Surplus / Defisit = pendapatan (akun 4, none for a
  * kecamatan) − belanja. The footer's anggaran cells may be empty (SIPD leaves them so on Jumlah Belanja).
+ * `totals`: the SKPD total rows, in order (any rows will do; the others are passed over).
  */
-export function checkFooter(footer: readonly LraFooterRow[], rows: readonly LraRow[], out: LraFinding[]): void {
-  const belanja = rows.find((r) => r.level === "skpd_total" && r.akun === "5");
-  const pendapatan = rows.find((r) => r.level === "skpd_total" && r.akun === "4");
+export function checkFooter(footer: readonly LraFooterRow[], totals: readonly LraRow[], out: LraFinding[]): void {
+  const belanja = totals.find((r) => r.level === "skpd_total" && r.akun === "5");
+  const pendapatan = totals.find((r) => r.level === "skpd_total" && r.akun === "4");
   const jumlah = footer.find((f) => f.kind === "jumlah_belanja");
   const belanjaValue = (c: LraColumn): number | null => belanja?.stated[c] ?? jumlah?.stated[c] ?? null;
 
