@@ -9,21 +9,10 @@ import { importLra } from "../../src/app/import-sipd";
 import { LAYOUT_FIELD, scaffold } from "../../src/app/scaffold";
 import { CAPAIAN, REALISASI_ANGGARAN, colIndex } from "../../src/core/layouts";
 import { parseLra, type LraParseSuccess } from "../../src/core/sipd";
-import type { CellContent, WorkbookPort } from "../../src/workbook/port";
-import { correctWorkbook2024 } from "../support/workbooks";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { correctWorkbook2024, insertColumn } from "../support/workbooks";
 
 const TSV = readFileSync(join(__dirname, "../fixtures/sipd-lra-002-kode-rekening.tsv"), "utf8");
-
-/** Every cell of `sheet` from column `at` on moved one to the right, "Keterangan" over the new column. */
-async function insertColumn(wb: WorkbookPort, sheet: string, at: number): Promise<void> {
-  const info = (await wb.sheets()).find((s) => s.name === sheet)!;
-  const [cells] = await wb.read([{ sheet, row: 0, col: 0, rows: info.usedRows, cols: info.usedCols }]);
-  const content = cells!.map((row, r) => {
-    const c: CellContent[] = row.map((x) => (x.formula !== null ? { formula: x.formula } : x.value));
-    return [...c.slice(0, at), r === 4 ? "Keterangan" : null, ...c.slice(at)];
-  });
-  await wb.apply([{ type: "write", sheet, row: 0, col: 0, cells: content }]);
-}
 
 async function everything(wb: WorkbookPort): Promise<string> {
   const sheets = await wb.sheets();

@@ -115,3 +115,17 @@ export async function correctWorkbook2024<P extends WorkbookPort>(port: P = new 
   await port.apply(inputOps2024());
   return port;
 }
+
+/**
+ * A column inserted into `sheet` as Excel leaves it: every cell from column `at` on moved one to the
+ * right (formulas as written, values as typed), `header` over the new column in the header row.
+ */
+export async function insertColumn(wb: WorkbookPort, sheet: string, at: number, header = "Keterangan"): Promise<void> {
+  const info = (await wb.sheets()).find((s) => s.name === sheet)!;
+  const [cells] = await wb.read([{ sheet, row: 0, col: 0, rows: info.usedRows, cols: info.usedCols }]);
+  const content = cells!.map((row, r) => {
+    const c: CellContent[] = row.map((x) => (x.formula !== null ? { formula: x.formula } : x.value));
+    return [...c.slice(0, at), r === TABLE_ROWS.header ? header : null, ...c.slice(at)];
+  });
+  await wb.apply([{ type: "write", sheet, row: 0, col: 0, cells: content }]);
+}

@@ -5,21 +5,15 @@
  */
 import { readWorkbookModel } from "../../../src/app/read-model";
 import { findingMessage, locationText } from "../../../src/core/findings";
-import { WorkbookModel } from "../../../src/core/model/workbook-model";
+import type { WorkbookModel } from "../../../src/core/model/workbook-model";
 import { validateModel } from "../../../src/core/rules";
-import { EMPTY_CELL } from "../../../src/core/model/cell";
 import { CAPAIAN } from "../../../src/core/layouts";
-import { correctWorkbook2024 } from "../../support/workbooks";
+import { correctWorkbook2024, insertColumn } from "../../support/workbooks";
 
 async function withColumnInserted(sheet: string, at: number, header: string): Promise<WorkbookModel> {
-  const m = await readWorkbookModel(await correctWorkbook2024());
-  return new WorkbookModel(
-    m.sheets.map((s) =>
-      s.name !== sheet
-        ? s
-        : { ...s, usedCols: s.usedCols + 1, cells: s.cells!.map((row, r) => [...row.slice(0, at), r === 4 ? { value: header, formula: null, numberFormat: "@" } : EMPTY_CELL, ...row.slice(at)]) },
-    ),
-  );
+  const wb = await correctWorkbook2024();
+  await insertColumn(wb, sheet, at, header);
+  return readWorkbookModel(wb);
 }
 
 describe("a column inserted into a standard sheet", () => {
