@@ -4,7 +4,7 @@
  * as a stack trace.
  */
 import { findFunction, isFunctionError, LIBRARY, type Matrix, type ResultCell } from "../core/functions/library";
-import { message } from "../core/messages.id";
+import { BLANK_SHOWN, message } from "../core/messages.id";
 import { formatAngka, formatPersen } from "../core/numbers";
 import { defineCommand } from "./command";
 import { importSipdCommand } from "./commands/import-sipd";
@@ -31,7 +31,7 @@ export interface Command {
 const RATIO_FUNCTIONS = new Set(["CAPAIAN", "PENYERAPAN", "EFISIENSI"]);
 
 function formatResult(fn: string, cell: ResultCell): string {
-  if (typeof cell === "string") return cell === "" ? "(kosong)" : cell;
+  if (typeof cell === "string") return cell === "" ? BLANK_SHOWN : cell;
   if (isFunctionError(cell)) return `${cell.error} ${cell.message}`;
   if (RATIO_FUNCTIONS.has(fn)) return `${formatAngka(cell, "ratio")} (${formatPersen(cell, 2)})`;
   if (fn === "SISA") return formatAngka(cell, "money");

@@ -6,6 +6,9 @@ import type { LraColumn, LraFooterKind, LraLevel } from "./sipd/types";
 
 export type MessageParams = Record<string, string | number | undefined>;
 
+/** How an empty cell or value is shown: in a finding's values, the CLI's results, the function playground. */
+export const BLANK_SHOWN = "(kosong)";
+
 /** Why a computed cell shows an error value, by the error. */
 const ERROR_VALUE_REASON: Record<string, string> = {
   "#DIV/0!": "pembagian dengan nol (target atau pagu bernilai 0).",

@@ -5,6 +5,7 @@
  */
 import { isFunctionError, type FunctionInfo, type Matrix, type ResultCell } from "../core/functions/library";
 import { formatAngka, formatPersen, roundHalfUp } from "../core/numbers";
+import { BLANK_SHOWN } from "../core/messages.id";
 
 /** How a function's numbers read. Fractions are also shown as a percentage. */
 export type ResultKind = "fraction" | "money" | "number" | "text";
@@ -71,7 +72,6 @@ export interface PlaygroundResult {
   cells: DisplayCell[][];
 }
 
-const BLANK_TEXT = "(kosong)";
 
 export function evaluateFunction(fn: FunctionInfo, inputs: readonly string[]): PlaygroundResult {
   const args = fn.params.map((_, i) => parseArgument(inputs[i] ?? ""));
@@ -85,7 +85,7 @@ export function evaluateFunction(fn: FunctionInfo, inputs: readonly string[]): P
 
 export function formatCell(cell: ResultCell, kind: ResultKind): DisplayCell {
   if (isFunctionError(cell)) return { kind: "error", text: cell.error, error: cell.error, message: cell.message };
-  if (cell === "") return { kind: "blank", text: BLANK_TEXT };
+  if (cell === "") return { kind: "blank", text: BLANK_SHOWN };
   if (typeof cell === "string") return { kind: "value", text: cell };
   return { kind: "value", text: formatNumber(cell, kind) };
 }

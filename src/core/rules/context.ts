@@ -5,7 +5,7 @@
  */
 import type { Address } from "../address";
 import { cellAt, type Finding, type Fix, type Location, type Severity } from "../findings";
-import type { MessageParams } from "../messages.id";
+import { BLANK_SHOWN, type MessageParams } from "../messages.id";
 import { formatAngka, formatPersen, parseAngka, roundHalfUp, significantDecimals, checkStated, type StatedCheck } from "../numbers";
 import { PERIODS, type Period, type SheetKeys, type TableSheetId } from "../layouts";
 import type { WorkbookModel } from "../model/workbook-model";
@@ -185,7 +185,7 @@ export const fmtStatedPct = (fraction: number): string => formatPersen(fraction,
 
 /** Any value for a message. */
 export function fmtVal(v: Val, kind: "ratio" | "money" | "number" | "text" = "number"): string {
-  if (v === null || v === "") return "(kosong)";
+  if (v === null || v === "") return BLANK_SHOWN;
   if (isXlError(v)) return v.error;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "string") return `"${v}"`;
