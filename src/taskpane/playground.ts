@@ -72,7 +72,6 @@ export interface PlaygroundResult {
   cells: DisplayCell[][];
 }
 
-
 export function evaluateFunction(fn: FunctionInfo, inputs: readonly string[]): PlaygroundResult {
   const args = fn.params.map((_, i) => parseArgument(inputs[i] ?? ""));
   const kind = RESULT_KINDS[fn.id] ?? "number";
