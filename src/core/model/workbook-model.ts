@@ -222,6 +222,9 @@ function holdsTemplate(formula: string, { parts, length }: Template, rowText: st
   return true;
 }
 
+/** What an input cell shows: as typed; a formula the host gave no value for is UNKNOWN. */
+const inputValue = (snap: CellSnapshot): Val => (snap.formula !== null && snap.value === null ? UNKNOWN : valOf(snap.value));
+
 const STATUSES: readonly FormulaStatus[] = ["input", "standard", "edited", "constant", "blank"];
 const STATUS_CODE: Record<FormulaStatus, number> = { input: 1, standard: 2, edited: 3, constant: 4, blank: 5 };
 
@@ -416,9 +419,11 @@ export class WorkbookModel {
 
   valueAt(id: TableSheetId, row: number, col: number): Val {
     const state = this.state[id];
+    const t = state.table;
+    // an input is read from its cell: no cheaper from the memo, and kept there it was a store per cell
+    if (t.computedAt[col] === undefined) return inputValue(t.snap(row, col));
     const hit = state.values.get(row, col);
     if (hit !== undefined) return hit;
-    const t = state.table;
     const snap = t.snap(row, col);
     let v: Val;
     switch (t.status(row, col)) {
@@ -426,7 +431,7 @@ export class WorkbookModel {
         v = this.twinAt(id, row, col);
         break;
       case "input":
-        v = snap.formula !== null && snap.value === null ? UNKNOWN : valOf(snap.value);
+        v = inputValue(snap);
         break;
       case "constant":
       case "blank":
