@@ -202,8 +202,9 @@ export class TableModel<K extends string> {
 const IN_PLACE_PART_LENGTH = 64;
 
 /**
- * `formula` is the template's parts joined by `rowText`, read where it stands: each part compared with a slice of
- * the formula (a view, not a copy, for any but the shortest), each row number character by character.
+ * `formula` is the template's parts joined by `rowText`, read where it stands: each part compared
+ * with a slice of the formula (a view, not a copy, for any but the shortest), each row number
+ * character by character.
  */
 function holdsTemplate(formula: string, { parts, length }: Template, rowText: string): boolean {
   const digits = rowText.length;
