@@ -11,7 +11,7 @@ import { emptyStats, noteKodeLine, refusalFor } from "./detect";
 import { classifySkipped, emptyMeta, stripMarkup } from "./header";
 import { KODE_PATTERN, KODE_START, KodeScan, normaliseKode, readHead, readKode, type KodeHead } from "./kode";
 import { decideRepairs } from "./repair";
-import { AmountStore, Row, splitFields, stageAmounts, type FieldSource } from "./row";
+import { AmountStore, Row, amounts, splitFields, stageAmounts, type FieldSource } from "./row";
 import {
   buildTree,
   checkFooter,
@@ -171,30 +171,6 @@ function cachedHead(head: string, heads: HeadCache): KodeHead {
   }
   heads.last = { head, h: cached };
   return cached;
-}
-
-/**
- * Filled after creation: fields that start as null stay "tagged" in V8, so a whole-rupiah amount is
- * stored in place; an object literal of numbers would get a heap box for every amount of every row.
- */
-export function amounts(
-  anggaranSebelum: number | null,
-  anggaranSetelah: number | null,
-  realisasiBulanLalu: number | null,
-  realisasiBulanIni: number | null,
-  realisasiSd: number | null,
-  persen: number | null,
-  sisa: number | null,
-): LraAmounts {
-  const stated: LraAmounts = { anggaranSebelum: null, anggaranSetelah: null, realisasiBulanLalu: null, realisasiBulanIni: null, realisasiSd: null, persen: null, sisa: null };
-  stated.anggaranSebelum = anggaranSebelum;
-  stated.anggaranSetelah = anggaranSetelah;
-  stated.realisasiBulanLalu = realisasiBulanLalu;
-  stated.realisasiBulanIni = realisasiBulanIni;
-  stated.realisasiSd = realisasiSd;
-  stated.persen = persen;
-  stated.sisa = sisa;
-  return stated;
 }
 
 /**

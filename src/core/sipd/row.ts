@@ -63,16 +63,31 @@ export class AmountStore {
 
 /** The seven amounts at `a` in `v` (field order, NaN: empty) as an object. */
 export function amountsAt(v: Float64Array, a: number): LraAmounts {
-  // null first, then the numbers (V8 then stores whole rupiah in place), as the parser always did
-  const s: LraAmounts = { anggaranSebelum: null, anggaranSetelah: null, realisasiBulanLalu: null, realisasiBulanIni: null, realisasiSd: null, persen: null, sisa: null };
-  s.anggaranSebelum = orNull(v[a]!);
-  s.anggaranSetelah = orNull(v[a + 1]!);
-  s.realisasiBulanLalu = orNull(v[a + 2]!);
-  s.realisasiBulanIni = orNull(v[a + 3]!);
-  s.realisasiSd = orNull(v[a + 4]!);
-  s.persen = orNull(v[a + 5]!);
-  s.sisa = orNull(v[a + 6]!);
-  return s;
+  return amounts(orNull(v[a]!), orNull(v[a + 1]!), orNull(v[a + 2]!), orNull(v[a + 3]!), orNull(v[a + 4]!), orNull(v[a + 5]!), orNull(v[a + 6]!));
+}
+
+/**
+ * Filled after creation: fields that start as null stay "tagged" in V8, so a whole-rupiah amount is
+ * stored in place; an object literal of numbers would get a heap box for every amount of every row.
+ */
+export function amounts(
+  anggaranSebelum: number | null,
+  anggaranSetelah: number | null,
+  realisasiBulanLalu: number | null,
+  realisasiBulanIni: number | null,
+  realisasiSd: number | null,
+  persen: number | null,
+  sisa: number | null,
+): LraAmounts {
+  const stated: LraAmounts = { anggaranSebelum: null, anggaranSetelah: null, realisasiBulanLalu: null, realisasiBulanIni: null, realisasiSd: null, persen: null, sisa: null };
+  stated.anggaranSebelum = anggaranSebelum;
+  stated.anggaranSetelah = anggaranSetelah;
+  stated.realisasiBulanLalu = realisasiBulanLalu;
+  stated.realisasiBulanIni = realisasiBulanIni;
+  stated.realisasiSd = realisasiSd;
+  stated.persen = persen;
+  stated.sisa = sisa;
+  return stated;
 }
 
 const orNull = (x: number): number | null => (x === x ? x : null);
