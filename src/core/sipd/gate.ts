@@ -81,8 +81,8 @@ function truncation(lra: LraParseSuccess): MessageParams | null {
   for (const s of lra.skipped) last = Math.max(last, s.line);
   const cut = lra.findings.find((f) => f.code === "sipd-line-fields" && f.at.line === last);
   // the footer lines missing, by kind (worded in messages.id.ts)
-  const missing: LraFooterKind[] = jumlah ? ["surplus_defisit"] : ["jumlah_belanja", "surplus_defisit"];
-  return cut ? { line: last, fields: Number(cut.stated), missing: missing.join(",") } : { line: last, missing: missing.join(",") };
+  const missing = (jumlah ? ["surplus_defisit"] : ["jumlah_belanja", "surplus_defisit"]) satisfies LraFooterKind[];
+  return { line: last, ...(cut ? { fields: Number(cut.stated) } : {}), missing: missing.join(",") };
 }
 
 const normalName = (s: string): string =>

@@ -9,7 +9,6 @@ import { parentKode, segments, startsWithTokens } from "./kode";
 import { AmountStore, Row, SLOTS, stageAmounts } from "./row";
 import { MONEY_COLUMNS, type LraAmounts, type LraColumn, type LraFinding, type LraFooterRow, type LraLevel, type LraMoneyColumn, type LraRow, type Severity } from "./types";
 
-
 export const money = (v: number): string => formatAngka(v, "money");
 export const percent = (v: number, decimals = 2): string => formatAngka(v, "ratio", { decimals });
 
@@ -253,20 +252,19 @@ export class OrderedTree {
   }
 
   private grow(): void {
-    const n = this.parent.length * 2;
-    const parent = new Int32Array(n).fill(-1);
-    parent.set(this.parent);
-    this.parent = parent;
-    const lastChild = new Int32Array(n).fill(-1);
-    lastChild.set(this.lastChild);
-    this.lastChild = lastChild;
-    const lastSegment = new Int32Array(n);
-    lastSegment.set(this.lastSegment);
-    this.lastSegment = lastSegment;
-    const akunValues = new Float64Array(n);
-    akunValues.set(this.akunValues);
-    this.akunValues = akunValues;
+    this.parent = doubled(this.parent, -1);
+    this.lastChild = doubled(this.lastChild, -1);
+    this.lastSegment = doubled(this.lastSegment, 0);
+    this.akunValues = doubled(this.akunValues, 0);
   }
+}
+
+/** `a` copied into an array twice its length, the new half filled with `fill`. */
+function doubled<A extends Int32Array | Float64Array>(a: A, fill: number): A {
+  const out = new (a.constructor as new (n: number) => A)(a.length * 2);
+  out.set(a);
+  if (fill !== 0) out.fill(fill, a.length);
+  return out;
 }
 
 /** `ordered`: the rows' tree as the parse built it while reading them (the literal reading). */
