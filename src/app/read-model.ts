@@ -1,6 +1,7 @@
 /**
  * Reads a workbook into the core's read model: the sheet list, then every standard sheet, the
- * Rincian SIPD sheet and the journal in one more round trip.
+ * Rincian SIPD sheet and the journal in one read (one round trip, or in Excel as many as keep each
+ * response under Excel on the web's limit).
  */
 import { RINCIAN_COLUMNS, RINCIAN_SHEET } from "../core/layouts/rincian";
 import { readExtent, STANDARD_LAYOUTS } from "../core/layouts";
@@ -10,6 +11,8 @@ import type { RangeRef, WorkbookPort } from "../workbook/port";
 export interface ReadModelOptions {
   /** Read the Rincian SIPD sheet too (the default); the no-Excel grid needs only the standard sheets. */
   rincian?: boolean;
+  /** Rows read and rows asked for, after each round trip of a read that takes several (Excel). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export async function readWorkbookModel(port: WorkbookPort, options: ReadModelOptions = {}): Promise<WorkbookModel> {
@@ -25,7 +28,7 @@ export async function readWorkbookModel(port: WorkbookPort, options: ReadModelOp
     ranges.push({ sheet: info.name, row: 0, col: 0, rows: extent.rows, cols: Math.max(extent.cols, 1) });
     targets.push(i);
   });
-  const blocks = ranges.length ? await port.read(ranges) : [];
+  const blocks = ranges.length ? await port.read(ranges, options.onProgress ? { onProgress: options.onProgress } : {}) : [];
   const sheets: SheetData[] = infos.map((s) => ({ name: s.name, usedRows: s.usedRows, usedCols: s.usedCols }));
   targets.forEach((i, k) => {
     sheets[i]!.cells = blocks[k] ?? [];

@@ -1,5 +1,5 @@
 /**
- * Use-case "Periksa": read the workbook into the core's model (two round trips), run every rule,
+ * Use-case "Periksa": read the workbook into the core's model (the sheet list, then the cells), run every rule,
  * return the findings with their cells. Shared by the task pane (Excel and no-Excel mode) and
  * `sakip validate`. Also the safe one-click fixes (each undoable) and the export gate the Laporan
  * use-case calls before writing a report.
@@ -22,7 +22,8 @@ export interface ValidationRun {
 
 export async function validateWorkbook(port: WorkbookPort, onProgress: (p: ValidateProgress) => void = () => undefined): Promise<ValidationRun> {
   onProgress({ phase: "membaca", fraction: 0 });
-  const model = await readWorkbookModel(port);
+  // reading is the first half of the bar: in Excel, a large Rincian SIPD takes tens of round trips
+  const model = await readWorkbookModel(port, { onProgress: (done, total) => onProgress({ phase: "membaca", fraction: total > 0 ? (done / total) * 0.5 : 0 }) });
   onProgress({ phase: "memeriksa", fraction: 0.5 });
   const findings = validateModel(model);
   onProgress({ phase: "selesai", fraction: 1 });

@@ -19,6 +19,11 @@ export interface ApplyOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+export interface ReadOptions {
+  /** Called after each round trip of a read that takes several (Office.js): rows read and rows asked for. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 export interface ApplyReport {
   /** Round trips to the host (Office.js `context.sync` calls); 0 for in-process adapters. */
   syncs: number;
@@ -29,8 +34,11 @@ export interface ApplyReport {
 export interface WorkbookPort {
   /** Every sheet with its used extent, in workbook order. */
   sheets(): Promise<SheetInfo[]>;
-  /** Reads several ranges in one round trip. Missing sheets read as empty. */
-  read(ranges: readonly RangeRef[]): Promise<CellSnapshot[][][]>;
+  /**
+   * Reads several ranges: in one round trip, or (Office.js) in as few as keep each response under
+   * Excel on the web's limit. Missing sheets read as empty.
+   */
+  read(ranges: readonly RangeRef[], options?: ReadOptions): Promise<CellSnapshot[][][]>;
   /** Defined names and their formulas ("=Pengaturan!$B$4"). */
   names(): Promise<{ name: string; formula: string }[]>;
   /**

@@ -6,7 +6,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { importLra } from "../../src/app/import-sipd";
 import { scaffold } from "../../src/app/scaffold";
-import { parseLra, type LraParseSuccess } from "../../src/core/sipd";
+import { validateWorkbook, type ValidateProgress } from "../../src/app/validate";
+import { rincianCol, RINCIAN_ROWS, RINCIAN_SHEET } from "../../src/core/layouts/rincian";
+import { generateLra, parseLra, type LraParseSuccess } from "../../src/core/sipd";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import type { WorkbookPort } from "../../src/workbook/port";
@@ -62,4 +64,35 @@ describe("Siapkan Lembar in Excel (Office.js adapter, fake Excel)", () => {
     expect(fake.state.cell("Realisasi Anggaran", 6, 1)?.value).toBe("7.01.01");
     expect(fake.largestRequestBytes).toBeLessThan(FAKE_PAYLOAD_LIMIT);
   });
+});
+
+describe("Periksa in Excel (Office.js adapter, fake Excel)", () => {
+  it("checks a workbook with a 20,000-row Rincian SIPD in Excel on the web: every response under its limit, the findings of the memory workbook", async () => {
+    // one sync was 13 MB of response: Excel on the web refused it (ResponsePayloadSizeLimitExceeded)
+    const lra = parseLra(generateLra(20_000, 7)) as LraParseSuccess;
+    const fake = new FakeExcel();
+    const office = new OfficeWorkbook({ run: fake.excelRun });
+    const memory = new MemoryWorkbook();
+    const settings = { unitKerja: "Kecamatan Contoh", tahun: 2024, periode: "TW II" };
+    for (const port of [office, memory] as WorkbookPort[]) {
+      expect((await scaffold(port, settings)).ok).toBe(true);
+      expect((await importLra(port, lra)).ok).toBe(true);
+      // a Rincian amount changed by hand, far down the sheet: its sums no longer hold
+      await port.apply([{ type: "write", sheet: RINCIAN_SHEET, row: RINCIAN_ROWS.firstData + 15_000, col: rincianCol("realisasiBulanIni"), cells: [[123]] }]);
+    }
+    const before = fake.syncs.length;
+    const progress: ValidateProgress[] = [];
+    const inExcel = await validateWorkbook(office, (p) => progress.push(p));
+    const reads = fake.syncs.slice(before);
+    expect(reads.length).toBeGreaterThan(3);
+    for (const s of reads) expect(s.responseBytes).toBeLessThanOrEqual(FAKE_PAYLOAD_LIMIT);
+    const inMemory = await validateWorkbook(memory);
+    const codes = (r: typeof inExcel) => r.findings.map((f) => `${f.code} ${f.at.kind === "line" ? f.at.line : `${f.at.sheet}!${f.at.row},${f.at.col}`}`);
+    expect(codes(inExcel)).toEqual(codes(inMemory));
+    expect(codes(inExcel).some((c) => c.startsWith("sipd-") && c.includes(`${RINCIAN_SHEET}!${RINCIAN_ROWS.firstData + 15_000},`))).toBe(true);
+    // the bar moves while reading, in the first half
+    const reading = progress.filter((p) => p.phase === "membaca").map((p) => p.fraction);
+    expect(reading.length).toBeGreaterThan(3);
+    expect(Math.max(...reading)).toBeCloseTo(0.5);
+  }, 60_000);
 });

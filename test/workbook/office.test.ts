@@ -387,6 +387,62 @@ describe("office adapter: chunking", () => {
   });
 });
 
+describe("office adapter: reading large ranges", () => {
+  /** A sheet "Data" of `rows` rows: a code, a 300-character uraian, a number and a formula per row. */
+  async function tall(port: OfficeWorkbook, rows: number): Promise<CellContent[][]> {
+    const cells = Array.from({ length: rows }, (_, i): CellContent[] => [`7.01.${i}`, `Uraian ${i} `.padEnd(300, "x"), i * 1000, { formula: `=C${i + 1}*2` }]);
+    await port.apply([{ type: "addSheet", sheet: "Data" }, { type: "format", range: range("Data", 0, 0, rows, 1), numberFormat: "@" }, { type: "write", sheet: "Data", row: 0, col: 0, cells }]);
+    return cells;
+  }
+  const shown = (block: { value: unknown; formula: string | null }[][]) => block.map((row) => row.map((c) => (c.formula !== null ? { formula: c.formula } : c.value)));
+
+  it("reads a range of 13 MB of response in syncs that Excel on the web accepts, with progress", async () => {
+    const { fake, port } = setup();
+    const cells = await tall(port, 20_000);
+    const before = fake.syncs.length;
+    const progress: [number, number][] = [];
+    const [block] = await port.read([range("Data", 0, 0, 20_000, 4)], { onProgress: (done, total) => progress.push([done, total]) });
+    const reads = fake.syncs.slice(before);
+    // one Excel.run: the pieces' syncs, then its closing one
+    expect(reads.length).toBeGreaterThan(4);
+    expect(reads.reduce((n, s) => n + s.responseBytes, 0)).toBeGreaterThan(2 * FAKE_PAYLOAD_LIMIT);
+    for (const s of reads) expect(s.responseBytes).toBeLessThanOrEqual(FAKE_PAYLOAD_LIMIT);
+    expect(shown(block!)).toEqual(cells);
+    expect(progress.at(-1)).toEqual([20_000, 20_000]);
+    expect(progress.every(([d], i) => i === 0 || d > progress[i - 1]![0])).toBe(true);
+  });
+
+  it("learns each range's bytes per row: a light range next to a heavy one is read in few syncs", async () => {
+    const { fake, port } = setup();
+    await tall(port, 4_000);
+    await port.apply([{ type: "addSheet", sheet: "Ringan" }, { type: "write", sheet: "Ringan", row: 0, col: 0, cells: Array.from({ length: 40_000 }, (_, i) => [i]) }]);
+    const before = fake.syncs.length;
+    const [heavy, light] = await port.read([range("Data", 0, 0, 4_000, 4), range("Ringan", 0, 0, 40_000, 1)]);
+    expect(heavy).toHaveLength(4_000);
+    expect(light!.map((r) => r[0]!.value)).toEqual(Array.from({ length: 40_000 }, (_, i) => i));
+    // 2.6 MB and 1 MB of response: a handful of syncs, not one per guess of 512 bytes a cell
+    expect(fake.syncs.length - before).toBeLessThanOrEqual(6);
+  });
+
+  it("reads a response Excel still refuses again in halves", async () => {
+    const { fake, port } = setup({}, new FakeExcel({ responseLimitBytes: 150_000 }));
+    const cells = await tall(port, 2_000);
+    const before = fake.syncs.length;
+    const [block] = await port.read([range("Data", 0, 0, 2_000, 4)]);
+    const reads = fake.syncs.slice(before);
+    expect(reads.some((s) => s.error?.startsWith("ResponsePayloadSizeLimitExceeded"))).toBe(true);
+    expect(shown(block!)).toEqual(cells);
+  });
+
+  it("refuses a single row larger than a response may be, naming its sheet and row", async () => {
+    const { port } = setup({}, new FakeExcel({ responseLimitBytes: 2_000 }));
+    await port.apply([{ type: "addSheet", sheet: "Data" }, { type: "write", sheet: "Data", row: 0, col: 0, cells: [["pendek"], ["pendek"], ["x".repeat(3_000)]] }]);
+    const read = port.read([range("Data", 0, 0, 3, 1)]);
+    await expect(read).rejects.toBeInstanceOf(OfficeWorkbookError);
+    await expect(read).rejects.toThrow(/"Data" \(baris 3\) terlalu besar/);
+  });
+});
+
 describe("office adapter: text stays text", () => {
   const tricky = ["=SUM(1,2)", "-", "+62", "@x", "2.20", "7.01.01", "'apostrof", "TRUE", "007", "5%", "2024-01-31", "#N/A", "1,234", "- Belanja Pegawai", "Uraian biasa"];
 

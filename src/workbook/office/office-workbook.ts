@@ -4,8 +4,10 @@
  *
  * Round trips. One `Excel.run` per port call; everything a step needs is queued, then sent with one
  * `context.sync()`; never a sync per row or per cell.
- *   read(ranges)  1 sync (3 if a named sheet is missing: getItem fails with ItemNotFound, then the
- *                 sheet list is read and the existing sheets are read again)
+ *   read(ranges)  1 sync per ≈3 MB of response (reading.ts: row pieces, each range's bytes per row
+ *                 learnt as it is read, a refused response read again in halves); 2 more if a named
+ *                 sheet is missing (getItem fails with ItemNotFound, then the sheet list is read and
+ *                 the existing sheets are read again)
  *   sheets()      2 syncs: the sheet list, then every used range. One sync would need calls on the
  *                 null object past the last sheet (getNextOrNullObject chains), an unconfirmed
  *                 behaviour; two certain round trips are cheaper than a wrong one.
@@ -60,6 +62,7 @@ import {
   type CellSnapshot,
   type CellStyle,
   type RangeRef,
+  type ReadOptions,
   type SheetChart,
   type SheetInfo,
   type ValidationRule,
@@ -69,6 +72,7 @@ import {
 import { BatchPlanner, CALL_BYTES, jsonBytes, type Batch, type BatchLimits } from "./batching";
 import { decodeCell, encodeCell, encodeSnapshot, GENERAL_FORMAT, TEXT_FORMAT, type HostInput } from "./cell-text";
 import { cellCount, contains, intersect, overlaps, splitRows, subtract, type Rect } from "../../core/address";
+import { readInPieces, responseBytes, RowTooLargeError, type ReadLimits } from "./reading";
 
 /** The shape of `Excel.run` the adapter needs (tests pass a fake). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -82,6 +86,11 @@ export interface OfficeWorkbookOptions {
   maxBatchRows?: number;
   /** Cells read per sync for the rollback snapshot. Default 20,000 (≈1 MB of response). */
   maxSnapshotCells?: number;
+  /**
+   * Estimated response bytes per read sync. Default 3,000,000: Excel on the web refuses 5 MB, and the
+   * estimate of a piece is learnt from the pieces before it.
+   */
+  maxReadBytes?: number;
   /** Requirement-set probe. Default: Office.context.requirements.isSetSupported when Office is loaded. */
   isSetSupported?: (name: string, version: string) => boolean;
 }
@@ -89,6 +98,9 @@ export interface OfficeWorkbookOptions {
 export const DEFAULT_MAX_BATCH_BYTES = 1_500_000;
 export const DEFAULT_MAX_BATCH_ROWS = 5_000;
 export const DEFAULT_MAX_SNAPSHOT_CELLS = 20_000;
+export const DEFAULT_MAX_READ_BYTES = 3_000_000;
+/** Cells per read sync whatever their size (Excel gives nothing back past 5 million). */
+const MAX_READ_CELLS = 250_000;
 
 const REQUIRED_API = "1.8";
 const PAGE_LAYOUT_API = "1.9";
@@ -266,6 +278,7 @@ function validationRule(rule: ValidationRule): Excel.DataValidationRule {
 interface Settings {
   limits: BatchLimits;
   maxSnapshotCells: number;
+  readLimits: ReadLimits;
   supports: (name: string, version: string) => boolean;
 }
 
@@ -286,6 +299,7 @@ export class OfficeWorkbook implements WorkbookPort {
         maxBatchRows: positive(options.maxBatchRows, DEFAULT_MAX_BATCH_ROWS, "maxBatchRows"),
       },
       maxSnapshotCells: positive(options.maxSnapshotCells, DEFAULT_MAX_SNAPSHOT_CELLS, "maxSnapshotCells"),
+      readLimits: { maxBytes: positive(options.maxReadBytes, DEFAULT_MAX_READ_BYTES, "maxReadBytes"), maxCells: MAX_READ_CELLS },
       supports,
     };
     this.run =
@@ -323,35 +337,49 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async read(ranges: readonly RangeRef[]): Promise<CellSnapshot[][][]> {
+  async read(ranges: readonly RangeRef[], options: ReadOptions = {}): Promise<CellSnapshot[][][]> {
     if (ranges.length === 0) return [];
     return this.call("membaca rentang", async (ctx) => {
-      const queueReads = (exists: (sheet: string) => boolean): (Excel.Range | null)[] => {
+      const readPresent = (exists: (sheet: string) => boolean): Promise<CellSnapshot[][][]> => {
+        // a failed sync leaves its proxies unusable: every attempt gets worksheets of its own
         const sheets = new Map<string, Excel.Worksheet>();
-        return ranges.map((r) => {
-          if (r.rows < 1 || r.cols < 1 || !exists(r.sheet)) return null;
-          let ws = sheets.get(lower(r.sheet));
-          if (!ws) sheets.set(lower(r.sheet), (ws = ctx.workbook.worksheets.getItem(r.sheet)));
-          return ws.getRangeByIndexes(r.row, r.col, r.rows, r.cols).load(READ_PROPS);
-        });
+        const worksheet = (name: string): Excel.Worksheet => {
+          let ws = sheets.get(lower(name));
+          if (!ws) sheets.set(lower(name), (ws = ctx.workbook.worksheets.getItem(name)));
+          return ws;
+        };
+        const targets = ranges.map((r) => ({ sheet: r.sheet, rect: exists(r.sheet) ? r : { ...r, rows: 0 } }));
+        return readInPieces(
+          targets,
+          {
+            load: (p) => worksheet(p.sheet).getRangeByIndexes(p.rect.row, p.rect.col, p.rect.rows, p.rect.cols).load(READ_PROPS),
+            sync: () => ctx.sync(),
+            decode: (p, range) => ({ cells: decodeRange(p.rect, range, p.sheet), bytes: responseBytes(range.values, range.formulas, range.numberFormat) }),
+            tooLarge: (e) => errorCode(e) === "ResponsePayloadSizeLimitExceeded",
+          },
+          this.settings.readLimits,
+          options.onProgress,
+        );
       };
-      let loaded = queueReads(() => true);
+      let blocks: CellSnapshot[][][];
       try {
-        await ctx.sync();
+        try {
+          blocks = await readPresent(() => true);
+        } catch (e) {
+          if (!isItemNotFound(e)) throw e;
+          // a sheet is missing (getItem fails the whole sync): find which, read the others
+          const names = ctx.workbook.worksheets.load("items/name");
+          await ctx.sync();
+          const present = new Set(names.items.map((s) => lower(s.name)));
+          if (ranges.every((r) => present.has(lower(r.sheet)))) throw e;
+          blocks = await readPresent((sheet) => present.has(lower(sheet)));
+        }
       } catch (e) {
-        if (!isItemNotFound(e)) throw e;
-        // a sheet is missing (getItem fails the whole sync): find which, read the others
-        const names = ctx.workbook.worksheets.load("items/name");
-        await ctx.sync();
-        const present = new Set(names.items.map((s) => lower(s.name)));
-        if (ranges.every((r) => present.has(lower(r.sheet)))) throw e;
-        loaded = queueReads((sheet) => present.has(lower(sheet)));
-        if (loaded.some((x) => x !== null)) await ctx.sync();
+        if (e instanceof RowTooLargeError) throw new OfficeWorkbookError(e.message, { cause: e.cause });
+        throw e;
       }
-      return ranges.map((r, i) => {
-        const range = loaded[i];
-        return range ? decodeRange(r, range, r.sheet) : emptyBlock(r);
-      });
+      // a missing sheet's range (read as no rows) and an empty range read as empty cells
+      return ranges.map((r, i) => (r.rows > 0 && r.cols > 0 && blocks[i]!.length === r.rows ? blocks[i]! : emptyBlock(r)));
     });
   }
 
