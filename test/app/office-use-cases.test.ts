@@ -8,6 +8,8 @@ import { importLra } from "../../src/app/import-sipd";
 import { scaffold } from "../../src/app/scaffold";
 import { validateWorkbook, type ValidateProgress } from "../../src/app/validate";
 import { rincianCol, RINCIAN_ROWS, RINCIAN_SHEET } from "../../src/core/layouts/rincian";
+import { COST_PER_OUTCOME, CAPAIAN, PERJANJIAN_KINERJA, TABLE_ROWS, colIndex, type SheetKeys } from "../../src/core/layouts";
+import type { CellContent } from "../../src/workbook/port";
 import { generateLra, parseLra, type LraParseSuccess } from "../../src/core/sipd";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
@@ -64,6 +66,50 @@ describe("Siapkan Lembar in Excel (Office.js adapter, fake Excel)", () => {
     expect(fake.state.cell("Realisasi Anggaran", 6, 1)?.value).toBe("7.01.01");
     expect(fake.largestRequestBytes).toBeLessThan(FAKE_PAYLOAD_LIMIT);
   });
+});
+
+describe("Siapkan Lembar again in Excel over a large PK (Office.js adapter, fake Excel)", () => {
+  it("re-runs over 900 indicator rows, whose structure formulas are more than one response holds, with the memory workbook's cells", async () => {
+    // the rollback snapshot of the formula columns was read in the inspection sync: over 5 MB, refused
+    const rows = 900;
+    const pk: CellContent[][] = [];
+    const ids: CellContent[][] = [];
+    for (let i = 0; i < rows; i++) {
+      const row: CellContent[] = Array(PERJANJIAN_KINERJA.columns.length).fill(null);
+      const set = (k: SheetKeys["pk"], v: CellContent) => (row[colIndex(PERJANJIAN_KINERJA, k)] = v);
+      const sub = LRA.subKegiatan[i % LRA.subKegiatan.length]!;
+      set("id", `IK-${i + 1}`);
+      set("jabatan", "Camat");
+      set("level", "Sub Kegiatan");
+      set("kode", sub.notation);
+      set("indikator", `Dokumen ${i + 1}`);
+      set("satuan", "Dokumen");
+      set("polaritas", "positif");
+      set("metode", "terakhir");
+      set("targetAwal", 12);
+      pk.push(row);
+      ids.push([`IK-${i + 1}`]);
+    }
+    const fake = new FakeExcel();
+    const office = new OfficeWorkbook({ run: fake.excelRun });
+    const memory = new MemoryWorkbook();
+    for (const port of [office, memory] as WorkbookPort[]) {
+      expect((await scaffold(port, SETTINGS)).ok).toBe(true);
+      expect((await importLra(port, LRA)).ok).toBe(true);
+      const F = TABLE_ROWS.firstData;
+      await port.apply([
+        { type: "write", sheet: PERJANJIAN_KINERJA.sheet, row: F, col: 0, cells: pk },
+        { type: "write", sheet: CAPAIAN.sheet, row: F, col: 0, cells: ids },
+        { type: "write", sheet: COST_PER_OUTCOME.sheet, row: F, col: 0, cells: ids },
+      ]);
+      // the first run extends the formulas to the new rows, the second writes over them
+      expect((await scaffold(port, {})).ok).toBe(true);
+      const again = await scaffold(port, {});
+      expect(again.ok ? "ok" : again).toBe("ok");
+    }
+    expect(fake.syncs.some((s) => s.error?.startsWith("ResponsePayloadSizeLimitExceeded"))).toBe(true);
+    expect(await cellsOf(office)).toEqual(await cellsOf(memory));
+  }, 60_000);
 });
 
 describe("Periksa in Excel (Office.js adapter, fake Excel)", () => {

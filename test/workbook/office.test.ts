@@ -576,6 +576,33 @@ describe("office adapter: all or nothing", () => {
     }
   });
 
+  it("overwrites a few cells holding more formula text than one response may: the snapshot is read in pieces, and undo still puts every cell back", async () => {
+    // 2,000 cells of 3,000-character formulas (a structure sum): 12 MB of response, under maxSnapshotCells
+    const long = (i: number) => ({ formula: `=SUM(${Array.from({ length: 700 }, (_, k) => `A${k + 1}`).join(",")})+${i}` });
+    const build = async () => {
+      const { fake, port } = setup();
+      await port.apply([{ type: "addSheet", sheet: "Rumus" }, { type: "write", sheet: "Rumus", row: 0, col: 1, cells: Array.from({ length: 2_000 }, (_, i) => [long(i)]) }]);
+      return { fake, port, before: fake.state.contents() };
+    };
+    const ops: WorkbookOp[] = [{ type: "write", sheet: "Rumus", row: 0, col: 1, cells: Array.from({ length: 2_000 }, (_, i) => [long(i + 1)]) }];
+    const ok = await build();
+    const n = ok.fake.syncs.length;
+    await ok.port.apply(ops);
+    // the inspection with the cells in it was refused, the one without them was not
+    expect(ok.fake.syncs[n]!.error).toMatch(/^ResponsePayloadSizeLimitExceeded/);
+    expect(ok.fake.syncs.slice(n + 1).every((x) => x.error === null)).toBe(true);
+    expect(ok.fake.state.cell("Rumus", 1_999, 1)?.formula).toBe(long(2_000).formula);
+
+    const failing = await build();
+    const wrote = ok.fake.syncs.slice(n).map((x) => x.cellsWritten > 0);
+    expect(wrote.filter(Boolean).length).toBeGreaterThan(1);
+    // the last write batch fails: everything written before it is undone from the snapshot
+    expect(failing.fake.syncs.length).toBe(n);
+    failing.fake.failSync({ at: wrote.lastIndexOf(true) + 1 });
+    await expect(failing.port.apply(ops)).rejects.toMatchObject({ restored: true });
+    expect(failing.fake.state.contents()).toEqual(failing.before);
+  });
+
   it("rethrows a failure of the inspection sync, unchanged workbook, events untouched", async () => {
     const { fake, port, before } = await seeded();
     fake.failSync({ at: 1, code: "GeneralException" });

@@ -12,8 +12,10 @@
  *                 null object past the last sheet (getNextOrNullObject chains), an unconfirmed
  *                 behaviour; two certain round trips are cheaper than a wrong one.
  *   names(), select(), selectedRange()  1 sync each
- *   apply(ops)    1 inspection sync (+ snapshot syncs only for large overwrites of existing cells),
- *                 the write batches, 1 closing sync (events back on, recalculation).
+ *   apply(ops)    1 inspection sync (+ snapshot syncs only for large overwrites of existing cells,
+ *                 or for few cells holding more than one response may: the inspection is refused,
+ *                 made again without them, and they are read in pieces), the write batches,
+ *                 1 closing sync (events back on, recalculation).
  *
  * Batches. Writes are cut into row chunks (same column count each) so that every sync stays under a
  * byte budget (estimated request JSON, default 1.5 MB; Excel on the web refuses 5 MB) and a row cap
@@ -71,8 +73,8 @@ import {
 } from "../port";
 import { BatchPlanner, CALL_BYTES, jsonBytes, type Batch, type BatchLimits } from "./batching";
 import { decodeCell, encodeCell, encodeSnapshot, GENERAL_FORMAT, TEXT_FORMAT, type HostInput } from "./cell-text";
-import { cellCount, contains, intersect, overlaps, splitRows, subtract, type Rect } from "../../core/address";
-import { readInPieces, responseBytes, RowTooLargeError, type ReadLimits } from "./reading";
+import { cellCount, contains, intersect, overlaps, subtract, type Rect } from "../../core/address";
+import { FIRST_GUESS_CELL_BYTES, readInPieces, responseBytes, RowTooLargeError, type PieceHost, type ReadLimits } from "./reading";
 
 /** The shape of `Excel.run` the adapter needs (tests pass a fake). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -84,7 +86,10 @@ export interface OfficeWorkbookOptions {
   maxBatchBytes?: number;
   /** Rows of values/formulas per sync (number-format arrays are bounded by bytes only). Default 5,000. */
   maxBatchRows?: number;
-  /** Cells read per sync for the rollback snapshot. Default 20,000 (≈1 MB of response). */
+  /**
+   * Cells of the rollback snapshot read in the inspection sync, and at most per snapshot sync after
+   * it. Default 20,000 (≈1 MB of response for short cells; long formulas are read in fewer per sync).
+   */
   maxSnapshotCells?: number;
   /**
    * Estimated response bytes per read sync. Default 3,000,000: Excel on the web refuses 5 MB, and the
@@ -99,6 +104,8 @@ export const DEFAULT_MAX_BATCH_BYTES = 1_500_000;
 export const DEFAULT_MAX_BATCH_ROWS = 5_000;
 export const DEFAULT_MAX_SNAPSHOT_CELLS = 20_000;
 export const DEFAULT_MAX_READ_BYTES = 3_000_000;
+/** Excel on the web's limit on a response (and a request). */
+const WEB_RESPONSE_LIMIT = 5 * 1024 * 1024;
 /** Cells per read sync whatever their size (Excel gives nothing back past 5 million). */
 const MAX_READ_CELLS = 250_000;
 
@@ -219,6 +226,16 @@ function decodeRange(r: Rect, range: Excel.Range, sheet: string): CellSnapshot[]
     throw new OfficeWorkbookError(`Excel tidak mengembalikan isi rentang ${sheet} (${r.rows}×${r.cols}); baca dalam blok lebih kecil.`);
   }
   return values.map((row, i) => row.map((v, j) => decodeCell(v, formulas[i]![j], numberFormat[i]![j])));
+}
+
+/** Row pieces of ranges read through Office.js (reading.ts): values, formulas and number formats. */
+function rangeReader(worksheet: (name: string) => Excel.Worksheet, sync: () => Promise<void>): PieceHost<Excel.Range> {
+  return {
+    load: (p) => worksheet(p.sheet).getRangeByIndexes(p.rect.row, p.rect.col, p.rect.rows, p.rect.cols).load(READ_PROPS),
+    sync,
+    decode: (p, range) => ({ cells: decodeRange(p.rect, range, p.sheet), bytes: responseBytes(range.values, range.formulas, range.numberFormat) }),
+    tooLarge: (e) => errorCode(e) === "ResponsePayloadSizeLimitExceeded",
+  };
 }
 
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
@@ -351,12 +368,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const targets = ranges.map((r) => ({ sheet: r.sheet, rect: exists(r.sheet) ? r : { ...r, rows: 0 } }));
         return readInPieces(
           targets,
-          {
-            load: (p) => worksheet(p.sheet).getRangeByIndexes(p.rect.row, p.rect.col, p.rect.rows, p.rect.cols).load(READ_PROPS),
-            sync: () => ctx.sync(),
-            decode: (p, range) => ({ cells: decodeRange(p.rect, range, p.sheet), bytes: responseBytes(range.values, range.formulas, range.numberFormat) }),
-            tooLarge: (e) => errorCode(e) === "ResponsePayloadSizeLimitExceeded",
-          },
+          rangeReader(worksheet, () => ctx.sync()),
           this.settings.readLimits,
           options.onProgress,
         );
@@ -581,16 +593,33 @@ class ApplyRun {
 
   /**
    * One sync: the sheet list (for checkOps), defined names, the event state, used ranges of the
-   * sheets the batch touches, and — when small enough — the snapshot itself.
+   * sheets the batch touches, and — when small enough — the snapshot itself. Few cells may still be
+   * more than one response may hold (3,000-character formulas): Excel refuses that sync, and the
+   * inspection is made again without them, the snapshot read in pieces after it.
    */
   private async inspect(): Promise<void> {
+    const targets = this.snapshotTargets();
+    const direct = targets.reduce((n, t) => n + cellCount(t.rect), 0) <= this.settings.maxSnapshotCells;
+    if (!direct) return this.inspectWith(targets, false);
+    try {
+      await this.inspectWith(targets, true);
+    } catch (e) {
+      if (errorCode(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
+      this.proxies.clear();
+      this.chartsBefore.clear();
+      // those cells hold at least Excel's limit between them: the pieces start from that
+      const cells = targets.reduce((n, t) => n + cellCount(t.rect), 0);
+      await this.inspectWith(targets, false, WEB_RESPONSE_LIMIT / Math.max(1, cells));
+    }
+  }
+
+  /** `guessCellBytes`: what a cell of the snapshot is taken to cost before any is read (reading.ts). */
+  private async inspectWith(targets: readonly Target[], direct: boolean, guessCellBytes?: number): Promise<void> {
     const { ctx } = this;
     const sheets = ctx.workbook.worksheets.load("items/name");
     const hasNames = this.ops.some((op) => op.type === "defineName");
     const names = hasNames ? ctx.workbook.names.load("items/name,items/formula") : null;
     ctx.runtime.load("enableEvents");
-    const targets = this.snapshotTargets();
-    const direct = targets.reduce((n, t) => n + cellCount(t.rect), 0) <= this.settings.maxSnapshotCells;
     const used = new Map<string, Excel.Range>();
     const reads: { target: Target; range: Excel.Range }[] = [];
     for (const t of targets) {
@@ -636,31 +665,26 @@ class ApplyRun {
     } else {
       const inside = targets.flatMap((t) => {
         const part = intersect(t.rect, usedRect(t.sheet) ?? { row: 0, col: 0, rows: 0, cols: 0 });
-        return part ? splitRows(part, this.settings.maxSnapshotCells).map((rect) => ({ sheet: t.sheet, rect })) : [];
+        return part ? [{ sheet: t.sheet, rect: part }] : [];
       });
-      await this.readSnapshot(inside);
+      await this.readSnapshot(inside, guessCellBytes);
     }
   }
 
-  /** Large overwrites: the parts inside the used ranges, read in syncs of at most maxSnapshotCells. */
-  private async readSnapshot(pieces: Target[]): Promise<void> {
-    let group: Target[] = [];
-    let cells = 0;
-    const flush = async () => {
-      if (group.length === 0) return;
-      const reads = group.map((p) => ({ p, range: this.sheet(p.sheet).getRangeByIndexes(p.rect.row, p.rect.col, p.rect.rows, p.rect.cols).load(READ_PROPS) }));
-      await this.sync();
-      for (const { p, range } of reads) this.snapshot.push({ ...p, cells: decodeRange(p.rect, range, p.sheet) });
-      this.progress();
-      group = [];
-      cells = 0;
-    };
-    for (const p of pieces) {
-      if (group.length > 0 && cells + cellCount(p.rect) > this.settings.maxSnapshotCells) await flush();
-      group.push(p);
-      cells += cellCount(p.rect);
-    }
-    await flush();
+  /**
+   * Large overwrites: the parts inside the used ranges, read in pieces (reading.ts) of at most
+   * maxSnapshotCells cells and a response Excel on the web accepts.
+   */
+  private async readSnapshot(parts: Target[], guessCellBytes = FIRST_GUESS_CELL_BYTES): Promise<void> {
+    const { readLimits, maxSnapshotCells } = this.settings;
+    const blocks = await readInPieces(
+      parts,
+      rangeReader((name) => this.sheet(name), () => this.sync()),
+      { maxBytes: readLimits.maxBytes, maxCells: Math.min(readLimits.maxCells, maxSnapshotCells) },
+      () => this.progress(),
+      Math.max(FIRST_GUESS_CELL_BYTES, guessCellBytes),
+    );
+    parts.forEach((p, i) => this.snapshot.push({ ...p, cells: blocks[i]! }));
   }
 
   /** Whether a cell of op `index` is text-formatted when the op runs: earlier format ops, else the snapshot. */

@@ -59,11 +59,18 @@ interface Piece {
 
 /**
  * The cells of every target, read in as few syncs as the limits allow. `onRows` is told how many rows
- * have been read so far, of how many.
+ * have been read so far, of how many; `guessCellBytes` is what a cell is taken to cost before any of
+ * its target is read.
  */
-export async function readInPieces<H>(targets: readonly ReadTarget[], host: PieceHost<H>, limits: ReadLimits, onRows?: (done: number, total: number) => void): Promise<CellSnapshot[][][]> {
+export async function readInPieces<H>(
+  targets: readonly ReadTarget[],
+  host: PieceHost<H>,
+  limits: ReadLimits,
+  onRows?: (done: number, total: number) => void,
+  guessCellBytes = FIRST_GUESS_CELL_BYTES,
+): Promise<CellSnapshot[][][]> {
   const out: CellSnapshot[][][] = targets.map((t) => new Array<CellSnapshot[]>(Math.max(0, t.rect.rows)));
-  const rowBytes = targets.map((t) => t.rect.cols * FIRST_GUESS_CELL_BYTES);
+  const rowBytes = targets.map((t) => t.rect.cols * guessCellBytes);
   const queue: Piece[] = [];
   targets.forEach((t, of) => {
     if (t.rect.rows > 0 && t.rect.cols > 0) queue.push({ of, rect: t.rect });
