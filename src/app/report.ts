@@ -91,7 +91,8 @@ const noProgress = (): void => undefined;
 
 export async function prepareReports(port: WorkbookPort, request: ReportRequest = {}, onProgress: (p: ReportProgress) => void = noProgress): Promise<ReportPrep> {
   onProgress({ phase: "membaca", fraction: 0 });
-  const model = await readWorkbookModel(port);
+  // in Excel a large Rincian SIPD is tens of round trips: the bar moves through them
+  const model = await readWorkbookModel(port, { onProgress: (done, total) => onProgress({ phase: "membaca", fraction: total > 0 ? (done / total) * 0.4 : 0 }) });
   onProgress({ phase: "memeriksa", fraction: 0.4 });
   const findings = validateModel(model);
   const gate = exportGate(findings);

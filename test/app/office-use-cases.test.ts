@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { importLra } from "../../src/app/import-sipd";
 import { scaffold } from "../../src/app/scaffold";
 import { validateWorkbook, type ValidateProgress } from "../../src/app/validate";
+import { prepareReports, type ReportProgress } from "../../src/app/report";
 import { rincianCol, RINCIAN_ROWS, RINCIAN_SHEET } from "../../src/core/layouts/rincian";
 import { COST_PER_OUTCOME, CAPAIAN, PERJANJIAN_KINERJA, TABLE_ROWS, colIndex, type SheetKeys } from "../../src/core/layouts";
 import type { CellContent } from "../../src/workbook/port";
@@ -140,5 +141,13 @@ describe("Periksa in Excel (Office.js adapter, fake Excel)", () => {
     const reading = progress.filter((p) => p.phase === "membaca").map((p) => p.fraction);
     expect(reading.length).toBeGreaterThan(3);
     expect(Math.max(...reading)).toBeCloseTo(0.5);
+
+    // Laporan reads the same model, its bar moving the same way
+    const steps: ReportProgress[] = [];
+    const prep = await prepareReports(office, {}, (p) => steps.push(p));
+    expect(prep.findings.map((f) => f.code)).toEqual(inMemory.findings.map((f) => f.code));
+    const laporanReading = steps.filter((p) => p.phase === "membaca").map((p) => p.fraction);
+    expect(laporanReading.length).toBeGreaterThan(3);
+    expect(Math.max(...laporanReading)).toBeCloseTo(0.4);
   }, 60_000);
 });
