@@ -405,8 +405,11 @@ describe("office adapter: reading large ranges", () => {
     const reads = fake.syncs.slice(before);
     // one Excel.run: the pieces' syncs, then its closing one
     expect(reads.length).toBeGreaterThan(4);
-    expect(reads.reduce((n, s) => n + s.responseBytes, 0)).toBeGreaterThan(2 * FAKE_PAYLOAD_LIMIT);
-    for (const s of reads) expect(s.responseBytes).toBeLessThanOrEqual(FAKE_PAYLOAD_LIMIT);
+    const accepted = reads.filter((s) => s.error === null);
+    expect(accepted.reduce((n, s) => n + s.responseBytes, 0)).toBeGreaterThan(2 * FAKE_PAYLOAD_LIMIT);
+    for (const s of accepted) expect(s.responseBytes).toBeLessThanOrEqual(FAKE_PAYLOAD_LIMIT);
+    // the first guess (a typical workbook's bytes per cell) may be refused once, never again
+    expect(reads.length - accepted.length).toBeLessThanOrEqual(1);
     expect(shown(block!)).toEqual(cells);
     expect(progress.at(-1)).toEqual([20_000, 20_000]);
     expect(progress.every(([d], i) => i === 0 || d > progress[i - 1]![0])).toBe(true);

@@ -35,8 +35,12 @@ export interface ReadLimits {
   maxCells: number;
 }
 
-/** Response bytes guessed for a cell before any of its rectangle is read: a long formula's share, generous. */
-export const FIRST_GUESS_CELL_BYTES = 512;
+/**
+ * Response bytes guessed for a cell before any of its rectangle is read: a typical workbook's (a
+ * kecamatan's whole workbook is then one sync, as before pieces). A wrong guess costs one refused
+ * sync, after which the guess is quadrupled.
+ */
+export const FIRST_GUESS_CELL_BYTES = 100;
 /** Rows come back about alike, not exactly: an estimate learnt from one piece is raised by this much. */
 const MARGIN = 1.25;
 
@@ -71,6 +75,8 @@ export async function readInPieces<H>(
 ): Promise<CellSnapshot[][][]> {
   const out: CellSnapshot[][][] = targets.map((t) => new Array<CellSnapshot[]>(Math.max(0, t.rect.rows)));
   const rowBytes = targets.map((t) => t.rect.cols * guessCellBytes);
+  // whether a target's estimate was learnt from a piece of it, or is still the guess
+  const learnt = targets.map(() => false);
   const queue: Piece[] = [];
   targets.forEach((t, of) => {
     if (t.rect.rows > 0 && t.rect.cols > 0) queue.push({ of, rect: t.rect });
@@ -88,11 +94,12 @@ export async function readInPieces<H>(
       if (!host.tooLarge(e)) throw e;
       const single = group.length === 1 && group[0]!.rect.rows === 1;
       if (single) throw new RowTooLargeError({ sheet: targets[group[0]!.of]!.sheet, rect: group[0]!.rect }, { cause: e });
-      // every piece again in halves, every estimate in the group doubled, the budget halved
+      // every piece again in halves; a guess was wrong (quadrupled), or a learnt estimate (doubled);
+      // refused on learnt estimates alone, Excel's limit is lower than the budget: the budget halves
       const again: Piece[] = [];
-      budget = Math.max(1, Math.floor(budget / 2));
+      if (group.every((p) => learnt[p.of])) budget = Math.max(1, Math.floor(budget / 2));
       for (const p of group) {
-        rowBytes[p.of] = rowBytes[p.of]! * 2;
+        rowBytes[p.of] = rowBytes[p.of]! * (learnt[p.of] ? 2 : 4);
         again.push(...halves(p));
       }
       queue.unshift(...again);
@@ -104,6 +111,7 @@ export async function readInPieces<H>(
       const first = p.rect.row - targets[p.of]!.rect.row;
       for (let i = 0; i < cells.length; i++) block[first + i] = cells[i]!;
       rowBytes[p.of] = Math.max(1, (bytes / p.rect.rows) * MARGIN);
+      learnt[p.of] = true;
       done += p.rect.rows;
     }
     onRows?.(done, total);
