@@ -50,7 +50,10 @@ export class RowTooLargeError extends Error {
     readonly target: ReadTarget,
     options: { cause: unknown },
   ) {
-    super(`Satu baris lembar "${target.sheet}" (baris ${target.rect.row + 1}) terlalu besar untuk dibaca Excel dalam satu kali.`, options);
+    super(
+      `Satu baris lembar "${target.sheet}" (baris ${target.rect.row + 1}) terlalu besar untuk dibaca Excel sekaligus (Excel di web menerima paling banyak 5 MB). Pendekkan teks atau rumus yang sangat panjang di baris itu.`,
+      options,
+    );
     this.name = "RowTooLargeError";
   }
 }
