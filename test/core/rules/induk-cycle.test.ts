@@ -60,7 +60,7 @@ describe("Induk cycles", () => {
     );
   });
 
-  it("are found along a whole sheet: a chain of 3 000 rows has none, the same rows closed into a ring are all on it", () => {
+  it("are found along a whole sheet: a chain of 3 000 rows has none, the same rows closed into a ring are all on it, and so are their copies", () => {
     const n = 3000;
     const id = (i: number) => `IK-${i}`;
     const chain = Array.from({ length: n }, (_, i) => row(i, id(i), i === 0 ? "" : id(i - 1)));
@@ -72,6 +72,16 @@ describe("Induk cycles", () => {
     const p = paths.get(ring[5]!)!;
     expect(p.length).toBe(n + 1);
     expect([p.id(0), p.id(1), p.id(2), p.id(6), p.id(n - 1), p.id(n)]).toEqual(["IK-5", "IK-4", "IK-3", `IK-${n - 1}`, "IK-6", "IK-5"]);
+
+    // the ring pasted again below itself: each copy's Induk leads round to the ID it took
+    const twice = [...ring, ...ring.map((r, i) => row(n + i, r.id, r.induk))];
+    const both = indukCyclePaths(twice, firstById(twice));
+    expect(both.size).toBe(2 * n);
+    const copy = both.get(twice[n + 5]!)!;
+    // the copy, then IK-4 … round to IK-5's first row
+    expect(copy.length).toBe(n + 1);
+    expect([copy.id(0), copy.id(1), copy.id(5), copy.id(6), copy.id(n)]).toEqual(["IK-5", "IK-4", "IK-0", `IK-${n - 1}`, "IK-5"]);
+    expect(ids(copy)).toEqual(reference(twice).get(twice[n + 5]!));
   });
 });
 

@@ -11,7 +11,7 @@ import { KODE_SEMUA, TW_KEYS, type TableSheetId } from "../../layouts";
 import type { NumStyle } from "../../messages.id";
 import { valOf } from "../../xl";
 import { classifyLevelUnit, namesAPercentage } from "../units";
-import { fmtNum, fmtPct, fmtRp, fmtStatedPct, normLabel, num, text, type CheckContext, type Indicator } from "../context";
+import { fmtNum, fmtPct, fmtRp, fmtStatedPct, normLabel, num, pushTo, text, type CheckContext, type Indicator } from "../context";
 
 /** The characters Excel's MATCH, COUNTIFS and SUMIFS read as a pattern in text they look for. */
 const WILDCARD = /[*?~]/;
@@ -103,13 +103,15 @@ export function indukCyclePaths(indicators: readonly Indicator[], firstById: Rea
     }
     for (const x of walk) done.add(x);
   }
+  let upward: Upward | null = null;
   const out = new Map<Indicator, IdPath>();
   for (const ind of indicators) {
     if (ind.induk === "") continue;
     const parent = firstById.get(ind.induk.toLowerCase());
     if (!parent) continue;
     const key = ind.id.toLowerCase();
-    if (firstById.get(key) === ind) {
+    const first = firstById.get(key);
+    if (first === ind) {
       const cycle = cycles.get(key);
       if (!cycle) continue;
       // not spelled out per row: a cycle through a whole sheet would be a path of every ID for every row
@@ -118,19 +120,89 @@ export function indukCyclePaths(indicators: readonly Indicator[], firstById: Rea
       out.set(ind, { length: ids.length + 1, id: (k) => (k === 0 ? ind.id : ids[(i + k) % ids.length]!) });
       continue;
     }
-    // a second row with a taken ID (reported as such): its own Induk walked up to its ID
-    const walk = [ind.id];
-    let cur: Indicator | undefined = parent;
-    while (cur && cur.induk !== "" && walk.length <= indicators.length) {
-      walk.push(cur.id);
-      if (cur.id.toLowerCase() === key) {
-        out.set(ind, { length: walk.length, id: (k) => walk[k]! });
-        break;
-      }
-      cur = firstById.get(cur.induk.toLowerCase());
-    }
+    // a second row with a taken ID (reported as such): its Induk leads up to the row its ID belongs to,
+    // which must have an Induk itself; found by where the two stand, not by a walk per row (thousands
+    // of such rows over one long chain were a walk of the chain each)
+    if (!first || first.induk === "") continue;
+    upward ??= new Upward(firstById, parentOf, cycles);
+    const steps = upward.distance(parent.id.toLowerCase(), key);
+    if (steps === null) continue;
+    const pk = parent.id.toLowerCase();
+    const on: string[] = [];
+    out.set(ind, {
+      length: steps + 2,
+      id: (k) => {
+        if (k === 0) return ind.id;
+        // the IDs on the way, walked as far as asked for (a message shows the first few and the last)
+        for (let x = on.length ? parentOf(on[on.length - 1]!)! : pk; on.length < k; x = parentOf(x)!) on.push(x);
+        return firstById.get(on[k - 1]!)!.id;
+      },
+    });
   }
   return out;
+}
+
+/**
+ * Where each ID stands on the Induk graph (each ID one Induk: chains that end, or run into a cycle):
+ * its distance to where its chain ends or enters a cycle, and its place in a walk of the chains turned
+ * round, so that whether one ID lies on the way up from another is two comparisons.
+ */
+class Upward {
+  private readonly depth = new Map<string, number>();
+  /** the cycle a chain runs into, by the ID where it enters */
+  private readonly entry = new Map<string, string>();
+  private readonly enter = new Map<string, number>();
+  private readonly exit = new Map<string, number>();
+
+  constructor(
+    firstById: ReadonlyMap<string, Indicator>,
+    parentOf: (key: string) => string | undefined,
+    private readonly cycles: ReadonlyMap<string, { ids: string[]; at: Map<string, number> }>,
+  ) {
+    const below = new Map<string, string[]>();
+    const tops: string[] = [];
+    for (const k of firstById.keys()) {
+      const up = cycles.has(k) ? undefined : parentOf(k);
+      if (up === undefined) tops.push(k);
+      else pushTo(below, up, k);
+    }
+    // the chains turned round, from where each ends (or enters its cycle) down: depth and walk order
+    let clock = 0;
+    for (const top of tops) {
+      const stack: [string, number][] = [[top, 0]];
+      this.depth.set(top, 0);
+      this.entry.set(top, top);
+      this.enter.set(top, clock++);
+      while (stack.length) {
+        const frame = stack[stack.length - 1]!;
+        const kids = below.get(frame[0]) ?? [];
+        if (frame[1] < kids.length) {
+          const kid = kids[frame[1]++]!;
+          this.depth.set(kid, this.depth.get(frame[0])! + 1);
+          this.entry.set(kid, this.entry.get(frame[0])!);
+          this.enter.set(kid, clock++);
+          stack.push([kid, 0]);
+        } else {
+          this.exit.set(frame[0], clock++);
+          stack.pop();
+        }
+      }
+    }
+  }
+
+  /** Steps up from `from` to `to`, or null when `to` is not on the way up. */
+  distance(from: string, to: string): number | null {
+    const cycle = this.cycles.get(to);
+    if (cycle) {
+      const at = this.entry.get(from)!;
+      const entered = this.cycles.get(at);
+      if (entered !== cycle) return null;
+      const n = cycle.ids.length;
+      return this.depth.get(from)! + ((cycle.at.get(to)! - cycle.at.get(at)! + n) % n);
+    }
+    const inside = this.enter.get(to)! <= this.enter.get(from)! && this.exit.get(from)! <= this.exit.get(to)!;
+    return inside ? this.depth.get(from)! - this.depth.get(to)! : null;
+  }
 }
 
 /** IDs along an Induk path: the row's own, its Induk's, …, its own again. */
