@@ -8,7 +8,7 @@ import { a1 } from "../../core/address";
 import { countBySeverity, findingMessage, locationText, SEVERITY_LABEL, type Finding } from "../../core/findings";
 import type { WorkbookModel } from "../../core/model/workbook-model";
 import { sortFindings, validateModel } from "../../core/rules";
-import { crossValidate } from "../../core/rules/cross";
+import { crossSummary, crossValidate, type CrossSummary } from "../../core/rules/cross";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { defineCommand } from "../command";
 import { EXIT } from "../exit-codes";
@@ -54,18 +54,26 @@ export const validateCommand = defineCommand<never, "json">({
   positional: { min: 1, max: Number.POSITIVE_INFINITY },
   async run({ positional: files, switches, io }) {
     const json = switches.json === true;
-    const models: { name: string; model: WorkbookModel }[] = [];
+    // one workbook at a time: its findings, its sheet order and what the checks across files need are
+    // kept, the workbook itself is not (a folder of large workbooks held whole ran out of memory)
+    const models: { name: string; sheetNames: string[] }[] = [];
+    const summaries: CrossSummary[] = [];
+    const byFile = new Map<string, Finding[]>();
     const unreadable: { file: string; message: string }[] = [];
     for (const file of files) {
+      let model: WorkbookModel;
       try {
-        models.push({ name: file, model: await readWorkbookModel(await XlsxWorkbook.fromFile(file)) });
+        model = await readWorkbookModel(await XlsxWorkbook.fromFile(file));
       } catch (error) {
         unreadable.push({ file, message: readProblem(file, error) });
+        continue;
       }
+      models.push({ name: file, sheetNames: model.sheetNames });
+      byFile.set(file, validateModel(model));
+      summaries.push(crossSummary(file, model));
     }
-    const byFile = new Map<string, Finding[]>(models.map((m) => [m.name, validateModel(m.model)]));
-    for (const { file, finding } of crossValidate(models)) byFile.get(file)!.push(finding);
-    for (const m of models) byFile.set(m.name, sortFindings(byFile.get(m.name)!, m.model.sheetNames));
+    for (const { file, finding } of crossValidate(summaries)) byFile.get(file)!.push(finding);
+    for (const m of models) byFile.set(m.name, sortFindings(byFile.get(m.name)!, m.sheetNames));
 
     let galat = 0;
     for (const fs of byFile.values()) galat += fs.filter((f) => f.severity === "error").length;
