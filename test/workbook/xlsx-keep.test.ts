@@ -128,3 +128,19 @@ describe("what cannot be kept is refused before anything is written", () => {
     await expect(wb.toBuffer()).rejects.toThrow(/^Berkas ini memuat lembar grafik "Grafik1", yang akan hilang bila disimpan oleh SAKIP\. Tidak ada yang diubah\./);
   });
 });
+
+describe("a user's .xlsx opened only to be read (sakip validate)", () => {
+  it("reads every sheet's cells, names and formats as a full opening does, and refuses to be saved", async () => {
+    const bytes = await scaffoldAndImport((await userXlsx()).bytes);
+    const full = await XlsxWorkbook.fromBuffer(bytes);
+    const read = await XlsxWorkbook.fromBuffer(bytes, { readOnly: true });
+    const sheets = await full.sheets();
+    expect(await read.sheets()).toEqual(sheets);
+    expect(sheets.map((s) => s.name)).toEqual(expect.arrayContaining([...USER_SHEETS, "Rincian SIPD", "Capaian"]));
+    const ranges = sheets.map((s) => ({ sheet: s.name, row: 0, col: 0, rows: Math.max(1, s.usedRows), cols: Math.max(1, s.usedCols) }));
+    expect(await read.read(ranges)).toEqual(await full.read(ranges));
+    expect(await read.names()).toEqual(await full.names());
+    await expect(read.toBuffer()).rejects.toThrow("Buku kerja ini dibuka hanya untuk dibaca; tidak dapat disimpan.");
+    await expect(full.toBuffer()).resolves.toBeInstanceOf(Uint8Array);
+  });
+});

@@ -63,7 +63,7 @@ export const validateCommand = defineCommand<never, "json">({
     for (const file of files) {
       let model: WorkbookModel;
       try {
-        model = await readWorkbookModel(await XlsxWorkbook.fromFile(file));
+        model = await readWorkbookModel(await XlsxWorkbook.fromFile(file, { readOnly: true }));
       } catch (error) {
         unreadable.push({ file, message: readProblem(file, error) });
         continue;

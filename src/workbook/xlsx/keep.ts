@@ -190,8 +190,10 @@ async function relsOf(zip: JSZip, part: string): Promise<Relationship[]> {
 /**
  * Reads what the file holds beyond what the adapter writes. Large sheets the adapter scans itself are
  * in `zip` without their rows by then (bulk-load.ts), so no part is read whole here that is large.
+ * Not `forSaving`: only what reading needs (the sheets' parts, the defined names, what saving would
+ * lose); each sheet's own elements, the parts they refer to and the styles are what saving puts back.
  */
-export async function readKept(zip: JSZip): Promise<KeptPackage> {
+export async function readKept(zip: JSZip, { forSaving }: { forSaving: boolean } = { forSaving: true }): Promise<KeptPackage> {
   const kept = emptyKept();
   const ctXml = await text(zip, "[Content_Types].xml");
   if (ctXml === null) throw new Error("Berkas ini bukan buku kerja .xlsx ([Content_Types].xml tidak ada).");
@@ -262,6 +264,7 @@ export async function readKept(zip: JSZip): Promise<KeptPackage> {
   }
 
   kept.sheetPaths = worksheets;
+  if (!forSaving) return kept;
   const sheetPaths = new Set(worksheets.values());
   const starts: { source: string; rels: Relationship[] }[] = [
     { source: "", rels: kept.packageRels },

@@ -121,9 +121,15 @@ export interface XlsxOptions {
   bulkCells?: number;
   /** Unzipped size of a worksheet part from which opening a file scans it into a bulk store (default 8 MB). */
   bulkLoadBytes?: number;
+  /**
+   * Opened only to be read (`sakip validate`): what saving would put back (each sheet's elements
+   * beyond its cells, the parts they refer to) is not read — half the time of opening — and saving
+   * is refused.
+   */
+  readOnly?: boolean;
 }
 
-const DEFAULT_OPTIONS: Required<XlsxOptions> = { bulkCells: 100_000, bulkLoadBytes: BULK_LOAD_BYTES };
+const DEFAULT_OPTIONS: Required<XlsxOptions> = { bulkCells: 100_000, bulkLoadBytes: BULK_LOAD_BYTES, readOnly: false };
 
 /** ExcelJS leaves these to the adapter: its own copies would be lossy (see package-parts.ts, keep.ts). */
 const IGNORED_ON_LOAD = ["dataValidations", "drawing", "picture", "tableParts"];
@@ -208,7 +214,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // large sheets are scanned here; ExcelJS, keep.ts and package-parts.ts then see them without rows
     const scanned = await scanLargeSheets(zip, options.bulkLoadBytes ?? DEFAULT_OPTIONS.bulkLoadBytes);
     for (const [path, sheet] of scanned) zip.file(path, sheet.stripped);
-    const kept = await readKept(zip);
+    const kept = await readKept(zip, { forSaving: !options.readOnly });
     const parts = await readPackageParts(zip);
     const book = new XlsxWorkbook(new Workbook(), kept, options);
     const input = scanned.size ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;
@@ -273,6 +279,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The parts of the file to write: ExcelJS's, with what the opened file held put back. */
   private async package(): Promise<Map<string, PartData>> {
+    if (this.options.readOnly) throw new Error("Buku kerja ini dibuka hanya untuk dibaca; tidak dapat disimpan.");
     if (this.kept.losses.length) throw new XlsxLossError(this.kept.losses);
     if (this.wb.worksheets.length === 0) throw new Error("Buku kerja belum berisi lembar; file .xlsx harus memiliki paling sedikit satu lembar.");
     this.wb.modified = new Date();
