@@ -89,7 +89,7 @@ export const reportCommand = defineCommand<"jabatan" | "periode" | "keluaran", "
 
     // the workbook is saved only to hold Laporan sheets or a confirmation; otherwise it is only read
     const saves = lembar || paksa;
-    const wb = saves ? await openExisting(file) : await XlsxWorkbook.fromFile(file).catch((error: unknown) => {
+    const wb = saves ? await openExisting(file) : await XlsxWorkbook.fromFile(file, { readOnly: true }).catch((error: unknown) => {
       throw readFailure(error, file) ?? CliFailure.of("workbook-unreadable", { path: file, detail: String(error instanceof Error ? error.message : error).split("\n")[0] ?? "" }, EXIT.unreadable);
     });
     const prep = await prepareReports(wb, { ...(values.jabatan !== undefined ? { jabatan: values.jabatan } : {}), ...(periode ? { periode } : {}) });
