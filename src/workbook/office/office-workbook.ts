@@ -160,6 +160,10 @@ function hostMessage(e: unknown): string {
 
 const isItemNotFound = (e: unknown): boolean => errorCode(e) === "ItemNotFound";
 
+/** Excel refused a sync for the size of its response (its code; its message, should a host give another code). */
+const isResponseTooLarge = (e: unknown): boolean =>
+  errorCode(e) === "ResponsePayloadSizeLimitExceeded" || (e instanceof Error && /response payload size/i.test(e.message));
+
 function officeIsSetSupported(name: string, version: string): boolean {
   // Office is a global only inside an Office host; elsewhere whoever injected `run` vouches for it
   if (typeof Office === "undefined" || !Office.context?.requirements) return true;
@@ -234,7 +238,7 @@ function rangeReader(worksheet: (name: string) => Excel.Worksheet, sync: () => P
     load: (p) => worksheet(p.sheet).getRangeByIndexes(p.rect.row, p.rect.col, p.rect.rows, p.rect.cols).load(READ_PROPS),
     sync,
     decode: (p, range) => ({ cells: decodeRange(p.rect, range, p.sheet), bytes: responseBytes(range.values, range.formulas, range.numberFormat) }),
-    tooLarge: (e) => errorCode(e) === "ResponsePayloadSizeLimitExceeded",
+    tooLarge: isResponseTooLarge,
   };
 }
 
@@ -604,7 +608,7 @@ class ApplyRun {
     try {
       await this.inspectWith(targets, true);
     } catch (e) {
-      if (errorCode(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
+      if (!isResponseTooLarge(e)) throw e;
       this.proxies.clear();
       this.chartsBefore.clear();
       // those cells hold at least Excel's limit between them: the pieces start from that
