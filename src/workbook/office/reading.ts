@@ -37,8 +37,8 @@ export interface ReadLimits {
 
 /**
  * Response bytes guessed for a cell before any of its rectangle is read: a typical workbook's (a
- * kecamatan's whole workbook is then one sync, as before pieces). A wrong guess costs one refused
- * sync, after which the guess is quadrupled.
+ * kecamatan's whole workbook is then one sync, as before pieces). A wrong guess costs a refused
+ * sync, after which it is eight times larger.
  */
 export const FIRST_GUESS_CELL_BYTES = 100;
 /** Rows come back about alike, not exactly: an estimate learnt from one piece is raised by this much. */
@@ -86,7 +86,7 @@ export async function readInPieces<H>(
   });
   const total = queue.reduce((n, p) => n + p.rect.rows, 0);
   let done = 0;
-  // lowered when Excel refuses a response the estimate put under it: its limit is lower than thought
+  // halved when Excel refuses a response the estimates put under it, doubled back as syncs are accepted
   let budget = limits.maxBytes;
   while (queue.length > 0) {
     const group = takeGroup(queue, rowBytes, { maxBytes: budget, maxCells: limits.maxCells });
@@ -97,17 +97,20 @@ export async function readInPieces<H>(
       if (!host.tooLarge(e)) throw e;
       const single = group.length === 1 && group[0]!.rect.rows === 1;
       if (single) throw new RowTooLargeError({ sheet: targets[group[0]!.of]!.sheet, rect: group[0]!.rect }, { cause: e });
-      // every piece again in halves; a guess was wrong (quadrupled), or a learnt estimate (doubled);
-      // refused on learnt estimates alone, Excel's limit is lower than the budget: the budget halves
+      // every piece again in halves; a guess was wrong (×8: a long formula is ten times a typical cell),
+      // or a learnt estimate (doubled);
+      // the budget halves until a sync is accepted, so that a guess still too small stays well under
+      // the limit while it is learnt
       const again: Piece[] = [];
-      if (group.every((p) => learnt[p.of])) budget = Math.max(1, Math.floor(budget / 2));
+      budget = Math.max(1, Math.floor(budget / 2));
       for (const p of group) {
-        rowBytes[p.of] = rowBytes[p.of]! * (learnt[p.of] ? 2 : 4);
+        rowBytes[p.of] = rowBytes[p.of]! * (learnt[p.of] ? 2 : 8);
         again.push(...halves(p));
       }
       queue.unshift(...again);
       continue;
     }
+    budget = Math.min(limits.maxBytes, budget * 2);
     for (const { p, handle } of loads) {
       const { cells, bytes } = host.decode({ sheet: targets[p.of]!.sheet, rect: p.rect }, handle);
       const block = out[p.of]!;
