@@ -339,6 +339,8 @@ export class OfficeWorkbook implements WorkbookPort {
       return await this.run(batch);
     } catch (e) {
       if (e instanceof WorkbookRuleError || e instanceof OfficeWorkbookError) throw e;
+      // reading in pieces says itself what was too large, in Indonesian
+      if (e instanceof RowTooLargeError) throw new OfficeWorkbookError(e.message, { cause: e.cause });
       throw new OfficeWorkbookError(`Excel gagal ${action}: ${hostMessage(e)}`, { cause: e });
     }
   }
@@ -379,20 +381,15 @@ export class OfficeWorkbook implements WorkbookPort {
       };
       let blocks: CellSnapshot[][][];
       try {
-        try {
-          blocks = await readPresent(() => true);
-        } catch (e) {
-          if (!isItemNotFound(e)) throw e;
-          // a sheet is missing (getItem fails the whole sync): find which, read the others
-          const names = ctx.workbook.worksheets.load("items/name");
-          await ctx.sync();
-          const present = new Set(names.items.map((s) => lower(s.name)));
-          if (ranges.every((r) => present.has(lower(r.sheet)))) throw e;
-          blocks = await readPresent((sheet) => present.has(lower(sheet)));
-        }
+        blocks = await readPresent(() => true);
       } catch (e) {
-        if (e instanceof RowTooLargeError) throw new OfficeWorkbookError(e.message, { cause: e.cause });
-        throw e;
+        if (!isItemNotFound(e)) throw e;
+        // a sheet is missing (getItem fails the whole sync): find which, read the others
+        const names = ctx.workbook.worksheets.load("items/name");
+        await ctx.sync();
+        const present = new Set(names.items.map((s) => lower(s.name)));
+        if (ranges.every((r) => present.has(lower(r.sheet)))) throw e;
+        blocks = await readPresent((sheet) => present.has(lower(sheet)));
       }
       // a missing sheet's range (read as no rows) and an empty range read as empty cells
       return ranges.map((r, i) => (r.rows > 0 && r.cols > 0 && blocks[i]!.length === r.rows ? blocks[i]! : emptyBlock(r)));
@@ -603,8 +600,8 @@ class ApplyRun {
    */
   private async inspect(): Promise<void> {
     const targets = this.snapshotTargets();
-    const direct = targets.reduce((n, t) => n + cellCount(t.rect), 0) <= this.settings.maxSnapshotCells;
-    if (!direct) return this.inspectWith(targets, false);
+    const cells = targets.reduce((n, t) => n + cellCount(t.rect), 0);
+    if (cells > this.settings.maxSnapshotCells) return this.inspectWith(targets, false);
     try {
       await this.inspectWith(targets, true);
     } catch (e) {
@@ -612,8 +609,7 @@ class ApplyRun {
       this.proxies.clear();
       this.chartsBefore.clear();
       // those cells hold at least Excel's limit between them: the pieces start from that
-      const cells = targets.reduce((n, t) => n + cellCount(t.rect), 0);
-      await this.inspectWith(targets, false, WEB_RESPONSE_LIMIT / Math.max(1, cells));
+      await this.inspectWith(targets, false, Math.max(FIRST_GUESS_CELL_BYTES, WEB_RESPONSE_LIMIT / Math.max(1, cells)));
     }
   }
 
@@ -679,14 +675,14 @@ class ApplyRun {
    * Large overwrites: the parts inside the used ranges, read in pieces (reading.ts) of at most
    * maxSnapshotCells cells and a response Excel on the web accepts.
    */
-  private async readSnapshot(parts: Target[], guessCellBytes = FIRST_GUESS_CELL_BYTES): Promise<void> {
+  private async readSnapshot(parts: Target[], guessCellBytes?: number): Promise<void> {
     const { readLimits, maxSnapshotCells } = this.settings;
     const blocks = await readInPieces(
       parts,
       rangeReader((name) => this.sheet(name), () => this.sync()),
       { maxBytes: readLimits.maxBytes, maxCells: Math.min(readLimits.maxCells, maxSnapshotCells) },
       () => this.progress(),
-      Math.max(FIRST_GUESS_CELL_BYTES, guessCellBytes),
+      guessCellBytes,
     );
     parts.forEach((p, i) => this.snapshot.push({ ...p, cells: blocks[i]! }));
   }

@@ -97,10 +97,9 @@ export async function readInPieces<H>(
       if (!host.tooLarge(e)) throw e;
       const single = group.length === 1 && group[0]!.rect.rows === 1;
       if (single) throw new RowTooLargeError({ sheet: targets[group[0]!.of]!.sheet, rect: group[0]!.rect }, { cause: e });
-      // every piece again in halves; a guess was wrong (×8: a long formula is ten times a typical cell),
-      // or a learnt estimate (doubled);
-      // the budget halves until a sync is accepted, so that a guess still too small stays well under
-      // the limit while it is learnt
+      // every piece again in halves; a guess was wrong (×8: a long formula is ten times a typical
+      // cell), or a learnt estimate (doubled); the budget halves until a sync is accepted, so that a
+      // guess still too small stays well under the limit while it is learnt
       const again: Piece[] = [];
       budget = Math.max(1, Math.floor(budget / 2));
       for (const p of group) {
@@ -137,11 +136,13 @@ function takeGroup(queue: Piece[], rowBytes: readonly number[], limits: ReadLimi
     const rows = fit >= 1 ? Math.min(fit, p.rect.rows) : group.length === 0 ? 1 : 0;
     if (rows === 0) break;
     queue.shift();
-    group.push({ of: p.of, rect: { ...p.rect, rows } });
     if (rows < p.rect.rows) {
-      queue.unshift({ of: p.of, rect: { ...p.rect, row: p.rect.row + rows, rows: p.rect.rows - rows } });
+      const [taken, rest] = cut(p, rows);
+      group.push(taken);
+      queue.unshift(rest);
       break;
     }
+    group.push(p);
     bytes += rows * perRow;
     cells += rows * p.rect.cols;
   }
@@ -149,11 +150,14 @@ function takeGroup(queue: Piece[], rowBytes: readonly number[], limits: ReadLimi
 }
 
 function halves(p: Piece): Piece[] {
-  if (p.rect.rows === 1) return [p];
-  const top = Math.ceil(p.rect.rows / 2);
+  return p.rect.rows === 1 ? [p] : cut(p, Math.ceil(p.rect.rows / 2));
+}
+
+/** Its first `rows` rows, and the rest. */
+function cut(p: Piece, rows: number): [Piece, Piece] {
   return [
-    { of: p.of, rect: { ...p.rect, rows: top } },
-    { of: p.of, rect: { ...p.rect, row: p.rect.row + top, rows: p.rect.rows - top } },
+    { of: p.of, rect: { ...p.rect, rows } },
+    { of: p.of, rect: { ...p.rect, row: p.rect.row + rows, rows: p.rect.rows - rows } },
   ];
 }
 
