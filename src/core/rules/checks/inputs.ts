@@ -107,8 +107,8 @@ export function indukCyclePaths(indicators: readonly Indicator[], firstById: Rea
   const out = new Map<Indicator, IdPath>();
   for (const ind of indicators) {
     if (ind.induk === "") continue;
-    const parent = firstById.get(ind.induk.toLowerCase());
-    if (!parent) continue;
+    const up = ind.induk.toLowerCase();
+    if (!firstById.has(up)) continue;
     const key = ind.id.toLowerCase();
     const first = firstById.get(key);
     if (first === ind) {
@@ -125,16 +125,15 @@ export function indukCyclePaths(indicators: readonly Indicator[], firstById: Rea
     // of such rows over one long chain were a walk of the chain each)
     if (!first || first.induk === "") continue;
     upward ??= new Upward(firstById, parentOf, cycles);
-    const steps = upward.distance(parent.id.toLowerCase(), key);
+    const steps = upward.distance(up, key);
     if (steps === null) continue;
-    const pk = parent.id.toLowerCase();
     const on: string[] = [];
     out.set(ind, {
       length: steps + 2,
       id: (k) => {
         if (k === 0) return ind.id;
         // the IDs on the way, walked as far as asked for (a message shows the first few and the last)
-        for (let x = on.length ? parentOf(on[on.length - 1]!)! : pk; on.length < k; x = parentOf(x)!) on.push(x);
+        for (let x = on.length ? parentOf(on[on.length - 1]!)! : up; on.length < k; x = parentOf(x)!) on.push(x);
         return firstById.get(on[k - 1]!)!.id;
       },
     });
