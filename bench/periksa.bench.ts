@@ -12,7 +12,7 @@ import { CAPAIAN, COST_PER_OUTCOME, PERJANJIAN_KINERJA, TABLE_ROWS, colIndex, ty
 import { validateModel } from "../src/core/rules";
 import { validateWorkbook } from "../src/app/validate";
 import { OfficeWorkbook } from "../src/workbook/office/office-workbook";
-import { FakeExcel } from "../test/support/fake-excel";
+import { FAKE_PAYLOAD_LIMIT, FakeExcel } from "../test/support/fake-excel";
 import type { CellContent, WorkbookOp, WorkbookPort } from "../src/workbook/port";
 import type { MemoryWorkbook } from "../src/workbook/memory/memory-workbook";
 import { compare, median, type BenchResult } from "./harness";
@@ -133,7 +133,7 @@ async function inExcel(): Promise<BenchResult> {
       "respons terbesar (MB)": mb(Math.max(...accepted.map((s) => s.responseBytes))),
       "sync ditolak karena terlalu besar": syncs.length - accepted.length,
       "seluruh respons (MB)": mb(accepted.reduce((n, s) => n + s.responseBytes, 0)),
-      "batas Excel di web (MB)": mb(5 * 1024 * 1024),
+      "batas Excel di web (MB)": mb(FAKE_PAYLOAD_LIMIT),
       temuan: `${run.counts.error} galat, ${run.counts.warning} peringatan, ${run.counts.info} info`,
     },
   };
