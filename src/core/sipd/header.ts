@@ -46,11 +46,12 @@ const COLUMN_NUMBERS = /^1\t2\t3\t4(?:\t|$)/;
  * Fills `meta` with the first value of each header item it meets.
  */
 export function classifySkipped(tabbed: string, text: string, beforeData: boolean, meta: LraMeta): LraSkippedKind {
+  // first: one on every page, and no column header reads as a page number
+  if (PAGE_NUMBER.test(text)) return "page-number";
   const first = (tabbed.split("\t", 1)[0] ?? "").trim().toUpperCase();
   if (first === "KODE REKENING" || /\bSEBELUM PERUBAHAN\b/i.test(tabbed) || COLUMN_NUMBERS.test(tabbed.trim())) {
     return "column-header";
   }
-  if (PAGE_NUMBER.test(text)) return "page-number";
   if (PEMDA.test(text)) {
     meta.pemda ??= text.toUpperCase();
     return beforeData ? "report-header" : "page-header";

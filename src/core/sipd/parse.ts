@@ -304,11 +304,12 @@ export class LineLoop {
   private readonly values = new Float64Array(7);
   private readonly kodeScan = new KodeScan();
   /**
-   * Column-header lines met so far, and whether each has a TAB. SIPD repeats the same few on every page;
-   * what the loop does with such a line depends on its text alone (it is skipped as a column header,
-   * and leaves nothing pending), so a line seen before is not cut and classified again.
+   * The lines SIPD repeats on every page, met so far: column headers, and the page header once the
+   * data has begun (the first one before the data is the report's header and fills its parts). What
+   * the loop does with such a line depends on its text alone (it is skipped as that kind, and leaves
+   * nothing pending), so a line seen before is not cut and classified again.
    */
-  private readonly columnHeaders = new Map<string, boolean>();
+  private readonly pageLines = new Map<string, { kind: "column-header" | "page-header"; tabbed: boolean }>();
 
   /** `rememberHeaders`: false reads every line afresh (the tests hold the two ways together). */
   constructor(private readonly rememberHeaders = true) {}
@@ -321,11 +322,11 @@ export class LineLoop {
   /** Line `line` (just begun), as text. */
   textLine(line: number, raw: string): void {
     if (line === 1 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
-    const tabbed = this.rememberHeaders ? this.columnHeaders.get(raw) : undefined;
-    if (tabbed !== undefined) {
-      if (tabbed) this.linesWithTab++;
+    const seen = this.rememberHeaders ? this.pageLines.get(raw) : undefined;
+    if (seen !== undefined) {
+      if (seen.tabbed) this.linesWithTab++;
       this.pending = null;
-      this.skipped.push({ line, kind: "column-header", text: raw });
+      this.skipped.push({ line, kind: seen.kind, text: raw });
       return;
     }
     this.other(line, raw, stripMarkup(raw));
@@ -506,7 +507,7 @@ export class LineLoop {
     const lastRow = rows[rows.length - 1];
     this.pending = kind === "other" && fields.length === 1 && lastRow !== undefined && lastRow.line === line - 1 ? { line, index: skipped.length, text: flat } : null;
     skipped.push({ line, kind, text: raw });
-    if (kind === "column-header" && this.rememberHeaders) this.columnHeaders.set(raw, fields.length > 1);
+    if ((kind === "column-header" || kind === "page-header") && this.rememberHeaders) this.pageLines.set(raw, { kind, tabbed: fields.length > 1 });
   }
 
   /** The roll-ups over the rows read; `text` gives the whole text when a refusal must say what it is. */

@@ -116,12 +116,16 @@ describe("parseLra never throws and always returns a well-formed result", () => 
   });
 });
 
-describe("the row loop's memory of column-header lines", () => {
+describe("the row loop's memory of the lines every page repeats", () => {
   // the lines of a page, and lines like them: headers and footers with a character changed, a header
   // line with data around it, markup, and lines that are no header at all
   const pageLines = [...new Set([...fixtureLines, ...generateLra(60, 3, { rowsPerPage: 12 }).split("\n")])];
+  // the lines every page repeats (page and column headers, page numbers), often enough that a header
+  // line stands before the data and again after it
+  const repeated = [...new Set(generateLra(60, 3, { rowsPerPage: 12 }).split("\n"))].filter((l) => !/^\d \d{2} /.test(l));
   const line = fc.oneof(
     fc.constantFrom(...pageLines),
+    fc.constantFrom(...repeated),
     fc.tuple(fc.constantFrom(...pageLines), fc.nat(), noise).map(([l, pos, ch]) => l.slice(0, pos % (l.length + 1)) + ch + l.slice(pos % (l.length + 1))),
     fc.constantFrom("KODE REKENING", "**KODE REKENING**\tURAIAN", "\uFEFFKODE REKENING\tURAIAN", "1\t2\t3\t4", "SEBELUM PERUBAHAN", "\tJumlah Belanja\t1,00"),
     unicodeText,
@@ -139,6 +143,24 @@ describe("the row loop's memory of column-header lines", () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it("reads whole exports of many pages as reading every line afresh would", () => {
+    const read400 = () => parsedOk(parseLra(generateLra(400, 5, { rowsPerPage: 20 })));
+    for (const text of [generateLra(400, 5, { rowsPerPage: 20 }), fixtureLines.join("\n"), generateLra(200, 6, { rowsPerPage: 15 }).split("\n").slice(4).join("\n")]) {
+      const lines = text.split("\n");
+      const read = (remember: boolean) => {
+        const loop = new LineLoop(remember);
+        for (const l of lines) loop.textLine(loop.nextLine(), l);
+        return loop.finish(() => text, "repaired");
+      };
+      const remembered = read(true);
+      expect(plainLra(remembered)).toEqual(plainLra(read(false)));
+    }
+    // the first export's page header stands before its data, and again on each of its 20 pages
+    const many = read400();
+    expect(many.skipped.filter((s) => s.kind === "page-header").length).toBeGreaterThanOrEqual(19);
+    expect(many.meta.pemda).toBe("PEMERINTAH KABUPATEN CONTOH");
   });
 });
 
