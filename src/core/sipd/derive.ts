@@ -55,6 +55,41 @@ export function groupBy<T>(rows: readonly T[], keyOf: (r: T) => string | null): 
   return groups;
 }
 
+/**
+ * Groups items by a pair of keys, in order of first appearance, without making a string of the pair
+ * per item (6,000 sub kegiatan rows in a large export, each a new key to hash); an item whose second
+ * key is null is left out. The rows of a group mostly come together: the last group is tried first.
+ */
+function groupByPair<T>(rows: readonly T[], outerOf: (r: T) => string, innerOf: (r: T) => string | null): T[][] {
+  const byOuter = new Map<string, Map<string, T[]>>();
+  const groups: T[][] = [];
+  let lastOuter = "";
+  let lastInner: string | null = null;
+  let last: T[] | null = null;
+  for (const row of rows) {
+    const inner = innerOf(row);
+    if (inner === null) continue;
+    const outer = outerOf(row);
+    if (last !== null && inner === lastInner && outer === lastOuter) {
+      last.push(row);
+      continue;
+    }
+    let byInner = byOuter.get(outer);
+    if (!byInner) byOuter.set(outer, (byInner = new Map()));
+    let group = byInner.get(inner);
+    if (!group) {
+      group = [];
+      byInner.set(inner, group);
+      groups.push(group);
+    }
+    group.push(row);
+    last = group;
+    lastOuter = outer;
+    lastInner = inner;
+  }
+  return groups;
+}
+
 /** `counted` excludes duplicate rows, which are flagged and not summed twice. */
 export function derive(counted: readonly LraRow[]): { programs: LraProgram[]; kegiatan: LraKegiatan[]; subKegiatan: LraSubKegiatan[] } {
   const programRows = counted.filter((r) => r.level === "program");
@@ -77,7 +112,7 @@ export function derive(counted: readonly LraRow[]): { programs: LraProgram[]; ke
 
   // kegiatan codes repeat across programs (2.01 exists under 01–06): the key includes the program
   const kegiatan: LraKegiatan[] = [];
-  for (const group of groupBy(subRows, (r) => (r.kegiatan === null ? null : `${r.program}|${r.kegiatan}`)).values()) {
+  for (const group of groupByPair(subRows, (r) => r.program, (r) => r.kegiatan)) {
     const first = group[0];
     if (!first || first.kegiatan === null) continue;
     const subs = distinct(group.map((r) => r.subKegiatan));
@@ -92,7 +127,7 @@ export function derive(counted: readonly LraRow[]): { programs: LraProgram[]; ke
   }
 
   const subKegiatan: LraSubKegiatan[] = [];
-  for (const group of groupBy(subRows, (r) => (r.subKegiatan === null ? null : `${r.program}|${r.subKegiatan}`)).values()) {
+  for (const group of groupByPair(subRows, (r) => r.program, (r) => r.subKegiatan)) {
     const first = group[0];
     if (!first || first.kegiatan === null || first.subKegiatan === null) continue;
     const kelompok = distinct(group.map((r) => r.kelompok));
