@@ -6,8 +6,8 @@
  */
 import { cellsToLraText } from "../core/sipd/cells-text";
 import { formatAngka } from "../core/numbers";
-import { rangeA1, sheetRef, type CellSnapshot, type RangeRef, type WorkbookPort } from "../workbook/port";
-import { MAX_SELECTION_CELLS, noSelectionMessage, READ_BLOCK_CELLS, type ReadProgress, type SelectionRead } from "./impor";
+import { rangeA1, sheetRef, type RangeRef, type WorkbookPort } from "../workbook/port";
+import { MAX_SELECTION_CELLS, noSelectionMessage, type ReadProgress, type SelectionRead } from "./impor";
 import { createLraReader } from "./parse-client";
 import { spawnParseWorker } from "./parse-worker-spawn";
 
@@ -47,15 +47,11 @@ export async function readSelection(port: WorkbookPort, kind: "office" | "memory
       message: `Rentang ${address} berisi ${formatAngka(rows * cols, "count")} sel, lebih dari ${formatAngka(MAX_SELECTION_CELLS, "count")}. Pilih hanya sel LRA (9 kolom: Kode Rekening sampai Sisa Anggaran).`,
     };
   }
-  const cells: CellSnapshot[][] = [];
-  const step = Math.max(1, Math.floor(READ_BLOCK_CELLS / cols));
+  // one read: the port cuts it into as few round trips as Excel on the web's response limit allows
   onProgress({ phase: "membaca", fraction: 0 });
-  for (let r = 0; r < rows; r += step) {
-    const [block] = await port.read([{ ...range, row: range.row + r, rows: Math.min(step, rows - r) }]);
-    if (!block) throw new Error(`Buku kerja tidak mengembalikan isi ${address} (baris ${range.row + r + 1} dst.).`);
-    for (const row of block) cells.push(row);
-    onProgress({ phase: "membaca", fraction: Math.min(rows, r + step) / rows });
-  }
+  const [cells] = await port.read([range], { onProgress: (done, total) => onProgress({ phase: "membaca", fraction: total > 0 ? done / total : 1 }) });
+  if (!cells) throw new Error(`Buku kerja tidak mengembalikan isi ${address}.`);
+  onProgress({ phase: "membaca", fraction: 1 });
   onProgress({ phase: "mengurai", fraction: 1 });
   return { ok: true, text: cellsToLraText(cells), source: { sheet: selected.sheet, range, address, wholeSheet } };
 }

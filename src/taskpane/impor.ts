@@ -12,8 +12,6 @@ import { booleanProp, stringProp, type FailureText } from "./siapkan";
 
 // ─── reading the selected cells ──────────────────────────────────────────────────────────────────
 
-/** Cells per port.read: about 1 MB of response from Excel, far under the 5 MB Excel on the web takes. */
-export const READ_BLOCK_CELLS = 20_000;
 /**
  * Beyond this the selection is not one LRA: a whole province's export is ~100.000 rows × 9 columns.
  * Also keeps Excel's 5-million-cell read limit far away.

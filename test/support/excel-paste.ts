@@ -43,11 +43,17 @@ export function pastedGrid(tsv: string): (PastedCell | null)[][] {
 export function pasteOps(sheet: string, tsv: string): WorkbookOp[] {
   const grid = pastedGrid(tsv);
   const ops: WorkbookOp[] = [{ type: "addSheet", sheet }];
-  grid.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (cell && cell.numberFormat !== "General") ops.push({ type: "format", range: { sheet, row: r, col: c, rows: 1, cols: 1 }, numberFormat: cell.numberFormat });
-    }),
-  );
+  // a column's run of cells with one format is one operation (one per cell made a large paste slow)
+  const width = grid[0]?.length ?? 0;
+  for (let c = 0; c < width; c++) {
+    for (let r = 0; r < grid.length; ) {
+      const format = grid[r]![c]?.numberFormat ?? "General";
+      let end = r + 1;
+      while (end < grid.length && (grid[end]![c]?.numberFormat ?? "General") === format) end++;
+      if (format !== "General") ops.push({ type: "format", range: { sheet, row: r, col: c, rows: end - r, cols: 1 }, numberFormat: format });
+      r = end;
+    }
+  }
   ops.push({ type: "write", sheet, row: 0, col: 0, cells: grid.map((row) => row.map((cell): CellContent => cell?.value ?? null)) });
   return ops;
 }
