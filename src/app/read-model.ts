@@ -6,7 +6,7 @@
 import { RINCIAN_COLUMNS, RINCIAN_SHEET } from "../core/layouts/rincian";
 import { readExtent, STANDARD_LAYOUTS } from "../core/layouts";
 import { WorkbookModel, type SheetData } from "../core/model/workbook-model";
-import type { RangeRef, WorkbookPort } from "../workbook/port";
+import type { ReadRange, WorkbookPort } from "../workbook/port";
 
 export interface ReadModelOptions {
   /** Read the Rincian SIPD sheet too (the default); the no-Excel grid needs only the standard sheets. */
@@ -17,15 +17,21 @@ export interface ReadModelOptions {
 
 export async function readWorkbookModel(port: WorkbookPort, options: ReadModelOptions = {}): Promise<WorkbookModel> {
   const infos = await port.sheets();
-  const ranges: RangeRef[] = [];
+  const ranges: ReadRange[] = [];
   const targets: number[] = [];
   infos.forEach((info, i) => {
     const layout = STANDARD_LAYOUTS.find((l) => l.sheet.toLowerCase() === info.name.toLowerCase());
     let extent: { rows: number; cols: number } | null = null;
+    // the Rincian SIPD holds constants, read as values (Periksa reads them as the LRA pasted): its
+    // formulas are not asked for, a third of what Excel would send for it
+    let rincian = false;
     if (layout) extent = readExtent(layout, info.usedRows);
-    else if (options.rincian !== false && info.name.toLowerCase() === RINCIAN_SHEET.toLowerCase()) extent = { rows: info.usedRows, cols: Math.max(info.usedCols, RINCIAN_COLUMNS.length) };
+    else if (options.rincian !== false && info.name.toLowerCase() === RINCIAN_SHEET.toLowerCase()) {
+      extent = { rows: info.usedRows, cols: Math.max(info.usedCols, RINCIAN_COLUMNS.length) };
+      rincian = true;
+    }
     if (!extent || extent.rows === 0) return;
-    ranges.push({ sheet: info.name, row: 0, col: 0, rows: extent.rows, cols: Math.max(extent.cols, 1) });
+    ranges.push({ sheet: info.name, row: 0, col: 0, rows: extent.rows, cols: Math.max(extent.cols, 1), ...(rincian ? { formulas: false } : {}) });
     targets.push(i);
   });
   const blocks = ranges.length ? await port.read(ranges, options.onProgress ? { onProgress: options.onProgress } : {}) : [];

@@ -49,7 +49,8 @@ export async function readSelection(port: WorkbookPort, kind: "office" | "memory
   }
   // one read: the port cuts it into as few round trips as Excel on the web's response limit allows
   onProgress({ phase: "membaca", fraction: 0 });
-  const [cells] = await port.read([range], { onProgress: (done, total) => onProgress({ phase: "membaca", fraction: total > 0 ? done / total : 1 }) });
+  // the paste's values and number formats are what the parser reads: its formulas are not asked for
+  const [cells] = await port.read([{ ...range, formulas: false }], { onProgress: (done, total) => onProgress({ phase: "membaca", fraction: total > 0 ? done / total : 1 }) });
   if (!cells) throw new Error(`Buku kerja tidak mengembalikan isi ${address}.`);
   onProgress({ phase: "membaca", fraction: 1 });
   onProgress({ phase: "mengurai", fraction: 1 });

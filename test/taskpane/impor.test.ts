@@ -70,7 +70,7 @@ describe("reading the LRA from the selected cells", () => {
     wb.setSelection({ sheet: "LRA Juni", row: 0, col: 0, rows: 1_048_576, cols: 26 });
     const whole = await readSelection(port, "memory");
     expect(whole.ok && whole.source.address).toBe("'LRA Juni'!A1:I314");
-    expect(reads).toEqual([{ sheet: "LRA Juni", row: 0, col: 0, rows: 314, cols: 9 }]);
+    expect(reads).toEqual([{ sheet: "LRA Juni", row: 0, col: 0, rows: 314, cols: 9, formulas: false }]);
 
     await wb.select({ sheet: "LRA Juni", row: 40, col: 3 });
     const one = await readSelection(port, "memory");
@@ -101,7 +101,7 @@ describe("reading the LRA from the selected cells", () => {
     const { port, reads } = counting(wb);
     const progress: number[] = [];
     const r = await readSelection(port, "memory", (p) => p.phase === "membaca" && progress.push(p.fraction));
-    expect(reads).toEqual([{ sheet: "LRA Juni", row: 0, col: 0, rows, cols: 9 }]);
+    expect(reads).toEqual([{ sheet: "LRA Juni", row: 0, col: 0, rows, cols: 9, formulas: false }]);
     expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(1);
     if (!r.ok) throw new Error(r.message);

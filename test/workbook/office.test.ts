@@ -10,7 +10,7 @@ import {
   OfficeWorkbookError,
   type OfficeWorkbookOptions,
 } from "../../src/workbook/office/office-workbook";
-import { WorkbookRuleError, type CellContent, type WorkbookOp } from "../../src/workbook/port";
+import { WorkbookRuleError, type CellContent, type ReadRange, type WorkbookOp } from "../../src/workbook/port";
 import { FAKE_PAYLOAD_LIMIT, FakeExcel, FakeExcelError, type FakeRange } from "../support/fake-excel";
 import { describeWorkbookContract } from "./contract";
 
@@ -425,6 +425,25 @@ describe("office adapter: reading large ranges", () => {
     expect(light!.map((r) => r[0]!.value)).toEqual(Array.from({ length: 40_000 }, (_, i) => i));
     // 2.6 MB and 1 MB of response: a handful of syncs, not one per guess of 512 bytes a cell
     expect(fake.syncs.length - before).toBeLessThanOrEqual(6);
+  });
+
+  it("reads a range without its formulas when asked: the same values and formats, a third less response", async () => {
+    const { fake, port } = setup();
+    const cells = await tall(port, 3_000);
+    const whole = { ...range("Data", 0, 0, 3_000, 4) };
+    const bytesOf = async (r: ReadRange) => {
+      const before = fake.syncs.length;
+      const [block] = await port.read([r]);
+      return { block: block!, bytes: fake.syncs.slice(before).reduce((n, s) => n + s.responseBytes, 0) };
+    };
+    const full = await bytesOf(whole);
+    const lean = await bytesOf({ ...whole, formulas: false });
+    expect(shown(full.block)).toEqual(cells);
+    // the formula column gives its value (the fake leaves formulas uncalculated: "") and no formula
+    expect(lean.block.map((row) => row.map((c) => c.formula))).toEqual(cells.map(() => [null, null, null, null]));
+    expect(lean.block.map((row) => row.slice(0, 3))).toEqual(full.block.map((row) => row.slice(0, 3)));
+    expect(lean.block.map((row) => row[3]!.value)).toEqual(full.block.map((row) => row[3]!.value));
+    expect(lean.bytes).toBeLessThan(full.bytes * 0.7);
   });
 
   it("reads a response Excel still refuses again in halves", async () => {

@@ -65,6 +65,7 @@ import {
   type CellStyle,
   type RangeRef,
   type ReadOptions,
+  type ReadRange,
   type SheetChart,
   type SheetInfo,
   type ValidationRule,
@@ -74,7 +75,7 @@ import {
 import { BatchPlanner, CALL_BYTES, jsonBytes, type Batch, type BatchLimits } from "./batching";
 import { decodeCell, encodeCell, encodeSnapshot, GENERAL_FORMAT, TEXT_FORMAT, type HostInput } from "./cell-text";
 import { cellCount, contains, intersect, overlaps, subtract, type Rect } from "../../core/address";
-import { FIRST_GUESS_CELL_BYTES, readInPieces, responseBytes, RowTooLargeError, type PieceHost, type ReadLimits } from "./reading";
+import { FIRST_GUESS_CELL_BYTES, readInPieces, responseBytes, RowTooLargeError, type PieceHost, type ReadLimits, type ReadTarget } from "./reading";
 
 /** The shape of `Excel.run` the adapter needs (tests pass a fake). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -114,6 +115,8 @@ const PAGE_LAYOUT_API = "1.9";
 const DELAY_FOR_CELL_EDIT_API = "1.11";
 
 const READ_PROPS = ["values", "formulas", "numberFormat"];
+/** a range read without its formulas (ReadRange) */
+const VALUE_PROPS = ["values", "numberFormat"];
 const EXTENT_PROPS = ["rowIndex", "rowCount", "columnIndex", "columnCount"];
 
 /**
@@ -220,24 +223,31 @@ function emptyBlock(r: RangeRef): CellSnapshot[][] {
   );
 }
 
-/** Loaded values/formulas/numberFormat of a range as snapshots; refuses what is not the asked shape. */
-function decodeRange(r: Rect, range: Excel.Range, sheet: string): CellSnapshot[][] {
-  const { values, formulas, numberFormat } = range;
+/**
+ * Loaded values/formulas/numberFormat of a range as snapshots (`withFormulas` false: formulas were not
+ * loaded, every formula is null); refuses what is not the asked shape.
+ */
+function decodeRange(r: Rect, range: Excel.Range, sheet: string, withFormulas = true): CellSnapshot[][] {
+  const { values, numberFormat } = range;
+  const formulas = withFormulas ? range.formulas : null;
   const shaped = (a: unknown): a is unknown[][] =>
     Array.isArray(a) && a.length === r.rows && a.every((row) => Array.isArray(row) && row.length === r.cols);
-  if (!shaped(values) || !shaped(formulas) || !shaped(numberFormat)) {
+  if (!shaped(values) || (formulas !== null && !shaped(formulas)) || !shaped(numberFormat)) {
     // Excel returns null instead of throwing past 5 million cells
     throw new OfficeWorkbookError(`Excel tidak mengembalikan isi rentang ${sheet} (${r.rows}×${r.cols}); baca dalam blok lebih kecil.`);
   }
-  return values.map((row, i) => row.map((v, j) => decodeCell(v, formulas[i]![j], numberFormat[i]![j])));
+  return values.map((row, i) => row.map((v, j) => decodeCell(v, formulas ? formulas[i]![j] : null, numberFormat[i]![j])));
 }
 
-/** Row pieces of ranges read through Office.js (reading.ts): values, formulas and number formats. */
+/** Row pieces of ranges read through Office.js (reading.ts): values, formulas (unless not wanted) and number formats. */
 function rangeReader(worksheet: (name: string) => Excel.Worksheet, sync: () => Promise<void>): PieceHost<Excel.Range> {
   return {
-    load: (p) => worksheet(p.sheet).getRangeByIndexes(p.rect.row, p.rect.col, p.rect.rows, p.rect.cols).load(READ_PROPS),
+    load: (p) => worksheet(p.sheet).getRangeByIndexes(p.rect.row, p.rect.col, p.rect.rows, p.rect.cols).load(p.formulas === false ? VALUE_PROPS : READ_PROPS),
     sync,
-    decode: (p, range) => ({ cells: decodeRange(p.rect, range, p.sheet), bytes: responseBytes(range.values, range.formulas, range.numberFormat) }),
+    decode: (p, range) =>
+      p.formulas === false
+        ? { cells: decodeRange(p.rect, range, p.sheet, false), bytes: responseBytes(range.values, range.numberFormat) }
+        : { cells: decodeRange(p.rect, range, p.sheet), bytes: responseBytes(range.values, range.formulas, range.numberFormat) },
     tooLarge: isResponseTooLarge,
   };
 }
@@ -360,7 +370,7 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async read(ranges: readonly RangeRef[], options: ReadOptions = {}): Promise<CellSnapshot[][][]> {
+  async read(ranges: readonly ReadRange[], options: ReadOptions = {}): Promise<CellSnapshot[][][]> {
     if (ranges.length === 0) return [];
     return this.call("membaca rentang", async (ctx) => {
       const readPresent = (exists: (sheet: string) => boolean): Promise<CellSnapshot[][][]> => {
@@ -371,7 +381,7 @@ export class OfficeWorkbook implements WorkbookPort {
           if (!ws) sheets.set(lower(name), (ws = ctx.workbook.worksheets.getItem(name)));
           return ws;
         };
-        const targets = ranges.map((r) => ({ sheet: r.sheet, rect: exists(r.sheet) ? r : { ...r, rows: 0 } }));
+        const targets: ReadTarget[] = ranges.map((r) => ({ sheet: r.sheet, rect: exists(r.sheet) ? r : { ...r, rows: 0 }, ...(r.formulas === false ? { formulas: false } : {}) }));
         return readInPieces(
           targets,
           rangeReader(worksheet, () => ctx.sync()),

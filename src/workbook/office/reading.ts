@@ -16,6 +16,8 @@ import type { CellSnapshot } from "../port";
 export interface ReadTarget {
   sheet: string;
   rect: Rect;
+  /** false: values and number formats only (port.ts ReadRange) */
+  formulas?: false;
 }
 
 /** What reading needs from a host: queue a load of a piece, send the queued loads, decode a loaded piece. */
@@ -90,13 +92,14 @@ export async function readInPieces<H>(
   let budget = limits.maxBytes;
   while (queue.length > 0) {
     const group = takeGroup(queue, rowBytes, { maxBytes: budget, maxCells: limits.maxCells });
-    const loads = group.map((p) => ({ p, handle: host.load({ sheet: targets[p.of]!.sheet, rect: p.rect }) }));
+    const pieceOf = (p: Piece): ReadTarget => ({ ...targets[p.of]!, rect: p.rect });
+    const loads = group.map((p) => ({ p, handle: host.load(pieceOf(p)) }));
     try {
       await host.sync();
     } catch (e) {
       if (!host.tooLarge(e)) throw e;
       const single = group.length === 1 && group[0]!.rect.rows === 1;
-      if (single) throw new RowTooLargeError({ sheet: targets[group[0]!.of]!.sheet, rect: group[0]!.rect }, { cause: e });
+      if (single) throw new RowTooLargeError(pieceOf(group[0]!), { cause: e });
       // every piece again in halves; a guess was wrong (×8: a long formula is ten times a typical
       // cell), or a learnt estimate (doubled); the budget halves until a sync is accepted, so that a
       // guess still too small stays well under the limit while it is learnt
@@ -111,7 +114,7 @@ export async function readInPieces<H>(
     }
     budget = Math.min(limits.maxBytes, budget * 2);
     for (const { p, handle } of loads) {
-      const { cells, bytes } = host.decode({ sheet: targets[p.of]!.sheet, rect: p.rect }, handle);
+      const { cells, bytes } = host.decode(pieceOf(p), handle);
       const block = out[p.of]!;
       const first = p.rect.row - targets[p.of]!.rect.row;
       for (let i = 0; i < cells.length; i++) block[first + i] = cells[i]!;
