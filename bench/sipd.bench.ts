@@ -10,7 +10,7 @@ import { importLra } from "../src/app/import-sipd";
 import { generateLra, parseLra, type LraParseSuccess } from "../src/core/sipd";
 import { MemoryWorkbook } from "../src/workbook/memory/memory-workbook";
 import { OfficeWorkbook } from "../src/workbook/office/office-workbook";
-import { FakeExcel } from "../test/support/fake-excel";
+import { FAKE_PAYLOAD_LIMIT, FakeExcel } from "../test/support/fake-excel";
 import { compare, median, retained, type BenchResult } from "./harness";
 
 const ROWS = 100_000;
@@ -81,8 +81,8 @@ export async function sipdBenchmarks(): Promise<BenchResult[]> {
     extra: {
       "sync seluruh impor (termasuk menyiapkan lembar)": fake.syncs.length,
       "sync penulisan impor": r.report.syncs,
-      "permintaan terbesar (MB)": (fake.largestRequestBytes / 1e6).toLocaleString("id-ID", { maximumFractionDigits: 2 }),
-      "batas Excel di web (MB)": "5,00",
+      "permintaan terbesar (MB)": fmt(fake.largestRequestBytes / 1e6, 2),
+      "batas Excel di web (MB)": fmt(FAKE_PAYLOAD_LIMIT / 1e6, 2),
     },
   });
   return results;
