@@ -244,10 +244,11 @@ function rangeReader(worksheet: (name: string) => Excel.Worksheet, sync: () => P
   return {
     load: (p) => worksheet(p.sheet).getRangeByIndexes(p.rect.row, p.rect.col, p.rect.rows, p.rect.cols).load(p.formulas === false ? VALUE_PROPS : READ_PROPS),
     sync,
-    decode: (p, range) =>
-      p.formulas === false
-        ? { cells: decodeRange(p.rect, range, p.sheet, false), bytes: responseBytes(range.values, range.numberFormat) }
-        : { cells: decodeRange(p.rect, range, p.sheet), bytes: responseBytes(range.values, range.formulas, range.numberFormat) },
+    decode: (p, range) => {
+      const withFormulas = p.formulas !== false;
+      const bytes = withFormulas ? responseBytes(range.values, range.formulas, range.numberFormat) : responseBytes(range.values, range.numberFormat);
+      return { cells: decodeRange(p.rect, range, p.sheet, withFormulas), bytes };
+    },
     tooLarge: isResponseTooLarge,
   };
 }

@@ -90,9 +90,10 @@ export async function readInPieces<H>(
   let done = 0;
   // halved when Excel refuses a response the estimates put under it, doubled back as syncs are accepted
   let budget = limits.maxBytes;
+  // a piece as the host loads it: its target's sheet and reading, its own rows
+  const pieceOf = (p: Piece): ReadTarget => ({ ...targets[p.of]!, rect: p.rect });
   while (queue.length > 0) {
     const group = takeGroup(queue, rowBytes, { maxBytes: budget, maxCells: limits.maxCells });
-    const pieceOf = (p: Piece): ReadTarget => ({ ...targets[p.of]!, rect: p.rect });
     const loads = group.map((p) => ({ p, handle: host.load(pieceOf(p)) }));
     try {
       await host.sync();
