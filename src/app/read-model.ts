@@ -21,15 +21,10 @@ export async function readWorkbookModel(port: WorkbookPort, options: ReadModelOp
   const targets: number[] = [];
   infos.forEach((info, i) => {
     const layout = STANDARD_LAYOUTS.find((l) => l.sheet.toLowerCase() === info.name.toLowerCase());
-    let extent: { rows: number; cols: number } | null = null;
     // the Rincian SIPD holds constants, read as values (Periksa reads them as the LRA pasted): its
     // formulas are not asked for, a third of what Excel would send for it
-    let rincian = false;
-    if (layout) extent = readExtent(layout, info.usedRows);
-    else if (options.rincian !== false && info.name.toLowerCase() === RINCIAN_SHEET.toLowerCase()) {
-      extent = { rows: info.usedRows, cols: Math.max(info.usedCols, RINCIAN_COLUMNS.length) };
-      rincian = true;
-    }
+    const rincian = !layout && options.rincian !== false && info.name.toLowerCase() === RINCIAN_SHEET.toLowerCase();
+    const extent = layout ? readExtent(layout, info.usedRows) : rincian ? { rows: info.usedRows, cols: Math.max(info.usedCols, RINCIAN_COLUMNS.length) } : null;
     if (!extent || extent.rows === 0) return;
     ranges.push({ sheet: info.name, row: 0, col: 0, rows: extent.rows, cols: Math.max(extent.cols, 1), ...(rincian ? { formulas: false } : {}) });
     targets.push(i);
