@@ -94,11 +94,12 @@ export async function prepareReports(port: WorkbookPort, request: ReportRequest 
   // in Excel a large Rincian SIPD is tens of round trips: the bar moves through them
   const model = await readWorkbookModel(port, { onProgress: (done, total) => onProgress({ phase: "membaca", fraction: total > 0 ? (done / total) * 0.4 : 0 }) });
   onProgress({ phase: "memeriksa", fraction: 0.4 });
-  const findings = validateModel(model);
-  const gate = exportGate(findings);
-  onProgress({ phase: "menyusun", fraction: 0.6 });
   const periodeSetting = text(model.setting("periode"));
   const periode: Period = request.periode ?? ((PERIODS as readonly string[]).includes(periodeSetting) ? (periodeSetting as Period) : "Tahunan");
+  // the gate speaks of the period reported, not only of Pengaturan's (an SIPD import older than it)
+  const findings = validateModel(model, { reportPeriode: periode });
+  const gate = exportGate(findings);
+  onProgress({ phase: "menyusun", fraction: 0.6 });
   const jabatanAll = reportJabatan(model);
   let wanted = jabatanAll;
   let unknownJabatan: string | undefined;

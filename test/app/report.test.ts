@@ -4,6 +4,8 @@
  */
 import JSZip from "jszip";
 import { JOURNAL_SHEET } from "../../src/app/journal";
+import { findingMessage } from "../../src/core/findings";
+import { indicatorsOf } from "../../src/core/rules/context";
 import { readWorkbookModel } from "../../src/app/read-model";
 import { exportReports, prepareReports, refusalMessage, writeReportSheets, type ReportPrep } from "../../src/app/report";
 import { CAPAIAN, PERJANJIAN_KINERJA } from "../../src/core/layouts";
@@ -339,6 +341,45 @@ describe("reports requested", () => {
     expect(prep.periode).toBe("TW I");
     expect(prep.reports.map((r) => `${r.jabatan} ${r.periode}`)).toEqual(["Kasubbag Keuangan TW I", "Camat TW I"]);
     expect(prep.sheets.map((s) => s.name)).toEqual([reportSheetName("Kasubbag Keuangan", "TW I"), reportSheetName("Camat", "TW I")]);
+  });
+
+  it("a period after the SIPD import's month: the gate warns of the import, and the narrative says the realisasi is missing, never Rp 0", async () => {
+    // the 2024 workbook: Pengaturan TW II, the SIPD export of Juni imported (TW II's column filled, TW IV's not)
+    const own = await prepareReports(await correctWorkbook2024());
+    expect(own.gate).toEqual({ status: "ok" });
+    const annual = await prepareReports(await correctWorkbook2024(), { periode: "Tahunan" });
+    expect(annual.gate.status).toBe("confirm");
+    const warnings = annual.gate.status === "confirm" ? annual.gate.warnings : [];
+    expect(warnings.map((f) => [f.code, f.params.periode, f.stated, f.expected])).toEqual([["period-sipd-old", "Tahunan", "Juni", "Desember"]]);
+    expect(findingMessage(warnings[0]!)).toBe("Impor SIPD terakhir adalah bulan Juni, sedangkan periode Tahunan memerlukan realisasi s/d Desember.");
+    const budget = (p: ReportPrep) => p.reports[0]!.sections.flatMap((s) => s.paragraphs).find((x) => x.topic === "anggaran")!.text;
+    expect(budget(own)).toMatch(/^Pagu anggaran yang mendukung kinerja Kasubbag Keuangan Rp [\d.]+, terealisasi Rp [1-9][\d.]+ \(/);
+    expect(budget(annual)).toMatch(/^Pagu anggaran yang mendukung kinerja Kasubbag Keuangan Rp [\d.]+; realisasi anggarannya sampai Tahun 2024 belum diisi, sehingga penyerapan dan sisa anggaran belum dapat dihitung\.$/);
+    expect(budget(annual)).not.toContain("Rp 0");
+    // TW III: the import is older too; TW I: the import covers it, and nothing is said of it
+    const tw3 = await prepareReports(await correctWorkbook2024(), { periode: "TW III" });
+    expect(tw3.findings.filter((f) => f.code === "period-sipd-old").map((f) => f.expected)).toEqual(["September"]);
+    expect(prep.findings.filter((f) => f.code === "period-sipd-old")).toEqual([]);
+  });
+
+  it("a period before Pengaturan's: an indicator with no realisasi up to its quarter is a warning of that report", async () => {
+    const port = await correctWorkbook2024();
+    const tw2 = await prepareReports(port);
+    expect(tw2.findings.filter((f) => f.code === "rep-realisasi-missing")).toEqual([]);
+    // the seed's realisasi is typed in TW II; the first indicator measured in TW I too
+    const first = indicatorsOf(await readWorkbookModel(port)).find((i) => i.capRow !== undefined && i.indikator !== "")!;
+    await port.apply([write(CAPAIAN, first.capRow!, "tw1", 0.5)]);
+    const model = await readWorkbookModel(port);
+    const cap = model.table("capaian");
+    const expected = indicatorsOf(model).flatMap((i) =>
+      i.capRow !== undefined && i.indikator !== "" && typeof model.value("pk", i.pkRow, "target") === "number" && cap.cell(i.capRow, "tw1").value === null ? [i.capRow] : [],
+    );
+    expect(expected.length).toBeGreaterThan(3);
+    expect(expected).not.toContain(first.capRow);
+    const tw1 = await prepareReports(port, { periode: "TW I" });
+    const missing = tw1.findings.filter((f) => f.code === "rep-realisasi-missing");
+    expect(missing.map((f) => (f.at.kind === "cell" ? [f.at.sheet, f.at.row, f.at.col, f.params.periode] : null))).toEqual(expected.map((r) => [CAPAIAN.sheet, r, cap.col("tw1"), "TW I"]));
+    expect(findingMessage(missing[0]!)).toMatch(/^Indikator ".+" belum berealisasi s\/d TW I; capaiannya kosong di laporan\.$/);
   });
 
   it("several jabatan make one .docx, each report in its own sections starting on a new page", async () => {

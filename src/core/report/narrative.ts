@@ -40,20 +40,8 @@ export function narrative(rows: readonly ReportRow[], ctx: { jabatan: string; pe
     });
   }
 
-  // the budget: the rows not under another row's kode, so nothing is counted twice
-  const budget = rows.filter((r) => KODE_NOTATION.test(r.ind.kode) && r.pagu !== null);
-  const kodes = budget.map((r) => r.ind.kode.toLowerCase());
-  const top = budget.filter((r) => !kodes.some((k) => r.ind.kode.toLowerCase().startsWith(k + ".")));
-  if (top.length) {
-    const pagu = top.reduce((s, r) => s + (r.pagu ?? 0), 0);
-    const real = top.reduce((s, r) => s + (r.realisasiAnggaran ?? 0), 0);
-    const sisa = pagu - real;
-    const sisaText = sisa >= 0 ? `Sisa anggaran ${rp(sisa)} (${terbilangRupiah(sisa)}).` : `Realisasi melebihi pagu sebesar ${rp(-sisa)} (${terbilangRupiah(-sisa)}).`;
-    out.push({
-      topic: "anggaran",
-      text: `Pagu anggaran yang mendukung kinerja ${ctx.jabatan} ${rp(pagu)}, terealisasi ${rp(real)} (${pagu ? formatPersen(real / pagu) : "-"}) sampai ${sampai}. ${sisaText}`,
-    });
-  }
+  const budget = budgetParagraph(rows, ctx.jabatan, sampai);
+  if (budget) out.push(budget);
   for (const r of rows.filter((x) => x.efisiensi !== null)) {
     const e = r.efisiensi!;
     const name = r.ind.indikator || r.ind.sasaran;
@@ -66,4 +54,26 @@ export function narrative(rows: readonly ReportRow[], ctx: { jabatan: string; pe
     out.push({ topic: "efisiensi", text: `Efisiensi ${name}: capaian kinerja ${formatPersen(r.capaian!)}, penyerapan anggaran ${formatPersen(r.penyerapan!)}, tingkat efisiensi ${formatPersen(e)}; ${sense}.` });
   }
   return out;
+}
+
+/** The budget: the rows not under another row's kode, so nothing is counted twice. */
+function budgetParagraph(rows: readonly ReportRow[], jabatan: string, sampai: string): Paragraph | null {
+  const budget = rows.filter((r) => KODE_NOTATION.test(r.ind.kode) && r.pagu !== null);
+  const kodes = budget.map((r) => r.ind.kode.toLowerCase());
+  const top = budget.filter((r) => !kodes.some((k) => r.ind.kode.toLowerCase().startsWith(k + ".")));
+  if (!top.length) return null;
+  const pagu = top.reduce((s, r) => s + (r.pagu ?? 0), 0);
+  // a kode with no realisasi for the period (its quarter neither imported nor typed) is not a realisasi of 0
+  const missing = top.filter((r) => r.realisasiAnggaran === null).length;
+  if (missing > 0) {
+    const which = missing === top.length ? "belum diisi" : `belum diisi untuk ${missing} dari ${top.length} kode`;
+    return { topic: "anggaran", text: `Pagu anggaran yang mendukung kinerja ${jabatan} ${rp(pagu)}; realisasi anggarannya sampai ${sampai} ${which}, sehingga penyerapan dan sisa anggaran belum dapat dihitung.` };
+  }
+  const real = top.reduce((s, r) => s + r.realisasiAnggaran!, 0);
+  const sisa = pagu - real;
+  const sisaText = sisa >= 0 ? `Sisa anggaran ${rp(sisa)} (${terbilangRupiah(sisa)}).` : `Realisasi melebihi pagu sebesar ${rp(-sisa)} (${terbilangRupiah(-sisa)}).`;
+  return {
+    topic: "anggaran",
+    text: `Pagu anggaran yang mendukung kinerja ${jabatan} ${rp(pagu)}, terealisasi ${rp(real)} (${pagu ? formatPersen(real / pagu) : "-"}) sampai ${sampai}. ${sisaText}`,
+  };
 }

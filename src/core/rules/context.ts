@@ -7,7 +7,7 @@ import type { Address } from "../address";
 import { cellAt, type Finding, type Fix, type Location, type Severity } from "../findings";
 import { BLANK_SHOWN, type MessageParams } from "../messages.id";
 import { formatAngka, formatPersen, parseAngka, roundHalfUp, significantDecimals, checkStated, type StatedCheck } from "../numbers";
-import { PERIODS, type Period, type SheetKeys, type TableSheetId } from "../layouts";
+import { PERIODS, periodNumber, type Period, type SheetKeys, type TableSheetId } from "../layouts";
 import type { WorkbookModel } from "../model/workbook-model";
 import { isXlError, type Val } from "../xl";
 import { severityOf, type CodeOf, type RuleId } from "./catalogue";
@@ -105,14 +105,19 @@ export function pushTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
 /** Labels compare without case and spacing: "LPPDes" and "LPPdes" are one word. */
 export { normLabel } from "../layouts/shift";
 
-export function periodInfo(model: WorkbookModel): PeriodInfo {
+/** Pengaturan's year and period; `periode` given: that period instead (a report of another period). */
+export function periodInfo(model: WorkbookModel, periode?: Period): PeriodInfo {
   const tahunVal = model.setting("tahun");
-  const periodeVal = model.setting("periode");
   const tahun = typeof tahunVal === "number" && Number.isInteger(tahunVal) ? tahunVal : null;
-  const periode = typeof periodeVal === "string" && (PERIODS as readonly string[]).includes(periodeVal.trim()) ? (periodeVal.trim() as Period) : null;
+  if (periode !== undefined) {
+    const tw = periodNumber(periode);
+    return { tahun, periode, tw, endMonth: tw * 3 };
+  }
+  const periodeVal = model.setting("periode");
+  const setting = typeof periodeVal === "string" && (PERIODS as readonly string[]).includes(periodeVal.trim()) ? (periodeVal.trim() as Period) : null;
   const twVal = model.setting("tw");
   const tw = typeof twVal === "number" && twVal >= 1 && twVal <= 4 ? twVal : 4;
-  return { tahun, periode, tw, endMonth: tw * 3 };
+  return { tahun, periode: setting, tw, endMonth: tw * 3 };
 }
 
 export function indicatorsOf(model: WorkbookModel): Indicator[] {

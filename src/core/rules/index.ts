@@ -3,11 +3,13 @@
  * sheet order. Rules are declared in catalogue.ts; the checks that implement them are in checks/.
  */
 import { compareLocations, type Finding } from "../findings";
+import type { Period } from "../layouts";
 import type { WorkbookModel } from "../model/workbook-model";
 import { checkBudget } from "./checks/budget";
 import { checkComputedCells } from "./checks/computed";
 import { checkIndicators } from "./checks/indicators";
 import { checkInputs } from "./checks/inputs";
+import { checkReportPeriod } from "./checks/report-period";
 import { checkSheets } from "./checks/sheets";
 import { indicatorsOf, makeEmit, periodInfo, type CheckContext, type RuleCheck } from "./context";
 
@@ -15,12 +17,22 @@ export { RULES, RULE_IDS, severityOf, isRuleId, type RuleId, type RuleSpec } fro
 
 const CHECKS: readonly RuleCheck[] = [checkSheets, checkInputs, checkComputedCells, checkIndicators, checkBudget];
 
-export function validateModel(model: WorkbookModel): Finding[] {
+export interface ValidateOptions {
+  /**
+   * The period of a report about to be made, when it is not Pengaturan's: the sheets compute
+   * Pengaturan's period, and the rules speak of it; what that report would lack is added (an SIPD
+   * import older than its last month, indicators with no realisasi up to its quarter).
+   */
+  reportPeriode?: Period;
+}
+
+export function validateModel(model: WorkbookModel, options: ValidateOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const indicators = indicatorsOf(model);
   const pkIds = new Set(indicators.map((i) => i.id.toLowerCase()));
   const ctx: CheckContext = { model, emit: makeEmit(findings), period: periodInfo(model), indicators, unitTrouble: new Set(), pkIds };
   for (const check of CHECKS) check(ctx);
+  if (options.reportPeriode !== undefined) checkReportPeriod(ctx, periodInfo(model, options.reportPeriode));
   // a sheet with a column inserted or deleted is read (and would be fixed) at the wrong columns: its
   // one-click fixes would write a formula over whatever moved there
   const shifted = new Set(findings.flatMap((f) => (f.code === "columns-shifted" && f.at.kind !== "line" ? [f.at.sheet] : [])));

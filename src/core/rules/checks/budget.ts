@@ -9,7 +9,7 @@ import { MONTH_NAMES, monthOf, type LraParseSuccess, type LraTotals } from "../.
 import { ARRAY_LAST_ROW, PERIODS, TW_KEYS, type SheetKeys } from "../../layouts";
 import { rincianCol } from "../../layouts/rincian";
 import { isXlError } from "../../xl";
-import { fmtPct, fmtRp, meant, normLabel, num, pushTo, sameMoney, text, type CheckContext, type Indicator } from "../context";
+import { fmtPct, fmtRp, meant, normLabel, num, pushTo, sameMoney, text, type CheckContext, type Indicator, type PeriodInfo } from "../context";
 import { KODE_NOTATION, kodeLevel } from "./inputs";
 
 const RA_AMOUNTS = ["sebelum", "setelah", "sdBulan", "tw1", "tw2", "tw3", "tw4"] as const satisfies readonly SheetKeys["realisasi"][];
@@ -226,10 +226,7 @@ function period(ctx: CheckContext): void {
     const title: Address = { sheet: rincian.sheet, row: 0, col: 0 };
     if (p.tahun !== null && rincian.meta.tahun !== p.tahun) {
       ctx.emit("R-PERIOD-01", "period-sipd-year", title, { stated: rincian.meta.tahun, expected: p.tahun, params: { stated: rincian.meta.tahun, expected: p.tahun } });
-    } else if (rincian.meta.bulan && rincian.meta.bulan.number < p.endMonth) {
-      const name = MONTH_NAMES[rincian.meta.bulan.number - 1]!;
-      ctx.emit("R-PERIOD-01", "period-sipd-old", title, { stated: name, expected: MONTH_NAMES[p.endMonth - 1]!, params: { stated: name, expected: MONTH_NAMES[p.endMonth - 1]!, periode: p.periode ?? undefined, periodTw: p.tw } });
-    }
+    } else sipdOlderThan(ctx, p);
   }
   if (p.tahun === null) return;
   const ra = m.table("realisasi");
@@ -241,6 +238,16 @@ function period(ctx: CheckContext): void {
     const year = /(\d{4})\s*$/.exec(label)?.[1];
     if (year && Number(year) !== p.tahun) ctx.emit("R-PERIOD-01", "period-bulan-year", ra.at(r, "bulan"), { stated: label, expected: p.tahun, params: { stated: label, expected: p.tahun } });
   }
+}
+
+/** An SIPD import (of the right year) whose month is before the last month period `p` needs. */
+export function sipdOlderThan(ctx: CheckContext, p: PeriodInfo): void {
+  const rincian = ctx.model.rincian;
+  const month = rincian?.meta.bulan;
+  if (!rincian || !month || month.number >= p.endMonth) return;
+  const name = MONTH_NAMES[month.number - 1]!;
+  const expected = MONTH_NAMES[p.endMonth - 1]!;
+  ctx.emit("R-PERIOD-01", "period-sipd-old", { sheet: rincian.sheet, row: 0, col: 0 }, { stated: name, expected, params: { stated: name, expected, periode: p.periode ?? undefined, periodTw: p.tw } });
 }
 
 /** The sheet row (1-based) of the last Realisasi Anggaran row with a kode; 0 when none. */

@@ -11,7 +11,7 @@ import { KODE_SEMUA, TW_KEYS, type TableSheetId } from "../../layouts";
 import type { NumStyle } from "../../messages.id";
 import { valOf } from "../../xl";
 import { classifyLevelUnit, namesAPercentage } from "../units";
-import { fmtNum, fmtPct, fmtRp, fmtStatedPct, normLabel, num, pushTo, text, type CheckContext, type Indicator } from "../context";
+import { fmtNum, fmtPct, fmtRp, fmtStatedPct, normLabel, num, pushTo, text, type CheckContext, type Indicator, type PeriodInfo } from "../context";
 
 /** The characters Excel's MATCH, COUNTIFS and SUMIFS read as a pattern in text they look for. */
 const WILDCARD = /[*?~]/;
@@ -355,7 +355,6 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
   const targetCell = pk.cell(ind.pkRow, "targetPerubahan").value !== null && pk.cell(ind.pkRow, "targetPerubahan").value !== "" ? "targetPerubahan" : "targetAwal";
   const targetSnap = pk.cell(ind.pkRow, targetCell);
   const targetPercent = typedPercent(targetSnap.value, targetSnap.numberFormat);
-  let filledInPeriod = 0;
   const values: (number | null)[] = [];
   TW_KEYS.forEach((k, i) => {
     const col = cap.col(k);
@@ -370,7 +369,6 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
       ctx.emit("R-PERIOD-01", "period-tw-beyond", at, { params: { tw: i + 1, periode: ctx.period.periode ?? undefined, periodTw: ctx.period.tw } });
       return;
     }
-    filledInPeriod++;
     const percent = typedPercent(snap.value, snap.numberFormat);
     if (percent && unit === "count") {
       const shown = typeof snap.value === "number" ? fmtStatedPct(snap.value) : String(snap.value);
@@ -407,9 +405,19 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
     if (metode === "rata-rata") ctx.emit("R-AVG-01", "zero-not-measured", at, { stated: 0, params: { tw: i + 1 } });
     else if ((metode === "" || metode === "terakhir") && !later && earlier !== undefined) ctx.emit("R-AVG-01", "zero-not-measured", at, { stated: 0, params: { tw: i + 1, earlier: fmtNum(earlier) } });
   });
-  if (filledInPeriod === 0 && target !== null && ind.indikator !== "") {
-    ctx.emit("R-REP-01", "rep-realisasi-missing", cap.at(r, TW_KEYS[ctx.period.tw - 1]!), { params: { indikator: ind.indikator, periode: ctx.period.periode ?? undefined, periodTw: ctx.period.tw } });
+  realisasiMissing(ctx, ind, ctx.period);
+}
+
+/** A reportable indicator (with a target) with no realisasi in any quarter up to period `p`'s last. */
+export function realisasiMissing(ctx: CheckContext, ind: Indicator, p: PeriodInfo): void {
+  const m = ctx.model;
+  const cap = m.table("capaian");
+  if (ind.capRow === undefined || ind.indikator === "" || num(m.value("pk", ind.pkRow, "target")) === null) return;
+  for (let i = 0; i < p.tw; i++) {
+    const v = cap.cell(ind.capRow, TW_KEYS[i]!).value;
+    if (v !== null && v !== "") return;
   }
+  ctx.emit("R-REP-01", "rep-realisasi-missing", cap.at(ind.capRow, TW_KEYS[p.tw - 1]!), { params: { indikator: ind.indikator, periode: p.periode ?? undefined, periodTw: p.tw } });
 }
 
 /** A percent-typed value in the column's own unit: 0,27 → 27, decimal-exact. */
