@@ -131,6 +131,34 @@ describe("Siapkan Lembar again on a scaffolded workbook", () => {
     }
   });
 
+  it("keeps the number format of a value the user typed (a percent stays a percent); an empty cell gets its column's format back", async () => {
+    const { wb } = await fresh();
+    const tw2 = col(CAPAIAN, "tw2");
+    const target = col(PERJANJIAN_KINERJA, "targetAwal");
+    const capaian = col(CAPAIAN, "capaian");
+    const general = wb.cell("Capaian", F + 1, tw2)!.numberFormat;
+    await wb.apply([
+      // "52%" typed: Excel keeps 0,52 and formats the cell as a percent
+      { type: "write", sheet: "Capaian", row: F, col: tw2, cells: [[0.52]] },
+      { type: "format", range: { sheet: "Capaian", row: F, col: tw2, rows: 1, cols: 1 }, numberFormat: "0%" },
+      { type: "write", sheet: "Perjanjian Kinerja", row: F, col: target, cells: [[1]] },
+      { type: "format", range: { sheet: "Perjanjian Kinerja", row: F, col: target, rows: 1, cols: 1 }, numberFormat: "0.00%" },
+      // a constant typed over a formula, with its own format; and an empty cell someone formatted as a date
+      { type: "write", sheet: "Capaian", row: F + 2, col: capaian, cells: [[0.5]] },
+      { type: "format", range: { sheet: "Capaian", row: F + 2, col: capaian, rows: 1, cols: 1 }, numberFormat: "0.0" },
+      { type: "format", range: { sheet: "Capaian", row: F + 1, col: tw2, rows: 1, cols: 1 }, numberFormat: "dd/mm/yyyy" },
+    ]);
+    const r = await scaffold(wb, {});
+    expect(r.ok).toBe(true);
+    expect([wb.cell("Capaian", F, tw2)?.value, wb.cell("Capaian", F, tw2)?.numberFormat]).toEqual([0.52, "0%"]);
+    expect([wb.cell("Perjanjian Kinerja", F, target)?.value, wb.cell("Perjanjian Kinerja", F, target)?.numberFormat]).toEqual([1, "0.00%"]);
+    expect([wb.cell("Capaian", F + 2, capaian)?.value, wb.cell("Capaian", F + 2, capaian)?.numberFormat]).toEqual([0.5, "0.0"]);
+    expect(wb.cell("Capaian", F + 1, tw2)?.numberFormat).toBe(general);
+    expect(wb.cell("Capaian", F + 3, capaian)?.numberFormat).toBe(wb.cell("Capaian", F + 4, capaian)?.numberFormat);
+    // the rest of the column keeps the scaffold's borders
+    expect(wb.cell("Capaian", F, tw2)?.style?.border).toBe(wb.cell("Capaian", F + 5, tw2)?.style?.border);
+  });
+
   it("repairs a damaged header and adds a deleted sheet back", async () => {
     const { wb } = await fresh();
     await wb.apply([{ type: "write", sheet: "Cost per Outcome", row: TABLE_ROWS.number, col: 8, cells: [["5=4/5"]] }]);

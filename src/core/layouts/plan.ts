@@ -241,15 +241,32 @@ function planTable(layout: TableLayout, ex: ExistingSheet | undefined, pk: PkKey
     managed = Math.max(managed, ...[...keys.keys()].map((r) => r - F + 1));
   }
 
-  // formats first, so codes are text before anything is written into them
+  // formats first, so codes are text before anything is written into them. A value the user typed
+  // keeps its number format: "52%" shown as 0,52 after a re-run would be another number to the reader
+  // (and to Periksa, which tells a typed percent by its format)
   for (let j = 0; j < n; j++) {
     const c = layout.columns[j]!;
-    ops.push({
-      type: "format",
-      range: { sheet, row: F, col: j, rows: managed, cols: 1 },
-      numberFormat: columnNumberFormat(c),
-      style: { border: "thin", wrap: c.format === "text" && c.width >= 20, vertical: "top", ...(c.role === "computed" ? { fill: COMPUTED_FILL } : {}) },
-    });
+    const range = { sheet, row: F, col: j, rows: managed, cols: 1 };
+    const style = { border: "thin" as const, wrap: c.format === "text" && c.width >= 20, vertical: "top" as const, ...(c.role === "computed" ? { fill: COMPUTED_FILL } : {}) };
+    const numberFormat = columnNumberFormat(c);
+    const typed = (i: number) => {
+      const cell = ex?.cells[F + i]?.[j];
+      return !isEmpty(cell) && cell!.formula === null;
+    };
+    if (!ex || !Array.from({ length: managed }, (_, i) => typed(i)).some(Boolean)) {
+      ops.push({ type: "format", range, numberFormat, style });
+      continue;
+    }
+    ops.push({ type: "format", range, style });
+    for (let i = 0; i < managed; ) {
+      if (typed(i)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < managed && !typed(i)) i++;
+      ops.push({ type: "format", range: { sheet, row: F + start, col: j, rows: i - start, cols: 1 }, numberFormat });
+    }
   }
 
   // title rows and the three header rows
