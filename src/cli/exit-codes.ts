@@ -12,7 +12,7 @@ export const EXIT = {
   /** a file cannot be read: missing, a folder, no permission, a damaged .xlsx */
   unreadable: 4,
   tooLarge: 5,
-  /** no permission to write (EACCES, EPERM, EROFS, EBUSY: open in Excel) */
+  /** cannot write: no permission (EACCES, EPERM, EROFS, EBUSY: open in Excel), a read-only file, or the file changed since it was read */
   permission: 6,
   /** ENOSPC, EDQUOT: on the workbook's disk or under stdout */
   diskFull: 7,
@@ -34,7 +34,7 @@ export const EXIT_TEXT: ReadonlyArray<readonly [ExitCode, string]> = [
   [EXIT.confirm, "impor atau laporan menunggu konfirmasi (jalankan lagi dengan --paksa)"],
   [EXIT.unreadable, "berkas tidak dapat dibaca: tidak ada, folder, tanpa izin, atau .xlsx rusak"],
   [EXIT.tooLarge, "berkas atau teks terlalu besar"],
-  [EXIT.permission, "tidak ada izin menulis (folder hanya-baca, berkas sedang dibuka di Excel)"],
+  [EXIT.permission, "tidak dapat menulis: tanpa izin (berkas atau folder hanya-baca, berkas sedang dibuka di Excel), atau berkas diubah program lain sejak dibaca"],
   [EXIT.diskFull, "disk penuh"],
   [EXIT.noFolder, "folder tujuan tidak ada"],
   [EXIT.internal, "kesalahan program (laporkan)"],

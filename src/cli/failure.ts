@@ -59,6 +59,8 @@ export function writeFailure(error: unknown, path: string): CliFailure | null {
     case "EBUSY":
     case "ETXTBSY":
       return CliFailure.of("save-no-permission", { path }, EXIT.permission);
+    case "ECHANGED":
+      return CliFailure.of("save-changed", { path }, EXIT.permission);
     case "ENOSPC":
     case "EDQUOT":
       return CliFailure.of("save-disk-full", { path }, EXIT.diskFull);

@@ -269,8 +269,11 @@ const MESSAGES = {
     `Buku kerja ${p.path} tidak dapat dibaca sebagai .xlsx (${p.detail}). Berkasnya rusak atau bukan buku kerja Excel; ` +
     "buka di Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx).",
   "save-no-permission": (p: MessageParams) =>
-    `Tidak ada izin menulis ${p.path} (foldernya hanya-baca, atau berkasnya sedang dibuka di Excel). ` +
-    "Tutup berkasnya atau simpan ke folder lain; berkas lama tidak berubah.",
+    `Tidak ada izin menulis ${p.path} (berkas atau foldernya hanya-baca, atau berkasnya sedang dibuka di Excel). ` +
+    "Tutup berkasnya, buka izin tulisnya, atau simpan ke folder lain; berkas lama tidak berubah.",
+  "save-changed": (p: MessageParams) =>
+    `${p.path} berubah sejak dibaca (disimpan oleh program atau perintah lain); tidak ada yang ditulis, supaya perubahan itu tidak hilang. ` +
+    "Jalankan perintah ini lagi.",
   "save-disk-full": (p: MessageParams) => `Disk penuh: ${p.path} tidak dapat disimpan. Berkas lama tidak berubah; kosongkan ruang disk lalu jalankan lagi.`,
   "save-no-folder": (p: MessageParams) => `Folder ${p.folder} tidak ada; ${p.name} tidak dapat disimpan di sana. Buat foldernya dulu, atau pilih folder lain.`,
   "save-failed": (p: MessageParams) => `${p.path} tidak dapat disimpan (${p.detail}). Berkas lama tidak berubah.`,

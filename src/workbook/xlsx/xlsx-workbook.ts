@@ -95,6 +95,29 @@ export interface XlsxSheetLayout {
 }
 
 /**
+ * Why a save over the file it was opened from is refused before anything is written: the file is
+ * read-only, or it changed since it was read (another program or command saved it; writing would
+ * throw that change away). `code` is an errno-like code, as the file system's errors carry.
+ */
+export class FileGuardError extends Error {
+  constructor(
+    readonly code: "EACCES" | "ECHANGED",
+    readonly path: string,
+  ) {
+    super(code === "EACCES" ? `${path} hanya-baca` : `${path} berubah sejak dibaca`);
+    this.name = "FileGuardError";
+  }
+}
+
+/** The file a workbook was read from, as it stood then. */
+interface Origin {
+  path: string;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
  * The file holds something a save would lose (a chart sheet, VBA); thrown before anything is written.
  * The message says what, in Indonesian.
  */
@@ -191,6 +214,8 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Cells each sheet gets in the running apply(), by lower-case name. */
   private incoming = new Map<string, number>();
   private readonly options: Required<XlsxOptions>;
+  /** Where fromFile read it: a save over that file checks it is still as it was. */
+  private origin: Origin | null = null;
 
   private constructor(
     private readonly wb: Workbook,
@@ -242,7 +267,11 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Node only. */
   static async fromFile(file: string, options: XlsxOptions = {}): Promise<XlsxWorkbook> {
     const fs = await nodeFs();
-    return XlsxWorkbook.fromBuffer(await fs.readFile(file), options);
+    const path = await fs.realpath(file);
+    const before = await fs.stat(path);
+    const book = await XlsxWorkbook.fromBuffer(await fs.readFile(path), options);
+    book.origin = { path, ino: before.ino, size: before.size, mtimeMs: before.mtimeMs };
+    return book;
   }
 
   /** Takes over what ExcelJS's loader left out or would keep lossily (see package-parts.ts). */
@@ -343,23 +372,42 @@ export class XlsxWorkbook implements WorkbookPort {
   /**
    * Node only. Writes to a temporary file beside `file`, then renames it over the file, so a failed
    * save leaves the old file as it was and no temporary one. A file saved over keeps its permissions,
-   * and a symbolic link stays a link to the file it names.
+   * and a symbolic link stays a link to the file it names. Refused before anything is written
+   * (FileGuardError): a read-only file (no write permission for anyone, or none for this user), and
+   * the file this workbook was read from when it changed since (another command or program saved it).
    */
   async save(file: string): Promise<void> {
     const [fs, path] = [await nodeFs(), await nodePath()];
     const parts = await this.package();
     // ENOENT: a new file, written where it was named
     const target = await fs.realpath(file).catch(() => file);
-    const mode = await fs.stat(target).then(
-      (s) => s.mode & 0o7777,
-      () => undefined,
-    );
+    const stat = await fs.stat(target).catch(() => undefined);
+    const mode = stat ? stat.mode & 0o7777 : undefined;
+    // the file this workbook was read from, saved by someone else since: writing would throw that away
+    const changed = async (): Promise<void> => {
+      const o = this.origin;
+      if (!o || o.path !== target) return;
+      const now = await fs.stat(target).catch(() => undefined);
+      if (now && (now.ino !== o.ino || now.size !== o.size || now.mtimeMs !== o.mtimeMs)) throw new FileGuardError("ECHANGED", file);
+    };
+    if (stat) {
+      // the rename below would replace a file its owner made read-only (and root may write anything)
+      const writable = (stat.mode & 0o222) !== 0 && (await fs.access(target, fs.constants.W_OK).then(() => true, () => false));
+      if (!writable) throw new FileGuardError("EACCES", file);
+      await changed();
+    }
     const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${globalThis.crypto.randomUUID()}.tmp`);
     try {
       // owner-only until it is complete; then the old file's mode, or the default for a new file
       await zipToFile(parts, tmp, mode === undefined ? 0o666 : 0o600);
       if (mode !== undefined) await fs.chmod(tmp, mode);
+      // again, right before it is replaced: writing a large file takes a while
+      await changed();
       await fs.rename(tmp, target);
+      // saved again later (the same command), it is this file that must not have changed
+      const saved = await fs.realpath(target).catch(() => target);
+      const after = await fs.stat(saved).catch(() => undefined);
+      this.origin = after ? { path: saved, ino: after.ino, size: after.size, mtimeMs: after.mtimeMs } : null;
     } catch (error) {
       const cleanup = await fs.rm(tmp, { force: true }).then(
         () => null,
