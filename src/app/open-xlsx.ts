@@ -17,6 +17,7 @@ import type { MessageParams } from "../core/messages.id";
 import { openMessage as message, type OpenMessageCode as MessageCode } from "./open-messages.id";
 import { formatAngka } from "../core/numbers";
 import type { CellContent, CellStyle, WorkbookOp } from "../workbook/port";
+import { foreignPackage } from "../workbook/xlsx/opc";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { SessionWorkbook, type OpenedFile } from "./session-workbook";
 
@@ -59,20 +60,6 @@ function hasStreamName(bytes: Uint8Array, name: string): boolean {
     return true;
   }
   return false;
-}
-
-/** What a package that is a zip but not a workbook is, in words a user knows (empty when unknown). */
-async function foreignPackage(zip: JSZip): Promise<string | null> {
-  const mimetype = await zip.file("mimetype")?.async("string");
-  if (mimetype?.includes("opendocument.spreadsheet")) return "lembar kerja OpenDocument .ods";
-  if (mimetype?.includes("opendocument")) return "dokumen OpenDocument";
-  if (zip.file("word/document.xml")) return "dokumen Word";
-  if (zip.file("ppt/presentation.xml")) return "presentasi PowerPoint";
-  const rels = await zip.file("_rels/.rels")?.async("string");
-  if (!zip.file("[Content_Types].xml") || !rels) return "arsip zip";
-  // the main part of a spreadsheet package is a workbook (xl/workbook.xml for Excel, LibreOffice and WPS)
-  if (!/officeDocument"[^>]*Target="\/?xl\/[^"]*workbook\.xml"|Target="\/?xl\/[^"]*workbook\.xml"[^>]*officeDocument"/.test(rels)) return "paket Office tanpa buku kerja";
-  return null;
 }
 
 /**

@@ -26,14 +26,18 @@ export interface CommandSpec<V extends string, B extends string> {
   booleans?: readonly B[];
   /** One-letter forms: `{ o: "keluaran" }` reads `-o x` as `--keluaran x`. */
   short?: Readonly<Record<string, V | B>>;
-  /** How many positional arguments, and whether they are right (a file name ending in .xlsx …). */
-  positional: { min: number; max: number; check?: (args: readonly string[]) => boolean };
+  /** How many positional arguments, and what is wrong with them (a workbook not ending in .xlsx …), if anything. */
+  positional: { min: number; max: number; check?: (args: readonly string[]) => string | null };
   run: (ctx: CommandContext<V, B>) => Promise<number> | number;
 }
 
+/** A workbook argument that is not an .xlsx file name: what to say (the usage follows). */
+export const notXlsx = (name: string): string | null =>
+  /\.xlsx$/i.test(name) ? null : `${name}: buku kerja harus berkas .xlsx (Buku Kerja Excel); buka berkasnya di Excel atau LibreOffice lalu simpan sebagai .xlsx.`;
+
 export function defineCommand<V extends string = never, B extends string = never>(spec: CommandSpec<V, B>): Command {
-  const usage = (io: Io): number => {
-    io.err(`Pemakaian: ${spec.usage}\n${spec.help ?? ""}`);
+  const usage = (io: Io, problem?: string | null): number => {
+    io.err(`${problem ? `${problem}\n` : ""}Pemakaian: ${spec.usage}\n${spec.help ?? ""}`);
     return EXIT.usage;
   };
   return {
@@ -49,7 +53,9 @@ export function defineCommand<V extends string = never, B extends string = never
       }
       const { positional, flags } = parsed.args;
       const { min, max, check } = spec.positional;
-      if (positional.length < min || positional.length > max || (check && !check(positional))) return usage(io);
+      if (positional.length < min || positional.length > max) return usage(io);
+      const problem = check?.(positional) ?? null;
+      if (problem) return usage(io, problem);
       const values: Partial<Record<V, string>> = {};
       const switches: Partial<Record<B, true>> = {};
       for (const v of spec.values ?? []) if (typeof flags[v] === "string") values[v] = flags[v] as string;

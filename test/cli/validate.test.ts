@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import JSZip from "jszip";
 import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -85,6 +86,43 @@ describe("sakip validate", () => {
       `${join(dir, "catatan.txt")}: bukan berkas .xlsx (simpan dari Excel/LibreOffice sebagai Buku Kerja Excel .xlsx).\n` + `${join(dir, "hilang.xlsx")}: berkas tidak ditemukan.\n`,
     );
     expect(r.out).toContain(`${good}: 0 galat, 0 peringatan, 13 info`);
+  });
+
+  it("--json: a file that could not be read is in the array too, so a script never reads a clean result", async () => {
+    const r = await run("validate", good, join(dir, "hilang.xlsx"), "--json");
+    expect(r.code).toBe(EXIT.unreadable);
+    const all = JSON.parse(r.out) as JsonFinding[];
+    expect(all.filter((f) => f.file !== good)).toEqual([
+      { file: join(dir, "hilang.xlsx"), rule: null, code: "file-unreadable", severity: "galat", sheet: null, cell: null, stated: null, expected: null, message: "berkas tidak ditemukan." },
+    ]);
+    expect(all.filter((f) => f.file === good).length).toBe(13);
+  });
+
+  it("a file named twice, by another path too, is checked and counted once", async () => {
+    const once = await run("validate", good, bad);
+    const r = await run("validate", good, bad, join(dir, ".", "kasubbag-keuangan.xlsx"), good);
+    expect(r.code).toBe(once.code);
+    expect(r.out).toBe(once.out);
+    expect(r.err).toBe(`${join(dir, ".", "kasubbag-keuangan.xlsx")}: berkas yang sama dengan ${good}; diperiksa sekali.\n${good}: berkas yang sama dengan ${good}; diperiksa sekali.\n`);
+  });
+
+  it("a Word document named .xlsx is not read as a workbook without sheets", async () => {
+    const docx = join(dir, "laporan.xlsx");
+    const zip = new JSZip();
+    zip.file("[Content_Types].xml", "<Types/>");
+    zip.file("_rels/.rels", '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+    zip.file("word/document.xml", "<document/>");
+    writeFileSync(docx, await zip.generateAsync({ type: "uint8array" }));
+    const r = await run("validate", docx);
+    expect(r.code).toBe(EXIT.unreadable);
+    expect(r.out).toBe("");
+    expect(r.err).toBe(`${docx}: bukan buku kerja .xlsx: isinya dokumen Word, bukan buku kerja Excel (simpan dari Excel/LibreOffice sebagai Buku Kerja Excel .xlsx).\n`);
+    const imp = await run("import-sipd", docx, join(__dirname, "../fixtures/sipd-lra-002-kode-rekening.tsv"));
+    expect(imp.code).toBe(EXIT.unreadable);
+    expect(imp.err).toContain("isinya dokumen Word, bukan buku kerja Excel");
+    const named = await run("import-sipd", join(dir, "laporan.docx"), join(dir, "catatan.txt"));
+    expect(named.code).toBe(EXIT.usage);
+    expect(named.err).toMatch(/^.*laporan\.docx: buku kerja harus berkas \.xlsx \(Buku Kerja Excel\); .*\nPemakaian: sakip import-sipd/);
   });
 
   it("checks a folder of workbooks one at a time: eight with a 3,000-row Rincian SIPD each, in 96 MB of heap", async () => {

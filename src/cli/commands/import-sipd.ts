@@ -2,7 +2,7 @@
 import { importLra } from "../../app/import-sipd";
 import { findingMessage, SEVERITY_LABEL } from "../../core/findings";
 import { message } from "../../core/messages.id";
-import { defineCommand } from "../command";
+import { defineCommand, notXlsx } from "../command";
 import { EXIT } from "../exit-codes";
 import { checkFolderOf, openWorkbook, readLraFile, saveWorkbook } from "../files";
 
@@ -19,7 +19,7 @@ export const importSipdCommand = defineCommand<never, "paksa">({
     "LRA bergalat, atau milik SKPD atau tahun lain dari Pengaturan buku kerja, hanya diimpor dengan --paksa;\n" +
     "konfirmasi itu dicatat di lembar Riwayat SAKIP.\n",
   booleans: ["paksa"],
-  positional: { min: 2, max: 2, check: ([book = ""]) => /\.xlsx$/i.test(book) },
+  positional: { min: 2, max: 2, check: ([book = ""]) => notXlsx(book) },
   async run({ positional: [book = "", file = ""], switches, io }) {
     // the cheap checks first: a missing folder is said before the LRA is read
     checkFolderOf(book);

@@ -13,7 +13,7 @@ import { findingMessage, locationText, SEVERITY_LABEL, type Finding } from "../.
 import { PERIODS, type Period } from "../../core/layouts";
 import { normalisePeriode } from "../../core/layouts/settings";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
-import { defineCommand } from "../command";
+import { defineCommand, notXlsx } from "../command";
 import { EXIT, type ExitCode } from "../exit-codes";
 import { CliFailure, readFailure, writeFailure } from "../failure";
 import { checkFolderOf, openWorkbook, saveWorkbook } from "../files";
@@ -58,7 +58,7 @@ export const reportCommand = defineCommand<"jabatan" | "periode" | "keluaran", "
   values: ["jabatan", "periode", "keluaran"],
   booleans: ["paksa", "lembar"],
   short: { o: "keluaran" },
-  positional: { min: 1, max: 1, check: ([file = ""]) => /\.xlsx$/i.test(file) },
+  positional: { min: 1, max: 1, check: ([file = ""]) => notXlsx(file) },
   async run({ positional: [file = ""], values, switches, io }) {
     const out = values.keluaran;
     const lembar = switches.lembar === true;

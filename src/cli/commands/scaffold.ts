@@ -1,6 +1,6 @@
 /** `sakip scaffold out.xlsx [--unit … --tahun … --periode …]`: the standard workbook as a file. */
 import { LAYOUT_FIELD, scaffold } from "../../app/scaffold";
-import { defineCommand } from "../command";
+import { defineCommand, notXlsx } from "../command";
 import { EXIT } from "../exit-codes";
 import { openWorkbook, saveWorkbook } from "../files";
 
@@ -33,7 +33,7 @@ export const scaffoldCommand = defineCommand<Flag>({
     "--periode boleh ditulis TW2, TW 2, 2, II, Triwulan II atau Tahunan.\n" +
     "Bila FILE.xlsx sudah ada, lembar yang kurang ditambahkan dan rumus yang rusak dipulihkan; nilai ketikan tidak ditimpa.\n",
   values: Object.keys(FLAGS) as Flag[],
-  positional: { min: 1, max: 1, check: ([file = ""]) => /\.xlsx$/i.test(file) },
+  positional: { min: 1, max: 1, check: ([file = ""]) => notXlsx(file) },
   async run({ positional: [file = ""], values, io }) {
     const input: Record<string, unknown> = {};
     for (const flag of Object.keys(FLAGS) as Flag[]) {

@@ -9,14 +9,16 @@ import { countBySeverity, findingMessage, locationText, SEVERITY_LABEL, type Fin
 import type { WorkbookModel } from "../../core/model/workbook-model";
 import { sortFindings, validateModel } from "../../core/rules";
 import { crossSummary, crossValidate, type CrossSummary } from "../../core/rules/cross";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+import { NotWorkbookError, XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+import { realpath } from "node:fs/promises";
+import { resolve } from "node:path";
 import { defineCommand } from "../command";
 import { EXIT } from "../exit-codes";
 
-/** One finding as `--json` prints it. */
+/** One finding as `--json` prints it; a file that could not be read is one too (rule null, code file-unreadable). */
 export interface JsonFinding {
   file: string;
-  rule: string;
+  rule: string | null;
   code: string;
   severity: string;
   sheet: string | null;
@@ -48,7 +50,9 @@ export const validateCommand = defineCommand<never, "json">({
   help:
     "Setiap berkas diperiksa dengan semua aturan Periksa; berkas-berkas dengan unit kerja, tahun dan periode yang sama\n" +
     "juga diperiksa silang (indikator yang sama, pagu dan realisasi kode yang sama).\n" +
-    "--json mencetak larik temuan: file, rule, code, severity (galat/peringatan/info), sheet, cell, stated, expected, message.\n" +
+    "--json mencetak larik temuan: file, rule, code, severity (galat/peringatan/info), sheet, cell, stated, expected, message;\n" +
+    "berkas yang tidak terbaca juga satu temuan (rule null, code file-unreadable, severity galat).\n" +
+    "Berkas yang disebut dua kali (juga lewat jalur lain) diperiksa sekali.\n" +
     "Status keluar: 0 tanpa galat, 1 ada galat, 4 ada berkas yang tidak terbaca (dan tanpa galat), 2 salah pemakaian.\n",
   booleans: ["json"],
   positional: { min: 1, max: Number.POSITIVE_INFINITY },
@@ -60,7 +64,16 @@ export const validateCommand = defineCommand<never, "json">({
     const summaries: CrossSummary[] = [];
     const byFile = new Map<string, Finding[]>();
     const unreadable: { file: string; message: string }[] = [];
+    // a file named twice (laporan/b.xlsx and ./laporan/b.xlsx) is one file: checked once, counted once
+    const seen = new Map<string, string>();
     for (const file of files) {
+      const key = await realpath(file).catch(() => resolve(file));
+      const first = seen.get(key);
+      if (first !== undefined) {
+        io.err(`${file}: berkas yang sama dengan ${first}; diperiksa sekali.\n`);
+        continue;
+      }
+      seen.set(key, file);
       let model: WorkbookModel;
       try {
         model = await readWorkbookModel(await XlsxWorkbook.fromFile(file, { readOnly: true }));
@@ -79,6 +92,7 @@ export const validateCommand = defineCommand<never, "json">({
     for (const fs of byFile.values()) galat += fs.filter((f) => f.severity === "error").length;
     if (json) {
       const all = models.flatMap((m) => byFile.get(m.name)!.map((f) => toJson(m.name, f)));
+      for (const u of unreadable) all.push({ file: u.file, rule: null, code: "file-unreadable", severity: SEVERITY_LABEL.error, sheet: null, cell: null, stated: null, expected: null, message: u.message });
       io.out(JSON.stringify(all, null, 2) + "\n");
     } else {
       for (const m of models) {
@@ -103,5 +117,6 @@ function readProblem(file: string, error: unknown): string {
   if (code === "EACCES" || code === "EPERM") return "berkas tidak dapat dibaca (izin ditolak).";
   if (code === "EISDIR") return "ini folder, bukan berkas .xlsx; sebutkan berkasnya (mis. folder/*.xlsx).";
   if (!/\.xlsx$/i.test(file)) return "bukan berkas .xlsx (simpan dari Excel/LibreOffice sebagai Buku Kerja Excel .xlsx).";
+  if (error instanceof NotWorkbookError) return `bukan buku kerja .xlsx: ${error.message} (simpan dari Excel/LibreOffice sebagai Buku Kerja Excel .xlsx).`;
   return "berkas tidak dapat dibuka sebagai buku kerja .xlsx (rusak, terkunci sandi, atau bukan .xlsx).";
 }

@@ -2,6 +2,7 @@
  * The Open Packaging Conventions under an .xlsx: part paths, relationships and content types
  * ([ECMA-376] Part 2). Paths here have no leading "/" ("xl/workbook.xml"), as zip entries do.
  */
+import type JSZip from "jszip";
 import { childElements, NS, parseXml, serializePart, type Element } from "./xml";
 
 export interface Relationship {
@@ -121,4 +122,18 @@ export function addContentTypes(xml: string, parts: ReadonlyMap<string, { type: 
     }
   }
   return serializePart(doc);
+}
+
+/** What a package that is a zip but not a workbook is, in words a user knows (empty when unknown). */
+export async function foreignPackage(zip: JSZip): Promise<string | null> {
+  const mimetype = await zip.file("mimetype")?.async("string");
+  if (mimetype?.includes("opendocument.spreadsheet")) return "lembar kerja OpenDocument .ods";
+  if (mimetype?.includes("opendocument")) return "dokumen OpenDocument";
+  if (zip.file("word/document.xml")) return "dokumen Word";
+  if (zip.file("ppt/presentation.xml")) return "presentasi PowerPoint";
+  const rels = await zip.file("_rels/.rels")?.async("string");
+  if (!zip.file("[Content_Types].xml") || !rels) return "arsip zip";
+  // the main part of a spreadsheet package is a workbook (xl/workbook.xml for Excel, LibreOffice and WPS)
+  if (!/officeDocument"[^>]*Target="\/?xl\/[^"]*workbook\.xml"|Target="\/?xl\/[^"]*workbook\.xml"[^>]*officeDocument"/.test(rels)) return "paket Office tanpa buku kerja";
+  return null;
 }

@@ -67,7 +67,7 @@ import {
 } from "./exceljs-internals";
 import { fromFileFormula, toFileFormula } from "./formulas";
 import { dropKeptDrawing, emptyKept, keptDrawing, readKept, type KeptPackage } from "./keep";
-import { readRels, relKind, relsPath, resolveTarget } from "./opc";
+import { foreignPackage, readRels, relKind, relsPath, resolveTarget } from "./opc";
 import { dimensionRef, sheetRows } from "./sheet-xml";
 import { readPackageParts, type FileDefinedName, type FileValidation, type PackageParts } from "./package-parts";
 import { intersects, parseRect, rectA1, rectOf, rectRef, subtract, type Rect } from "./rects";
@@ -106,6 +106,14 @@ export class FileGuardError extends Error {
   ) {
     super(code === "EACCES" ? `${path} hanya-baca` : `${path} berubah sejak dibaca`);
     this.name = "FileGuardError";
+  }
+}
+
+/** A zip that is not a workbook (a .docx, an .ods, an archive): `kind` says what it is, in Indonesian. */
+export class NotWorkbookError extends Error {
+  constructor(readonly kind: string) {
+    super(`isinya ${kind}, bukan buku kerja Excel`);
+    this.name = "NotWorkbookError";
   }
 }
 
@@ -236,6 +244,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   static async fromBuffer(data: Uint8Array | ArrayBuffer, options: XlsxOptions = {}): Promise<XlsxWorkbook> {
     const zip = await JSZip.loadAsync(data);
+    // ExcelJS reads a .docx (or any zip) as a workbook without sheets, which Periksa would then report
+    const foreign = await foreignPackage(zip);
+    if (foreign) throw new NotWorkbookError(foreign);
     // large sheets are scanned here; ExcelJS, keep.ts and package-parts.ts then see them without rows
     const scanned = await scanLargeSheets(zip, options.bulkLoadBytes ?? DEFAULT_OPTIONS.bulkLoadBytes);
     for (const [path, sheet] of scanned) zip.file(path, sheet.stripped);
