@@ -256,12 +256,14 @@ export async function exportReports(
   format: "docx" | "xlsx",
   confirm: ReportConfirmations = {},
   at: Date = new Date(),
+  /** the name the file will have (the CLI's -o); default the download's name, from the reports */
+  fileName?: string,
 ): Promise<ReportExport> {
   const gate = gateRefusal(prep, confirm);
   if (gate) return refuse(gate);
   const { exportDocx, exportReportXlsx, reportFileName } = await import("./report-export");
   const bytes = format === "docx" ? await exportDocx(prep.reports) : await exportReportXlsx(prep.reports);
-  const name = reportFileName(prep.reports, format);
+  const name = fileName ?? reportFileName(prep.reports, format);
   const warnings = warningsConfirmed(prep);
   if (warnings.length) {
     const infos = await port.sheets();

@@ -89,6 +89,7 @@ describe("sakip report", () => {
     const wb = await XlsxWorkbook.fromFile(file);
     const [journal] = await wb.read([{ sheet: "Riwayat SAKIP", row: 3, col: 0, rows: 1, cols: 4 }]);
     expect(journal![0]![1]!.value).toBe("Ekspor laporan .docx (dikonfirmasi)");
+    expect(journal![0]![2]!.value).toMatch(/ → lkj\.docx$/);
 
     const pdf = await toPdf(readFileSync(join(dir, "lkj.docx")), "docx");
     await pdfToPngs(pdf, join(OUT, "docx-halaman"), { first: 1, last: 1, dpi: 70 });

@@ -7,7 +7,7 @@
  * name is never overwritten (exit 1); a jabatan the PK does not have is a wrong option (exit 2).
  */
 import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { exportReports, prepareReports, refusalMessage, writeReportSheets, type ReportRefusal } from "../../app/report";
 import { findingMessage, locationText, SEVERITY_LABEL, type Finding } from "../../core/findings";
 import { PERIODS, type Period } from "../../core/layouts";
@@ -103,7 +103,8 @@ export const reportCommand = defineCommand<"jabatan" | "periode" | "keluaran", "
       done.push(`Lembar Laporan di ${file}: ${r.sheets.join(", ")}`);
     }
     if (out !== undefined && format) {
-      const r = await exportReports(wb, prep, format, confirm, at);
+      // the journal names the file written, as the user named it
+      const r = await exportReports(wb, prep, format, confirm, at, basename(out));
       if (!r.ok) return refuse(io, file, r.refusal);
       try {
         await writeFile(out, r.bytes);
