@@ -201,11 +201,28 @@ export async function importLra(
   // existing rows by kode; the last used data row decides where new rows go
   const byKode = new Map<string, number>();
   let lastUsed = F - 1;
+  // the month of the newest import in the sheet ("s/d bulan terakhir" of its rows)
+  let latest = 0;
+  let latestLabel = "";
   for (let r = F; r < cells.length; r++) {
     const row = cells[r] ?? [];
     if (layout.columns.some((c, j) => c.role === "input" && !isEmpty(row[j]))) lastUsed = r;
     const kode = row[col("kode")]?.value;
     if (typeof kode === "string" && kode.trim() !== "" && !byKode.has(kode.trim())) byKode.set(kode.trim(), r);
+    const label = row[col("bulan")]?.value;
+    const m = monthOfLabel(label);
+    if (m > latest) [latest, latestLabel] = [m, String(label).trim()];
+  }
+  // an older month after a newer one: what it can add is its quarter's column; the pagu, "s/d bulan
+  // terakhir" and the Rincian SIPD stay the newer import's (the current budget and its detail)
+  const older = latest > bulan.number;
+  if (older && !bulan.quarterEnd) {
+    return {
+      ok: false,
+      message:
+        `LRA ${bulanLabel} lebih lama dari impor terakhir (${latestLabel}) dan bukan akhir triwulan, jadi tidak ada kolom yang dapat diisinya; ` +
+        "tidak ada yang ditulis. Untuk mengisi kolom triwulan, impor LRA bulan Maret, Juni, September atau Desember.",
+    };
   }
 
   const keptCells = new Set<string>();
@@ -221,11 +238,11 @@ export async function importLra(
     updated++;
     const row = cells[r] ?? [];
     const newer = monthOfLabel(row[col("bulan")]?.value) <= bulan.number;
-    const uraian = line.uraian || (row[col("uraian")]?.value ?? null);
-    const head: CellContent[] = [line.level, line.kode, uraian as CellContent, line.totals.anggaranSebelum, line.totals.anggaranSetelah];
-    // an older month imported after a newer one fills its TW column but does not replace "s/d bulan terakhir"
-    if (newer) head.push(line.totals.realisasiSd, bulanLabel);
-    ops.push({ type: "write", sheet, row: r, col: 0, cells: [head] });
+    if (newer) {
+      const uraian = line.uraian || (row[col("uraian")]?.value ?? null);
+      const head: CellContent[] = [line.level, line.kode, uraian as CellContent, line.totals.anggaranSebelum, line.totals.anggaranSetelah, line.totals.realisasiSd, bulanLabel];
+      ops.push({ type: "write", sheet, row: r, col: 0, cells: [head] });
+    }
     if (twCol >= 0) ops.push({ type: "write", sheet, row: r, col: twCol, cells: [[line.totals.realisasiSd]] });
   }
 
@@ -278,7 +295,7 @@ export async function importLra(
   }
 
   const detail = wb.sheets.find((s) => s.name.toLowerCase() === DETAIL_SHEET.toLowerCase());
-  ops.push(...detailOps(lra, detail, bulanLabel));
+  if (!older) ops.push(...detailOps(lra, detail, bulanLabel));
   if (refusals.length) ops.push(...journalOps(journalSheet(wb.sheets), journalEntry(lra, bulanLabel, refusals, options)));
 
   onProgress({ phase: "menulis", fraction: 0.3 });
@@ -296,10 +313,14 @@ export async function importLra(
   const lines = [
     ...(scaffolded ? ["Lembar standar disiapkan lebih dulu (buku kerja belum memilikinya)."] : []),
     `${layout.sheet}: ${p.counts.program} program, ${p.counts.kegiatan} kegiatan, ${p.counts.subKegiatan} sub kegiatan dari LRA ${bulanLabel}` +
-      (p.twColumn ? ` → kolom "${p.twColumn}".` : `; ${MONTH_NAMES[bulan.number - 1]} bukan akhir triwulan, jadi hanya kolom "s/d Bulan Terakhir" yang diisi.`),
+      (older
+        ? ` → hanya kolom "${p.twColumn}": LRA ini lebih lama dari impor terakhir (${latestLabel}), yang pagu, "s/d Bulan Terakhir" dan Rincian SIPD-nya tetap dipakai.`
+        : p.twColumn
+          ? ` → kolom "${p.twColumn}".`
+          : `; ${MONTH_NAMES[bulan.number - 1]} bukan akhir triwulan, jadi hanya kolom "s/d Bulan Terakhir" yang diisi.`),
     `${layout.sheet}: ${updated} baris diperbarui, ${fresh.length} baris baru.`,
     ...(kept.length ? describeChanges([{ sheet, notes: [{ code: "kept-user-values", cells: kept }] }]) : []),
-    `${DETAIL_SHEET}: ${lra.rows.length} baris kode rekening (untuk penelusuran).`,
+    ...(older ? [] : [`${DETAIL_SHEET}: ${lra.rows.length} baris kode rekening (untuk penelusuran).`]),
     `Temuan pada LRA: ${p.findings.error} ${SEVERITY_LABEL.error}, ${p.findings.warning} ${SEVERITY_LABEL.warning}, ${p.findings.info} ${SEVERITY_LABEL.info}.`,
     ...(refusals.length ? [`Dikonfirmasi: ${refusals.length} hal, dicatat di lembar ${journalSheet(wb.sheets)?.name ?? JOURNAL_SHEET}.`] : []),
   ];

@@ -107,13 +107,40 @@ describe("Impor SIPD: the June 2024 LRA of Kecamatan Lumajang (seed 002, lines 5
     expect(wb.cell(DETAIL_SHEET, 3 + 241, 0)).toBeUndefined();
   });
 
-  it("builds the year: a March export fills TW I and leaves June's TW II and 's/d bulan terakhir'", async () => {
+  it("builds the year: a March export fills TW I and leaves June's TW II, pagu, 's/d bulan terakhir' and Rincian SIPD", async () => {
     const wb = new MemoryWorkbook();
     await importLra(wb, parsed());
+    const june = raRows(wb);
+    const detail = wb.cell(DETAIL_SHEET, 0, 0)?.value;
+    expect(detail).toMatch(/Juni 2024$/);
+    // March's budget was smaller: it is not the current pagu
     const march = parsed(TSV.replace("BAGIAN BULAN JUNI", "BAGIAN BULAN MARET"));
-    await importLra(wb, march);
+    for (const line of march.programs) line.totals.anggaranSetelah = 1;
+    const r = await importLra(wb, march);
+    expect(r.ok && r.lines[0]).toBe(
+      'Realisasi Anggaran: 6 program, 13 kegiatan, 29 sub kegiatan dari LRA Maret 2024 → hanya kolom "s/d TW I (Maret)": LRA ini lebih lama dari impor terakhir (Juni 2024), yang pagu, "s/d Bulan Terakhir" dan Rincian SIPD-nya tetap dipakai.',
+    );
+    expect(r.ok && r.lines.some((l) => l.startsWith(DETAIL_SHEET))).toBe(false);
     const p01 = raRows(wb).get("7.01.01")!;
-    expect(p01).toMatchObject({ tw1: 3794485645, tw2: 3794485645, bulan: "Juni 2024" });
+    expect(p01).toMatchObject({ tw1: 3794485645, tw2: 3794485645, bulan: "Juni 2024", setelah: june.get("7.01.01")!.setelah });
+    for (const [kode, row] of raRows(wb)) expect([kode, { ...row, tw1: null }]).toEqual([kode, { ...june.get(kode), tw1: null }]);
+    expect(wb.cell(DETAIL_SHEET, 0, 0)?.value).toBe(detail);
+  });
+
+  it("a month older than the last import that ends no quarter has nothing to fill: refused, nothing written", async () => {
+    const wb = new MemoryWorkbook();
+    await importLra(wb, parsed());
+    const before = raRows(wb);
+    const detail = wb.cell(DETAIL_SHEET, 0, 0)?.value;
+    const r = await importLra(wb, parsed(TSV.replace("BAGIAN BULAN JUNI", "BAGIAN BULAN MEI")));
+    expect(r).toEqual({
+      ok: false,
+      message:
+        "LRA Mei 2024 lebih lama dari impor terakhir (Juni 2024) dan bukan akhir triwulan, jadi tidak ada kolom yang dapat diisinya; tidak ada yang ditulis. " +
+        "Untuk mengisi kolom triwulan, impor LRA bulan Maret, Juni, September atau Desember.",
+    });
+    expect(raRows(wb)).toEqual(before);
+    expect(wb.cell(DETAIL_SHEET, 0, 0)?.value).toBe(detail);
   });
 
   it("a month that ends no quarter fills only 's/d bulan terakhir'", async () => {
