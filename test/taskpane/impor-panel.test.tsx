@@ -124,8 +124,12 @@ describe("Impor SIPD: reading a paste", () => {
     await openPanel();
     await read(LRA_TSV.split("\n").slice(0, 200).join("\n"));
     expect(await screen.findByText("Belum dapat diimpor")).toBeTruthy();
-    expect(within(preview()).getByText(/^LRA ini terpotong: teks berakhir di baris 200, tanpa baris penutup "Jumlah Belanja" dan "Surplus \/ Defisit"\./)).toBeTruthy();
+    const why = within(preview()).getByText(/^LRA ini terpotong: teks berakhir di baris 200, tanpa baris penutup "Jumlah Belanja" dan "Surplus \/ Defisit"\./);
     expect(screen.queryByRole("button", { name: "Impor" })).toBeNull();
+    // the reason comes first, before the totals and the findings a cut text gives
+    const totals = within(preview()).getByLabelText("Total SKPD");
+    expect(why.compareDocumentPosition(totals) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(why.compareDocumentPosition(within(preview()).getByLabelText("Temuan")) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it("says when the box changed after reading, and clears with Kosongkan", async () => {

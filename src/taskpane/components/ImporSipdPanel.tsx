@@ -485,6 +485,8 @@ function Preview({ view, source, stale, parsedIn, children }: { view: LraView; s
         Pratinjau LRA
       </Subtitle2>
       <Caption1 className={styles.note}>{sourceText(source, view.dataRows)}</Caption1>
+      {/* what stops the import is what the user must act on: before the figures and the findings it explains */}
+      {view.blocker && children}
       {stale && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>Teks di kotak sudah berubah sejak dibaca; yang diimpor adalah pratinjau ini. Tekan Baca untuk membaca ulang.</MessageBarBody>
@@ -525,7 +527,7 @@ function Preview({ view, source, stale, parsedIn, children }: { view: LraView; s
           ))}
         </Accordion>
       )}
-      {children}
+      {!view.blocker && children}
     </section>
   );
 }
