@@ -134,7 +134,10 @@ describe("Periksa in the no-Excel mode, on the 2024 workbook of Kecamatan Lumaja
     await press("Batalkan", warning);
     expect(wb.cell("Capaian", F + 1, CAPAIAN_O)).toMatchObject({ value: 0.5, formula: null });
     expect(within(warning).getByText("Dibatalkan: sel kembali seperti sebelum diperbaiki.")).toBeTruthy();
+    // the workbook is as it was checked again: the list is not stale
+    expect(screen.queryByText(/daftar ini masih dari pemeriksaan/)).toBeNull();
     await press("Pulihkan rumus", warning);
+    expect(screen.getByText(/daftar ini masih dari pemeriksaan pukul/)).toBeTruthy();
     expect(wb.cell("Capaian", F + 1, CAPAIAN_O)?.formula).toMatch(/^=IF\(/);
 
     expect((await check("Periksa lagi")).textContent).toMatch(/: 0 galat, 0 peringatan, 13 info\.$/);

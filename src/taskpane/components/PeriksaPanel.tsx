@@ -144,7 +144,8 @@ export function PeriksaPanel({ active, run, select, applyFix, undoFix, selectTar
 
   const running = state.status === "running";
   const report = state.status === "done" ? state.report : null;
-  const written = [...fixes.values()].some((f) => f.status === "applied" || f.status === "undone");
+  // a fix undone put its cell back as it was checked: only a fix still in the workbook makes the list stale
+  const written = [...fixes.values()].some((f) => f.status === "applied" || f.status === "undoing" || (f.status === "failed" && f.undo !== undefined));
 
   const check = async () => {
     if (busy.current) return;
