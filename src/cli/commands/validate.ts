@@ -3,6 +3,8 @@
  * a folder), plus the checks across the files of one unit. Exit status: 0 no galat, 1 at least one
  * galat, 4 a file that could not be read (and no galat), 2 wrong usage.
  */
+import { realpath } from "node:fs/promises";
+import { resolve } from "node:path";
 import { readWorkbookModel } from "../../app/read-model";
 import { a1 } from "../../core/address";
 import { countBySeverity, findingMessage, locationText, SEVERITY_LABEL, type Finding } from "../../core/findings";
@@ -10,8 +12,6 @@ import type { WorkbookModel } from "../../core/model/workbook-model";
 import { sortFindings, validateModel } from "../../core/rules";
 import { crossSummary, crossValidate, type CrossSummary } from "../../core/rules/cross";
 import { NotWorkbookError, XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
-import { realpath } from "node:fs/promises";
-import { resolve } from "node:path";
 import { defineCommand } from "../command";
 import { EXIT } from "../exit-codes";
 
