@@ -18,7 +18,7 @@ export const LAPORAN_PHASE_TEXT: Readonly<Record<ReportProgress["phase"], string
 
 export const SHEET_STATE_TEXT: Readonly<Record<ReportSheetState, string>> = {
   baru: "lembar baru",
-  dibuat: "sudah ada, akan dibuat ulang",
+  dibuat: "sudah ada (buatan SAKIP); Buat lembar Laporan menulisnya ulang",
   disunting: "sudah ada dan disunting; ditimpa hanya bila Anda setuju",
   "milik-pengguna": "namanya dipakai lembar milik Anda, yang tidak akan ditimpa",
 };

@@ -30,6 +30,8 @@ describe("Siapkan Lembar on an empty workbook", () => {
     expect(names.SAKIP_TAHUN).toBe("=Pengaturan!$B$8");
     expect(wb.cell("Pengaturan", 7, 1)?.value).toBe(2024);
     expect(wb.cell("Pengaturan", 8, 1)?.value).toBe("TW II");
+    // a form: the year beside its label, not at the far end of the wide value column (unseen in a narrow pane)
+    expect(wb.cell("Pengaturan", 7, 1)?.style?.horizontal).toBe("left");
     expect(names.SAKIP_JABATAN).toMatch(/^=Pengaturan!\$A\$\d+:\$A\$\d+$/);
     expect(names.SKALA_KECAMATAN_BAWAH).toMatch(/^=Referensi!/);
   });

@@ -123,12 +123,12 @@ describe("Laporan in the no-Excel mode, on the 2024 workbook of Kecamatan Lumaja
     await waitFor(() => expect(document.querySelector('[role="tablist"][aria-label="Lembar kerja"] [aria-selected="true"]')?.textContent).toBe(SHEET), { timeout: 15000 });
     expect(document.querySelector(`table[aria-label="Lembar ${SHEET}"]`)?.textContent).toContain("Kasubbag Keuangan");
     // what was prepared still stands: the actions stay, the sheet is now a generated one
-    expect(summaryItems()[0]!.textContent).toContain(`Lembar “${SHEET}”: sudah ada, akan dibuat ulang`);
+    expect(summaryItems()[0]!.textContent).toContain(`Lembar “${SHEET}”: sudah ada (buatan SAKIP); Buat lembar Laporan menulisnya ulang`);
     expect(button("Unduh laporan .docx").disabled).toBe(false);
 
     // prepared again: the sheet is the product's, unchanged
     await prepare();
-    expect(summaryItems()[0]!.textContent).toContain(`Lembar “${SHEET}”: sudah ada, akan dibuat ulang`);
+    expect(summaryItems()[0]!.textContent).toContain(`Lembar “${SHEET}”: sudah ada (buatan SAKIP); Buat lembar Laporan menulisnya ulang`);
     expect(button("Buat lembar Laporan").disabled).toBe(false);
   });
 

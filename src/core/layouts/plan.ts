@@ -376,7 +376,8 @@ function planForm(layout: FormLayout, ex: ExistingSheet | undefined, settings: S
     const changed: string[] = [];
     layout.fields.forEach((f, i) => {
       const r = FORM_FIRST_FIELD_ROW + i;
-      ops.push({ type: "format", range: { sheet, row: r, col: 1, rows: 1, cols: 1 }, numberFormat: FORMATS[f.format], style: { border: "thin", ...(f.formula ? { fill: COMPUTED_FILL } : {}) } });
+      // a form reads label → value: a number (the year) beside its label, not at the far end of a wide column
+      ops.push({ type: "format", range: { sheet, row: r, col: 1, rows: 1, cols: 1 }, numberFormat: FORMATS[f.format], style: { border: "thin", horizontal: "left", ...(f.formula ? { fill: COMPUTED_FILL } : {}) } });
       writeIfDiffers(r, 0, f.label);
       writeIfDiffers(r, 2, f.help);
       const v: CellContent = f.formula ? { formula: f.formula } : f.value!(settings);

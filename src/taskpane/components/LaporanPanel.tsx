@@ -373,7 +373,7 @@ export function LaporanPanel({ active, loadPeriode, prepare, writeSheets, downlo
             title="Lembar Laporan dibuat"
             label="Lembar Laporan yang dibuat"
             lines={outcome.sheets.map((s) => `${s}: lembar ditulis.`)}
-            footer={host === "memory" ? "Lembarnya tampil di buku kerja sesi di samping; unduh buku kerjanya bila perlu." : undefined}
+            footer={host === "memory" ? "Lembarnya tampil di kisi buku kerja sesi; unduh buku kerjanya bila perlu." : undefined}
           />
         )}
         {outcome?.kind === "file" && (
