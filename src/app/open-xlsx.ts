@@ -12,13 +12,11 @@
  *
  * Browser-safe (no Node API): the task pane imports this module dynamically, with ExcelJS.
  */
-import JSZip from "jszip";
 import type { MessageParams } from "../core/messages.id";
 import { openMessage as message, type OpenMessageCode as MessageCode } from "./open-messages.id";
 import { formatAngka } from "../core/numbers";
 import type { CellContent, CellStyle, WorkbookOp } from "../workbook/port";
-import { foreignPackage } from "../workbook/xlsx/opc";
-import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+import { NotWorkbookError, XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { SessionWorkbook, type OpenedFile } from "./session-workbook";
 
 /** What the browser opens: a workbook of a perangkat daerah is a few MB; a large SIPD detail sheet fits too. */
@@ -75,18 +73,12 @@ export async function openXlsx(name: string, bytes: Uint8Array, onStage: (stage:
   }
   if (!startsWith(bytes, ZIP)) return refuse("open-not-xlsx", { name });
   onStage("parsing");
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (error) {
-    return refuse("open-unreadable", { name, detail: firstLine(error) });
-  }
-  const foreign = await foreignPackage(zip);
-  if (foreign) return refuse("open-not-xlsx", { name, detail: foreign });
   let xlsx: XlsxWorkbook;
   try {
     xlsx = await XlsxWorkbook.fromBuffer(bytes);
   } catch (error) {
+    // a .docx, an .ods or another zip: the adapter says what it is
+    if (error instanceof NotWorkbookError) return refuse("open-not-xlsx", { name, detail: error.kind });
     return refuse("open-unreadable", { name, detail: firstLine(error) });
   }
   if (xlsx.losses.length) return refuse("open-losses", { name, losses: xlsx.losses.join("; ") });
