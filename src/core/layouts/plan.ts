@@ -253,11 +253,8 @@ function planTable(layout: TableLayout, ex: ExistingSheet | undefined, pk: PkKey
       const cell = ex?.cells[F + i]?.[j];
       return !isEmpty(cell) && cell!.formula === null;
     };
-    if (!ex || !Array.from({ length: managed }, (_, i) => typed(i)).some(Boolean)) {
-      ops.push({ type: "format", range, numberFormat, style });
-      continue;
-    }
-    ops.push({ type: "format", range, style });
+    // the runs of rows that take the column's format: all of them on a new sheet
+    const runs: { start: number; rows: number }[] = [];
     for (let i = 0; i < managed; ) {
       if (typed(i)) {
         i++;
@@ -265,8 +262,14 @@ function planTable(layout: TableLayout, ex: ExistingSheet | undefined, pk: PkKey
       }
       const start = i;
       while (i < managed && !typed(i)) i++;
-      ops.push({ type: "format", range: { sheet, row: F + start, col: j, rows: i - start, cols: 1 }, numberFormat });
+      runs.push({ start, rows: i - start });
     }
+    if (runs.length === 1 && runs[0]!.rows === managed) {
+      ops.push({ type: "format", range, numberFormat, style });
+      continue;
+    }
+    ops.push({ type: "format", range, style });
+    for (const run of runs) ops.push({ type: "format", range: { sheet, row: F + run.start, col: j, rows: run.rows, cols: 1 }, numberFormat });
   }
 
   // title rows and the three header rows
