@@ -1,6 +1,6 @@
 /**
  * A small flag parser: `--name value`, `--name=value` and boolean `--name`; a one-letter short form
- * (`-o value`) where the command declares it; unknown flags are errors.
+ * (`-o value`) where the command declares it; unknown flags, and a word after a single dash, are errors.
  */
 export interface ParsedArgs {
   positional: string[];
@@ -16,6 +16,11 @@ export function parseArgs(argv: readonly string[], spec: { values: readonly stri
     let a = argv[i]!;
     const long = /^-([A-Za-z])$/.exec(a) && spec.short?.[a.slice(1)];
     if (long) a = `--${long}`;
+    // a word after one dash is a mistyped option (`-json`), never a file: numbers (-5) and "-" stay positional
+    if (/^-[A-Za-z]/.test(a) && !long) {
+      const near = [...spec.values, ...(spec.booleans ?? [])].find((f) => f === a.slice(1).split("=")[0]);
+      return { ok: false, message: near ? `Opsi ${a} tidak dikenal; maksudnya --${a.slice(1)}?` : `Opsi ${a} tidak dikenal. Opsi ditulis dengan dua tanda minus, misalnya --json.` };
+    }
     if (!a.startsWith("--")) {
       positional.push(a);
       continue;

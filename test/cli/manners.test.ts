@@ -161,6 +161,20 @@ describe("options as users type them", () => {
     expect(r.err).toContain('  - --periode: Periode "TW5" tidak dikenal; pilihannya: TW I, TW II, TW III, TW IV, Tahunan (boleh ditulis TW2, 2, II, Triwulan II).');
     expect(r.err).not.toMatch(/unitKerja|  - tahun:|  - periode:/);
   });
+
+  it("an option typed with one dash is refused as an option, not looked for as a file", async () => {
+    const r = await run("validate", "-json", join(dir, "tidak-ada.xlsx"));
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toContain("Opsi -json tidak dikenal; maksudnya --json?");
+    expect(r.err).not.toContain("berkas tidak ditemukan");
+    const other = await run("sipd", FIXTURE, "-jsn");
+    expect(other.code).toBe(EXIT.usage);
+    expect(other.err).toContain("Opsi -jsn tidak dikenal. Opsi ditulis dengan dua tanda minus");
+    // a negative number after a single dash is still a value
+    const n = await run("hitung", "ANGKA", "-5");
+    expect(n).toMatchObject({ code: 0, err: "" });
+    expect(n.out).toContain("-5");
+  });
 });
 
 function writeText(name: string, text: string): string {

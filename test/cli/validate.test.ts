@@ -75,6 +75,13 @@ describe("sakip validate", () => {
       expected: 0.46,
       message: "Capaian tertulis 50%, sedangkan realisasi ÷ target (46 ÷ 100) = 46,00%. Ketik ulang realisasi/target atau pulihkan rumusnya.",
     });
+    // the formula overwritten by that constant: `expected` is the number, as in every other rule (the
+    // message shows it as the cell does)
+    const constant = all.find((f) => f.rule === "R-XL-01" && f.cell === "O8")!;
+    expect(constant).toMatchObject({ code: "formula-constant", stated: 0.5, expected: 0.46 });
+    expect(constant.message).toContain("46,00%");
+    // text only where the expected value is text (a kode), never a number written out
+    expect(all.filter((f) => typeof f.expected === "string" && /\d%$/.test(f.expected)).map((f) => `${f.rule} ${f.cell}`)).toEqual([]);
     expect(new Set(all.map((f) => f.severity))).toEqual(new Set(["galat", "peringatan", "info"]));
     expect(all.filter((f) => f.file === good).every((f) => f.severity === "info")).toBe(true);
   });

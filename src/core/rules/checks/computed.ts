@@ -121,7 +121,7 @@ function checkNonStandard(ctx: CheckContext, id: TableSheetId, row: number, col:
       } else if (id === "cpo" && key === "penyerapan") {
         ctx.emit("R-EFF-04", "pen-empty", address, { expected: num(expected) ?? undefined, fix: restore() });
       } else {
-        ctx.emit("R-XL-01", "formula-missing", address, { expected: shown(expected, snap.numberFormat, true), fix: restore() });
+        ctx.emit("R-XL-01", "formula-missing", address, { expected: typeof expected === "number" ? expected : shown(expected, snap.numberFormat, true), fix: restore() });
       }
       return;
     }
@@ -136,7 +136,8 @@ function checkNonStandard(ctx: CheckContext, id: TableSheetId, row: number, col:
       const exp = isBlankish(expected) || isXlError(expected) ? undefined : shown(expected, snap.numberFormat, true);
       ctx.emit("R-XL-01", "formula-constant", address, {
         stated: typeof stated === "number" || typeof stated === "string" ? stated : String(stated),
-        expected: exp,
+        // the number itself, as every other rule gives it (the message shows it as the cell does)
+        expected: exp !== undefined && typeof expected === "number" ? expected : exp,
         params: { stated: shown(stated, snap.numberFormat), expected: exp },
         fix: restore(),
       });
