@@ -169,6 +169,8 @@ export type SipdHeaderPart = keyof typeof SIPD_HEADER_PART;
 /** A quarter by its number 1–4, as the sheets head its column. */
 const TW_LABEL: Record<string, string> = { 1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV" };
 const twLabel = (n: MessageParams[string]): string => named(TW_LABEL, n);
+/** A number with its satuan: 46% beside "%", 46 persen beside "persen". */
+const withSatuan = (n: MessageParams[string], satuan: MessageParams[string]): string => (satuan === "%" ? `${n}%` : `${n} ${satuan}`);
 /** The report's period: Pengaturan's periode as typed, or the quarter it was read as (`periodTw`). */
 const periodeOf = (p: MessageParams): string => (p.periode !== undefined ? String(p.periode) : twLabel(p.periodTw));
 
@@ -371,6 +373,8 @@ const MESSAGES = {
   "unit-differs": (p: MessageParams) => `Satuan tertulis "${p.stated}", sedangkan di PK "${p.expected}".`,
   "unit-percent-mixed": (p: MessageParams) =>
     `Target ${p.target} dan realisasi ${p.realisasi} tidak sama cara tulisnya: satu persen (${p.percentSide}), yang lain angka biasa; capaian menjadi ${p.capaian}. Tulis keduanya sebagai angka biasa bersatuan "${p.satuan}".`,
+  "unit-fraction-typed": (p: MessageParams) =>
+    `Realisasi ${p.realisasi} ditulis sebagai pecahan, sedangkan target ${withSatuan(p.target, p.satuan)} ditulis dalam angka persen: realisasi terbaca ${withSatuan(p.realisasi, p.satuan)}, bukan ${withSatuan(p.meant, p.satuan)}. Bila maksudnya ${withSatuan(p.meant, p.satuan)}, tulis ${p.meant}; bila memang ${withSatuan(p.realisasi, p.satuan)}, abaikan peringatan ini.`,
   "ratio-as-percent-number": (p: MessageParams) =>
     `Nilai ${p.stated} di kolom persen berarti ${p.shown}; tampaknya persen diketik sebagai angka (maksudnya ${p.expected}).`,
   "avg-mismatch": (p: MessageParams) =>

@@ -81,7 +81,7 @@ export const RULES = {
     title: "Persen dan pecahan tercampur",
     why: "0,46 dan 46% sama artinya, tetapi 46 di kolom persen berarti 4600%: predikat menjadi Sangat Tinggi tanpa peringatan.",
     fix: "Di kolom Target dan Realisasi tulis angka biasa dan satuannya di kolom Satuan; di kolom persen tulis 46% (tersimpan 0,46). Periksa dapat mengubahnya.",
-    codes: { "unit-percent-mixed": "warning", "ratio-as-percent-number": "warning" },
+    codes: { "unit-percent-mixed": "warning", "ratio-as-percent-number": "warning", "unit-fraction-typed": "warning" },
     scope: ["workbook"],
   },
   "R-PEN-01": {

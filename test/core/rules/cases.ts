@@ -174,9 +174,14 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
   "R-UNIT-01": {
     fail: [
       { kind: "workbook", name: "realisasi diketik 52% untuk target 100 (satuan %)", ops: typed(CAPAIAN, F + 0, "tw2", 0.52, "0%"), expect: ["R-UNIT-01 unit-percent-mixed Capaian!K7"] },
+      { kind: "workbook", name: "realisasi diketik 0,46 (pecahan) untuk target 100 (satuan %)", ops: [put(CAPAIAN, F + 0, "tw2", 0.46)], expect: ["R-UNIT-01 unit-fraction-typed Capaian!K7"] },
       { kind: "workbook", name: "penyerapan diketik 53,53 di kolom persen", ops: [put(COST_PER_OUTCOME, F + 1, "penyerapan", 53.53)], expect: ["R-XL-01 formula-constant 'Cost per Outcome'!L8", "R-UNIT-01 ratio-as-percent-number 'Cost per Outcome'!L8"] },
     ],
-    pass: [{ kind: "workbook", name: "realisasi diketik 52", ops: [put(CAPAIAN, F + 0, "tw2", 52)], expect: [] }],
+    pass: [
+      { kind: "workbook", name: "realisasi diketik 52", ops: [put(CAPAIAN, F + 0, "tw2", 52)], expect: [] },
+      { kind: "workbook", name: "realisasi 0,5 untuk target 2 (satuan %): memang 0,5%", ops: indicator(F + 9, { indikator: "Persentase desa rawan bencana yang tertangani", target: 2, realisasi: 0.5 }), expect: [] },
+      { kind: "workbook", name: "indikator negatif: realisasi 0,2 untuk target 10 (satuan %)", ops: [...indicator(F + 9, { indikator: "Persentase aduan yang tidak ditindaklanjuti", target: 10, realisasi: 0.2 }), put(PERJANJIAN_KINERJA, F + 9, "polaritas", "negatif")], expect: [] },
+    ],
   },
   "R-PEN-01": {
     fail: [

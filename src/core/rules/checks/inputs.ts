@@ -355,6 +355,8 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
   const targetCell = pk.cell(ind.pkRow, "targetPerubahan").value !== null && pk.cell(ind.pkRow, "targetPerubahan").value !== "" ? "targetPerubahan" : "targetAwal";
   const targetSnap = pk.cell(ind.pkRow, targetCell);
   const targetPercent = typedPercent(targetSnap.value, targetSnap.numberFormat);
+  // a small realisasi is the aim of a negative indicator: 0,05% is then as likely as 5%
+  const negative = text(m.value("pk", ind.pkRow, "polaritas")).toLowerCase() === "negatif";
   const values: (number | null)[] = [];
   TW_KEYS.forEach((k, i) => {
     const col = cap.col(k);
@@ -394,6 +396,16 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
           fix: { kind: "set-number", at: percent ? at : pk.at(ind.pkRow, targetCell), value: asNumber100(percent ? v : target), numberFormat: "General" },
         });
       }
+    } else if (v !== null && target !== null && !percent && !targetPercent && !negative && fractionForPercent(v, target, ind.satuan)) {
+      // 0,46 typed against a target of 100 (%): read as 0,46%, most likely meant as 46%. No fix
+      // offered: a real 0,46% is possible, only the user knows
+      const meant = asNumber100(v);
+      ctx.unitTrouble.add(ind.id.toLowerCase());
+      ctx.emit("R-UNIT-01", "unit-fraction-typed", at, {
+        stated: v,
+        expected: meant,
+        params: { realisasi: fmtNum(v), target: fmtNum(target), meant: fmtNum(meant), satuan: ind.satuan.trim() },
+      });
     }
   });
   // a 0 where the indicator was not measured: it counts in a mean, and it becomes the last value
@@ -418,6 +430,17 @@ export function realisasiMissing(ctx: CheckContext, ind: Indicator, p: PeriodInf
     if (v !== null && v !== "") return;
   }
   ctx.emit("R-REP-01", "rep-realisasi-missing", cap.at(ind.capRow, TW_KEYS[p.tw - 1]!), { params: { indikator: ind.indikator, periode: p.periode ?? undefined, periodTw: p.tw } });
+}
+
+/**
+ * A realisasi typed as a fraction (0,46) for an indicator in percent whose target is typed in percent
+ * points (100): as typed its capaian is under 4%, as a percent (46) it is 25%–400% of the target
+ * (a real 0,5% against a target of 2% is not flagged).
+ */
+function fractionForPercent(v: number, target: number, satuan: string): boolean {
+  if (!/%|persen/i.test(satuan) || !(v > 0 && v < 1) || target < 1.5) return false;
+  const meant = v * 100;
+  return meant >= target / 4 && meant <= target * 4;
 }
 
 /** A percent-typed value in the column's own unit: 0,27 → 27, decimal-exact. */
