@@ -375,6 +375,8 @@ const MESSAGES = {
     `Target ${p.target} dan realisasi ${p.realisasi} tidak sama cara tulisnya: satu persen (${p.percentSide}), yang lain angka biasa; capaian menjadi ${p.capaian}. Tulis keduanya sebagai angka biasa bersatuan "${p.satuan}".`,
   "unit-fraction-typed": (p: MessageParams) =>
     `Realisasi ${p.realisasi} ditulis sebagai pecahan, sedangkan target ${withSatuan(p.target, p.satuan)} ditulis dalam angka persen: realisasi terbaca ${withSatuan(p.realisasi, p.satuan)}, bukan ${withSatuan(p.meant, p.satuan)}. Bila maksudnya ${withSatuan(p.meant, p.satuan)}, tulis ${p.meant}; bila memang ${withSatuan(p.realisasi, p.satuan)}, abaikan peringatan ini.`,
+  "unit-fraction-target": (p: MessageParams) =>
+    `Target ${p.target} ditulis sebagai pecahan, sedangkan realisasi ${withSatuan(p.realisasi, p.satuan)} ditulis dalam angka persen: target terbaca ${withSatuan(p.target, p.satuan)}, bukan ${withSatuan(p.meant, p.satuan)}, dan capaian menjadi ${p.capaian}. Bila maksudnya ${withSatuan(p.meant, p.satuan)}, tulis ${p.meant}.`,
   "ratio-as-percent-number": (p: MessageParams) =>
     `Nilai ${p.stated} di kolom persen berarti ${p.shown}; tampaknya persen diketik sebagai angka (maksudnya ${p.expected}).`,
   "avg-mismatch": (p: MessageParams) =>
@@ -451,6 +453,12 @@ const MESSAGES = {
   "rep-target-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum bertarget.`,
   "rep-satuan-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum bersatuan (%, Dokumen, Desa …).`,
   "rep-polaritas-missing": (p: MessageParams) => `Polaritas indikator "${p.indikator}" kosong; dihitung sebagai positif (semakin tinggi semakin baik).`,
+  "rep-polaritas-unknown": (p: MessageParams) =>
+    `Polaritas "${p.stated}" indikator "${p.indikator}" tidak dikenal rumus lembar; capaiannya dihitung sebagai positif. Pilih salah satu: ${p.choices}.`,
+  "rep-metode-unknown": (p: MessageParams) =>
+    `Metode "${p.stated}" indikator "${p.indikator}" tidak dikenal rumus lembar; realisasinya dihitung sebagai terakhir. Pilih salah satu: ${p.choices}.`,
+  "rep-realisasi-tw-missing": (p: MessageParams) =>
+    `Realisasi ${twLabel(p.tw)} indikator "${p.indikator}" belum diisi; realisasi s/d ${periodeOf(p)} memakai ${twLabel(p.earlierTw)} (${p.earlier}). Bila indikator memang tidak diukur triwulan ini, abaikan peringatan ini.`,
   "rep-realisasi-missing": (p: MessageParams) => `Indikator "${p.indikator}" belum berealisasi s/d ${periodeOf(p)}; capaiannya kosong di laporan.`,
   "id-duplicate": (p: MessageParams) => `ID ${p.stated} sudah dipakai di baris ${p.first}; lembar lain hanya membaca baris pertama.`,
   "induk-unknown": (p: MessageParams) => `Induk ${p.stated} tidak ada di lembar Perjanjian Kinerja.`,

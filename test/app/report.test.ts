@@ -4,11 +4,11 @@
  */
 import JSZip from "jszip";
 import { JOURNAL_SHEET } from "../../src/app/journal";
-import { findingMessage } from "../../src/core/findings";
+import { findingMessage, type Finding } from "../../src/core/findings";
 import { indicatorsOf } from "../../src/core/rules/context";
 import { readWorkbookModel } from "../../src/app/read-model";
 import { exportReports, prepareReports, refusalMessage, writeReportSheets, type ReportPrep } from "../../src/app/report";
-import { CAPAIAN, PERJANJIAN_KINERJA } from "../../src/core/layouts";
+import { CAPAIAN, PERJANJIAN_KINERJA, colIndex } from "../../src/core/layouts";
 import { buildReport } from "../../src/core/report/build";
 import { editedCells, reportSheetName } from "../../src/core/report/sheet";
 import type { Report, ReportCell } from "../../src/core/report/types";
@@ -350,8 +350,15 @@ describe("reports requested", () => {
     const annual = await prepareReports(await correctWorkbook2024(), { periode: "Tahunan" });
     expect(annual.gate.status).toBe("confirm");
     const warnings = annual.gate.status === "confirm" ? annual.gate.warnings : [];
-    expect(warnings.map((f) => [f.code, f.params.periode, f.stated, f.expected])).toEqual([["period-sipd-old", "Tahunan", "Juni", "Desember"]]);
-    expect(findingMessage(warnings[0]!)).toBe("Impor SIPD terakhir adalah bulan Juni, sedangkan periode Tahunan memerlukan realisasi s/d Desember.");
+    const sipdOld = warnings.filter((f) => f.code === "period-sipd-old");
+    expect(sipdOld.map((f) => [f.code, f.params.periode, f.stated, f.expected])).toEqual([["period-sipd-old", "Tahunan", "Juni", "Desember"]]);
+    expect(findingMessage(sipdOld[0]!)).toBe("Impor SIPD terakhir adalah bulan Juni, sedangkan periode Tahunan memerlukan realisasi s/d Desember.");
+    // and every indicator measured up to TW II has no TW IV yet: the annual report would show TW II's value as the year's
+    const stale = warnings.filter((f) => f.code === "rep-realisasi-tw-missing");
+    expect(warnings.length).toBe(1 + stale.length);
+    expect(stale.length).toBeGreaterThan(3);
+    expect(new Set(stale.map((f) => (f.at.kind === "cell" ? `${f.at.sheet}!${f.at.col}` : "")))).toEqual(new Set([`Capaian!${colIndex(CAPAIAN, "tw4")}`]));
+    expect(findingMessage(stale[0]!)).toMatch(/^Realisasi TW IV indikator ".+" belum diisi; realisasi s\/d Tahunan memakai TW II \([\d,]+\)\. Bila indikator memang tidak diukur triwulan ini, abaikan peringatan ini\.$/);
     const budget = (p: ReportPrep) => p.reports[0]!.sections.flatMap((s) => s.paragraphs).find((x) => x.topic === "anggaran")!.text;
     expect(budget(own)).toMatch(/^Pagu anggaran yang mendukung kinerja Kasubbag Keuangan Rp [\d.]+, terealisasi Rp [1-9][\d.]+ \(/);
     expect(budget(annual)).toMatch(/^Pagu anggaran yang mendukung kinerja Kasubbag Keuangan Rp [\d.]+; realisasi anggarannya sampai Tahun 2024 belum diisi, sehingga penyerapan dan sisa anggaran belum dapat dihitung\.$/);
@@ -360,6 +367,23 @@ describe("reports requested", () => {
     const tw3 = await prepareReports(await correctWorkbook2024(), { periode: "TW III" });
     expect(tw3.findings.filter((f) => f.code === "period-sipd-old").map((f) => f.expected)).toEqual(["September"]);
     expect(prep.findings.filter((f) => f.code === "period-sipd-old")).toEqual([]);
+  });
+
+  it("a later period counts the quarters past Pengaturan's: their values are not warnings to confirm, and a quarter filled to the end is not stale", async () => {
+    const port = await correctWorkbook2024();
+    const first = indicatorsOf(await readWorkbookModel(port)).find((i) => i.capRow !== undefined && i.indikator !== "")!;
+    await port.apply([write(CAPAIAN, first.capRow!, "tw3", 70), write(CAPAIAN, first.capRow!, "tw4", 80)]);
+    // Pengaturan's TW II: a TW III and TW IV value are not counted, and said so
+    const own = await prepareReports(port);
+    expect(own.findings.filter((f) => f.code === "period-tw-beyond").map((f) => f.params.tw)).toEqual([3, 4]);
+    // the annual report counts them: nothing to confirm about them, and this indicator's TW IV is filled
+    const annual = await prepareReports(port, { periode: "Tahunan" });
+    expect(annual.findings.filter((f) => f.code === "period-tw-beyond")).toEqual([]);
+    const at = (f: Finding) => (f.at.kind === "cell" ? f.at.row : -1);
+    expect(annual.findings.filter((f) => f.code === "rep-realisasi-tw-missing").map(at)).not.toContain(first.capRow);
+    // TW III: TW IV's value stays beyond the period
+    const tw3 = await prepareReports(port, { periode: "TW III" });
+    expect(tw3.findings.filter((f) => f.code === "period-tw-beyond").map((f) => f.params.tw)).toEqual([4]);
   });
 
   it("a period before Pengaturan's: an indicator with no realisasi up to its quarter is a warning of that report", async () => {

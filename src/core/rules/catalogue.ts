@@ -81,7 +81,7 @@ export const RULES = {
     title: "Persen dan pecahan tercampur",
     why: "0,46 dan 46% sama artinya, tetapi 46 di kolom persen berarti 4600%: predikat menjadi Sangat Tinggi tanpa peringatan.",
     fix: "Di kolom Target dan Realisasi tulis angka biasa dan satuannya di kolom Satuan; di kolom persen tulis 46% (tersimpan 0,46). Periksa dapat mengubahnya.",
-    codes: { "unit-percent-mixed": "warning", "ratio-as-percent-number": "warning", "unit-fraction-typed": "warning" },
+    codes: { "unit-percent-mixed": "warning", "ratio-as-percent-number": "warning", "unit-fraction-typed": "warning", "unit-fraction-target": "warning" },
     scope: ["workbook"],
   },
   "R-PEN-01": {
@@ -263,8 +263,8 @@ export const RULES = {
     family: "R-REP",
     title: "Indikator belum lengkap untuk dilaporkan",
     why: "Tanpa target, satuan atau realisasi periode, capaian dan predikat indikator kosong di laporan.",
-    fix: "Lengkapi target dan satuan di PK, dan realisasi triwulan di lembar Capaian.",
-    codes: { "rep-target-missing": "warning", "rep-satuan-missing": "warning", "rep-polaritas-missing": "info", "rep-realisasi-missing": "warning" },
+    fix: "Lengkapi target dan satuan di PK, pilih Polaritas dan Metode dari daftarnya, dan isi realisasi triwulan di lembar Capaian.",
+    codes: { "rep-target-missing": "warning", "rep-satuan-missing": "warning", "rep-polaritas-missing": "info", "rep-polaritas-unknown": "error", "rep-metode-unknown": "warning", "rep-realisasi-missing": "warning", "rep-realisasi-tw-missing": "warning" },
     scope: ["workbook"],
   },
   "R-REP-02": {

@@ -175,6 +175,7 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
     fail: [
       { kind: "workbook", name: "realisasi diketik 52% untuk target 100 (satuan %)", ops: typed(CAPAIAN, F + 0, "tw2", 0.52, "0%"), expect: ["R-UNIT-01 unit-percent-mixed Capaian!K7"] },
       { kind: "workbook", name: "realisasi diketik 0,46 (pecahan) untuk target 100 (satuan %)", ops: [put(CAPAIAN, F + 0, "tw2", 0.46)], expect: ["R-UNIT-01 unit-fraction-typed Capaian!K7"] },
+      { kind: "workbook", name: "target diketik 1 (pecahan) untuk realisasi 52 (satuan %)", ops: [put(PERJANJIAN_KINERJA, F + 0, "targetAwal", 1), put(CAPAIAN, F + 0, "tw2", 52)], expect: ["R-UNIT-01 unit-fraction-target 'Perjanjian Kinerja'!K7"] },
       { kind: "workbook", name: "penyerapan diketik 53,53 di kolom persen", ops: [put(COST_PER_OUTCOME, F + 1, "penyerapan", 53.53)], expect: ["R-XL-01 formula-constant 'Cost per Outcome'!L8", "R-UNIT-01 ratio-as-percent-number 'Cost per Outcome'!L8"] },
     ],
     pass: [
@@ -358,7 +359,13 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
     fail: [
       { kind: "workbook", name: "Pengaturan tanpa tahun", ops: [setting("tahun", null)], expect: ["R-PERIOD-01 period-settings Pengaturan!B8"] },
       { kind: "workbook", name: "buku kerja 2025 dengan impor 2024", ops: [setting("tahun", 2025)], expect: ["R-PERIOD-01 period-bulan-year 'Realisasi Anggaran'!G7", "R-PERIOD-01 period-sipd-year 'Rincian SIPD'!A1"] },
-      { kind: "workbook", name: "laporan TW III dengan impor Juni", ops: [setting("periode", "TW III")], expect: ["R-PERIOD-01 period-sipd-old 'Rincian SIPD'!A1"] },
+      {
+        kind: "workbook",
+        name: "laporan TW III dengan impor Juni",
+        ops: [setting("periode", "TW III")],
+        // and no indicator has its TW III realisasi yet: each would report TW II's as TW III's
+        expect: ["R-PERIOD-01 period-sipd-old 'Rincian SIPD'!A1", ...Array.from({ length: 9 }, (_, i) => `R-REP-01 rep-realisasi-tw-missing Capaian!L${F + i + 1}`)],
+      },
       { kind: "workbook", name: "realisasi TW III di laporan TW II", ops: [put(CAPAIAN, F + 1, "tw3", 50)], expect: ["R-PERIOD-01 period-tw-beyond Capaian!L8"] },
     ],
     pass: [{ kind: "workbook", name: "TW II 2024 dengan impor Juni 2024", ops: [setting("periode", "TW II")], expect: [] }],
@@ -383,8 +390,21 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
         expect: ["R-REP-01 rep-satuan-missing 'Perjanjian Kinerja'!H16", "R-REP-01 rep-polaritas-missing 'Perjanjian Kinerja'!I16", "R-REP-01 rep-target-missing 'Perjanjian Kinerja'!K16"],
       },
       { kind: "workbook", name: "indikator tanpa realisasi s/d TW II", ops: indicator(F + 9, { indikator: "Persentase laporan keuangan tepat waktu" }), expect: ["R-REP-01 rep-realisasi-missing Capaian!K16"] },
+      {
+        kind: "workbook",
+        name: "TW II kosong, TW I 26 (metode terakhir): laporan TW II memakai 26",
+        ops: [...indicator(F + 9, { indikator: "Persentase laporan keuangan tepat waktu" }), put(CAPAIAN, F + 9, "tw1", 26)],
+        expect: ["R-REP-01 rep-realisasi-tw-missing Capaian!K16"],
+      },
+      { kind: "workbook", name: "polaritas ditulis negative (bahasa Inggris)", ops: [put(PERJANJIAN_KINERJA, F + 0, "polaritas", "negative")], expect: ["R-REP-01 rep-polaritas-unknown 'Perjanjian Kinerja'!I7"] },
+      { kind: "workbook", name: "polaritas negatif dengan spasi di belakang", ops: [put(PERJANJIAN_KINERJA, F + 0, "polaritas", "negatif ")], expect: ["R-REP-01 rep-polaritas-unknown 'Perjanjian Kinerja'!I7"] },
+      { kind: "workbook", name: "metode kumulatif (bukan pilihan)", ops: [put(PERJANJIAN_KINERJA, F + 0, "metode", "kumulatif")], expect: ["R-REP-01 rep-metode-unknown 'Perjanjian Kinerja'!J7"] },
     ],
-    pass: [{ kind: "workbook", name: "indikator lengkap", ops: indicator(F + 9, { indikator: "Persentase laporan keuangan tepat waktu", realisasi: 75 }), expect: [] }],
+    pass: [
+      { kind: "workbook", name: "indikator lengkap", ops: indicator(F + 9, { indikator: "Persentase laporan keuangan tepat waktu", realisasi: 75 }), expect: [] },
+      { kind: "workbook", name: "polaritas Negatif dan metode Rata-rata berhuruf besar", ops: [...indicator(F + 9, { indikator: "Persentase laporan keuangan tepat waktu", realisasi: 75, metode: "Rata-rata" }), put(PERJANJIAN_KINERJA, F + 9, "polaritas", "Negatif")], expect: [] },
+      { kind: "workbook", name: "TW II kosong pada indikator rata-rata (tidak diukur)", ops: [...indicator(F + 9, { indikator: "Indeks kepuasan masyarakat", satuan: "indeks", realisasi: null, metode: "rata-rata" }), put(CAPAIAN, F + 9, "tw1", 80)], expect: [] },
+    ],
   },
   "R-REP-02": {
     fail: [

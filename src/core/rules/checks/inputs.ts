@@ -7,9 +7,9 @@
 import type { Address } from "../../address";
 import { parseAngka } from "../../numbers";
 import { isPercentFormat } from "../../model/cell";
-import { KODE_SEMUA, TW_KEYS, type TableSheetId } from "../../layouts";
+import { KODE_SEMUA, METODE, POLARITAS, TW_KEYS, type TableSheetId } from "../../layouts";
 import type { NumStyle } from "../../messages.id";
-import { valOf } from "../../xl";
+import { sameText, valOf } from "../../xl";
 import { classifyLevelUnit, namesAPercentage } from "../units";
 import { fmtNum, fmtPct, fmtRp, fmtStatedPct, normLabel, num, pushTo, text, type CheckContext, type Indicator, type PeriodInfo } from "../context";
 
@@ -238,6 +238,8 @@ export function checkInputs(ctx: CheckContext): void {
     if (target === null || target === "") ctx.emit("R-REP-01", "rep-target-missing", pk.at(r, "targetAwal"), { params: { indikator: ind.indikator } });
     if (ind.satuan === "") ctx.emit("R-REP-01", "rep-satuan-missing", pk.at(r, "satuan"), { params: { indikator: ind.indikator } });
     if (text(m.value("pk", r, "polaritas")) === "") ctx.emit("R-REP-01", "rep-polaritas-missing", pk.at(r, "polaritas"), { params: { indikator: ind.indikator } });
+    else unknownChoice(ctx, r, "polaritas", POLARITAS, "rep-polaritas-unknown", ind.indikator);
+    unknownChoice(ctx, r, "metode", METODE, "rep-metode-unknown", ind.indikator);
     const unit = classifyLevelUnit(ind.satuan);
     if (unit === "count" && namesAPercentage(ind.indikator)) {
       ctx.emit("R-CAP-03", "unit-name-percent", pk.at(r, "satuan"), { stated: ind.satuan, params: { indikator: ind.indikator, satuan: ind.satuan } });
@@ -358,6 +360,7 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
   // a small realisasi is the aim of a negative indicator: 0,05% is then as likely as 5%
   const negative = text(m.value("pk", ind.pkRow, "polaritas")).toLowerCase() === "negatif";
   const values: (number | null)[] = [];
+  const percentTyped: boolean[] = [];
   TW_KEYS.forEach((k, i) => {
     const col = cap.col(k);
     const snap = cap.snap(r, col);
@@ -372,6 +375,7 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
       return;
     }
     const percent = typedPercent(snap.value, snap.numberFormat);
+    percentTyped[i] = percent;
     if (percent && unit === "count") {
       const shown = typeof snap.value === "number" ? fmtStatedPct(snap.value) : String(snap.value);
       ctx.emit("R-CAP-03", "unit-percent-realisasi", at, { stated: shown, params: { stated: shown, satuan: ind.satuan } });
@@ -408,6 +412,20 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
       });
     }
   });
+  // a target typed as a fraction (1 for 100%) against realisasi in percent points (52): said once, at
+  // the target, from the period's latest realisasi (capaian 5200% otherwise passes as Sangat Tinggi)
+  let latest = -1;
+  for (let i = 0; i < Math.min(ctx.period.tw, values.length); i++) if (values[i] !== null && values[i] !== undefined) latest = i;
+  const lastV = latest >= 0 ? values[latest]! : null;
+  if (target !== null && lastV !== null && !targetPercent && !negative && !percentTyped[latest] && fractionForPercent(target, lastV, ind.satuan)) {
+    const meant = asNumber100(target);
+    ctx.unitTrouble.add(ind.id.toLowerCase());
+    ctx.emit("R-UNIT-01", "unit-fraction-target", pk.at(ind.pkRow, targetCell), {
+      stated: target,
+      expected: meant,
+      params: { target: fmtNum(target), realisasi: fmtNum(lastV), meant: fmtNum(meant), satuan: ind.satuan.trim(), capaian: fmtPct(lastV / target) },
+    });
+  }
   // a 0 where the indicator was not measured: it counts in a mean, and it becomes the last value
   values.forEach((v, i) => {
     if (v !== 0 || i + 1 > ctx.period.tw) return;
@@ -420,25 +438,55 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
   realisasiMissing(ctx, ind, ctx.period);
 }
 
-/** A reportable indicator (with a target) with no realisasi in any quarter up to period `p`'s last. */
-export function realisasiMissing(ctx: CheckContext, ind: Indicator, p: PeriodInfo): void {
+/**
+ * A reportable indicator (with a target) with no realisasi in any quarter up to period `p`'s last
+ * (unless `sayMissing` is false: said already); or, taking its last value (metode terakhir), none in
+ * that quarter itself: the period then silently reports an earlier quarter's value as its own.
+ */
+export function realisasiMissing(ctx: CheckContext, ind: Indicator, p: PeriodInfo, sayMissing = true): void {
   const m = ctx.model;
   const cap = m.table("capaian");
   if (ind.capRow === undefined || ind.indikator === "" || num(m.value("pk", ind.pkRow, "target")) === null) return;
+  let latest = -1;
   for (let i = 0; i < p.tw; i++) {
     const v = cap.cell(ind.capRow, TW_KEYS[i]!).value;
-    if (v !== null && v !== "") return;
+    if (v !== null && v !== "") latest = i;
   }
-  ctx.emit("R-REP-01", "rep-realisasi-missing", cap.at(ind.capRow, TW_KEYS[p.tw - 1]!), { params: { indikator: ind.indikator, periode: p.periode ?? undefined, periodTw: p.tw } });
+  const at = cap.at(ind.capRow, TW_KEYS[p.tw - 1]!);
+  if (latest < 0) {
+    if (!sayMissing) return;
+    ctx.emit("R-REP-01", "rep-realisasi-missing", at, { params: { indikator: ind.indikator, periode: p.periode ?? undefined, periodTw: p.tw } });
+    return;
+  }
+  const metode = m.value("pk", ind.pkRow, "metode");
+  if (latest < p.tw - 1 && (text(metode) === "" || sameText(metode, "terakhir"))) {
+    const earlier = valOf(cap.cell(ind.capRow, TW_KEYS[latest]!).value);
+    ctx.emit("R-REP-01", "rep-realisasi-tw-missing", at, {
+      params: { indikator: ind.indikator, tw: p.tw, earlierTw: latest + 1, earlier: typeof earlier === "number" ? fmtNum(earlier) : String(earlier), periode: p.periode ?? undefined, periodTw: p.tw },
+    });
+  }
 }
 
 /**
- * A realisasi typed as a fraction (0,46) for an indicator in percent whose target is typed in percent
- * points (100): as typed its capaian is under 4%, as a percent (46) it is 25%–400% of the target
+ * A Polaritas or Metode that is none of the choices: the sheet's formulas compare it as Excel's "="
+ * does (case aside, spaces and all), so "negative" or "negatif " is computed as positif, and "kumulatif"
+ * or "average" as terakhir, without a word.
+ */
+function unknownChoice(ctx: CheckContext, r: number, key: "polaritas" | "metode", choices: readonly string[], code: "rep-polaritas-unknown" | "rep-metode-unknown", indikator: string): void {
+  const v = ctx.model.value("pk", r, key);
+  if (typeof v !== "string" && typeof v !== "number") return;
+  if (text(v) === "" || choices.some((c) => sameText(v, c))) return;
+  const stated = String(v);
+  ctx.emit("R-REP-01", code, ctx.model.table("pk").at(r, key), { stated, params: { indikator, stated, choices: choices.join(", ") } });
+}
+
+/**
+ * A value typed as a fraction (0,46) for an indicator in percent whose other value is typed in percent
+ * points (100): as typed one is under 4% of the other, as a percent (46) it is 25%–400% of it
  * (a real 0,5% against a target of 2% is not flagged).
  */
 function fractionForPercent(v: number, target: number, satuan: string): boolean {
-  if (!/%|persen/i.test(satuan) || !(v > 0 && v < 1) || target < 1.5) return false;
+  if (!/%|persen/i.test(satuan) || !(v > 0 && v <= 1) || target < 1.5) return false;
   const meant = v * 100;
   return meant >= target / 4 && meant <= target * 4;
 }
