@@ -13,6 +13,7 @@ import type { WorkbookModel } from "../model/workbook-model";
 import { formatAngka, formatPersen, roundHalfUp } from "../numbers";
 import { indicatorsOf, normLabel, text, type Indicator } from "../rules/context";
 import { KODE_NOTATION, kodeLevel } from "../rules/checks/inputs";
+import { MONTH_NAMES } from "../sipd";
 import { isBlankish, type Val } from "../xl";
 import { lraSummaryTable } from "./lra-summary";
 import { narrative } from "./narrative";
@@ -71,14 +72,24 @@ export function budgetOwner(model: WorkbookModel): string | null {
   return (all.find((i) => normLabel(i.level) === "sasaran strategis") ?? all[0])?.jabatan ?? null;
 }
 
-/** The LRA summary from the imported Rincian SIPD rows; null without an import that reads. */
-function lraTable(model: WorkbookModel, t: { number: string; title: string }, tahun: number): ReportTable | null {
+/**
+ * The LRA summary from the imported Rincian SIPD rows, when the import is of the period's last month
+ * (TW I → Maret … TW IV and Tahunan → Desember) of the report's year: an export of another month is
+ * not the period's realisasi, as the narrative's budget sentence says "belum diisi" for a quarter not
+ * imported. Otherwise a note in its place; null without an import that reads.
+ */
+function lraTable(model: WorkbookModel, t: { number: string; title: string }, tahun: number, periode: Period): { table: ReportTable } | { note: string } | null {
   const parsed = model.rincian?.parse();
   if (!parsed || !parsed.ok || parsed.rows.length === 0) return null;
-  const name = model.rincian!.meta.bulan?.name ?? parsed.meta.bulan?.name ?? "";
-  const bulan = name === "" ? "Bulan Ini" : name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+  const month = model.rincian!.meta.bulan ?? parsed.meta.bulan;
   const year = model.rincian!.meta.tahun ?? parsed.meta.tahunAnggaran ?? tahun;
-  return lraSummaryTable(parsed, { number: t.number, title: `${t.title} s/d ${bulan} ${year}` }, year, bulan);
+  const endMonth = periodNumber(periode) * 3;
+  if (!month || month.number !== endMonth || year !== tahun) {
+    const imported = month ? `impor SIPD terakhir bulan ${MONTH_NAMES[month.number - 1]}${year !== tahun ? ` ${year}` : ""}` : "impor SIPD terakhir tidak menyebut bulannya";
+    return { note: `Ringkasan LRA s/d ${MONTH_NAMES[endMonth - 1]} ${tahun} belum tersedia: ${imported}.` };
+  }
+  const bulan = MONTH_NAMES[month.number - 1]!;
+  return { table: lraSummaryTable(parsed, { number: t.number, title: `${t.title} s/d ${bulan} ${year}` }, year, bulan) };
 }
 
 const num = (v: Val): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -436,10 +447,11 @@ export function buildReport(model: WorkbookModel, options: ReportOptions): Repor
     capaianTahunanTable(rows, t("Tabel 2.4", "Realisasi per Triwulan"), tw),
     realisasiAnggaranTable(rows, t("Tabel 2.5", "Realisasi Anggaran")),
     efisiensiTable(rows, t("Tabel 2.6", "Efisiensi Penggunaan Sumber Daya")),
-    normLabel(budgetOwner(model) ?? "") === normLabel(jabatan)
-      ? lraTable(model, { number: "Tabel 2.7", title: `Laporan Realisasi Anggaran Pendapatan dan Belanja ${text(model.setting("unitKerja"))}` }, tahun)
-      : null,
   ].filter((x): x is ReportTable => x !== null);
+  const lra = normLabel(budgetOwner(model) ?? "") === normLabel(jabatan) ? lraTable(model, { number: "Tabel 2.7", title: `Laporan Realisasi Anggaran Pendapatan dan Belanja ${text(model.setting("unitKerja"))}` }, tahun, periode) : null;
+  if (lra && "table" in lra) tables2.push(lra.table);
+  // the note stands where the table would: the sheets and the portable .xlsx print tables only, and lose nothing wrong
+  const lraNote = lra && "note" in lra ? [{ topic: "lra", text: lra.note }] : [];
   return {
     unit: text(model.setting("unitKerja")),
     pemda: text(model.setting("pemda")),
@@ -449,7 +461,7 @@ export function buildReport(model: WorkbookModel, options: ReportOptions): Repor
     periodeLabel: periodeLabel(periode),
     sections: [
       { heading: "Perjanjian Kinerja", paragraphs: [], tables: tables2.filter((x) => x.id === "pk" || x.id === "pk-anggaran") },
-      { heading: "Capaian Kinerja", paragraphs: narrative(rows, { jabatan, periode, tahun }), tables: tables2.filter((x) => x.id !== "pk" && x.id !== "pk-anggaran") },
+      { heading: "Capaian Kinerja", paragraphs: [...narrative(rows, { jabatan, periode, tahun }), ...lraNote], tables: tables2.filter((x) => x.id !== "pk" && x.id !== "pk-anggaran") },
       { heading: "Skala Nilai", paragraphs: [], tables: [skalaTable(model, { number: "Tabel 3.1", title: "Skala Nilai Kriteria Capaian Kinerja" })] },
     ],
     charts: charts(rows, jabatan),

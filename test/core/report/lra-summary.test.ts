@@ -7,7 +7,12 @@
 import { readWorkbookModel } from "../../../src/app/read-model";
 import { PERJANJIAN_KINERJA } from "../../../src/core/layouts";
 import { buildReport, budgetOwner } from "../../../src/core/report/build";
+import JSZip from "jszip";
+import { exportDocx } from "../../../src/app/report-export";
+import { reportLayouts } from "../../../src/app/report/xlsx";
+import type { Period } from "../../../src/core/layouts";
 import { lraSummary } from "../../../src/core/report/lra-summary";
+import { layoutReportSheet } from "../../../src/core/report/sheet";
 import type { ReportTable } from "../../../src/core/report/types";
 import { F, LRA_002, correctWorkbook2024, rows2024, write } from "../../support/workbooks";
 
@@ -58,5 +63,31 @@ describe("the LRA summary of the SIPD export imported into Rincian SIPD", () => 
     const ids = (j: string) => buildReport(model, { jabatan: j }).sections.flatMap((x) => x.tables).map((t) => t.id);
     expect(ids("Kasubbag Keuangan")).toContain("lra-ringkasan");
     expect(ids("Kasi Pemerintahan")).not.toContain("lra-ringkasan");
+  });
+
+  it("is the period's only when the import is of its last month; another period has a note in its place, in every output", async () => {
+    // the 2024 workbook has the SIPD export of Juni imported: TW II's, and no other period's
+    const model = await readWorkbookModel(await correctWorkbook2024());
+    const report = (periode: Period) => buildReport(model, { jabatan: "Kasubbag Keuangan", periode });
+    const lraOf = (periode: Period) => {
+      const r = report(periode);
+      return { table: r.sections.flatMap((x) => x.tables).find((t) => t.id === "lra-ringkasan"), notes: r.sections.flatMap((x) => x.paragraphs).filter((p) => p.topic === "lra").map((p) => p.text) };
+    };
+    expect(lraOf("TW II").table?.title).toMatch(/s\/d Juni 2024$/);
+    expect(lraOf("TW II").notes).toEqual([]);
+    expect(lraOf("TW I")).toEqual({ table: undefined, notes: ["Ringkasan LRA s/d Maret 2024 belum tersedia: impor SIPD terakhir bulan Juni."] });
+    expect(lraOf("TW III")).toEqual({ table: undefined, notes: ["Ringkasan LRA s/d September 2024 belum tersedia: impor SIPD terakhir bulan Juni."] });
+    expect(lraOf("TW IV").notes).toEqual(["Ringkasan LRA s/d Desember 2024 belum tersedia: impor SIPD terakhir bulan Juni."]);
+    expect(lraOf("Tahunan")).toEqual({ table: undefined, notes: ["Ringkasan LRA s/d Desember 2024 belum tersedia: impor SIPD terakhir bulan Juni."] });
+    // the June realisasi reaches none of TW I's outputs: the Laporan sheet, the portable .xlsx, the .docx
+    const tw1 = report("TW I");
+    const june = "Realisasi s/d Juni 2024 (Rp)";
+    const sheet = layoutReportSheet(tw1, "Lap", new Date(2026, 0, 1));
+    expect([...sheet.cells.values()].filter((v) => v.includes("Tabel 2.7") || v === june)).toEqual([]);
+    expect(reportLayouts([tw1]).map((l) => l.name).filter((n) => n.startsWith("2.7"))).toEqual([]);
+    const xml = await (await JSZip.loadAsync(await exportDocx(tw1))).file("word/document.xml")!.async("string");
+    expect(xml).not.toContain("Juni 2024 (Rp)");
+    expect(xml).toContain("Ringkasan LRA s/d Maret 2024 belum tersedia: impor SIPD terakhir bulan Juni.");
+    expect(reportLayouts([report("TW II")]).map((l) => l.name)).toContain("2.7 Ringkasan LRA");
   });
 });
