@@ -30,7 +30,10 @@ export interface ReportRow {
   ind: Indicator;
   no: string;
   levelKind: "sasaran" | "program" | "kegiatan" | "sub" | "other";
-  /** Same sasaran as the row above: its No and Sasaran cells stay empty. */
+  /**
+   * Another indikator of the row above (same level, No, name and kode): its No and name cells stay
+   * empty, and it has no budget of its own — the kode's money is the first row's, counted once.
+   */
   continuation: boolean;
   target: number | null;
   targetPercent: boolean;
@@ -113,8 +116,7 @@ export function reportRows(model: WorkbookModel, jabatan: string, tw: number): R
   const mine = all.filter((i) => normLabel(i.jabatan) === normLabel(jabatan));
   const raTw = TW_KEYS[tw - 1]!;
   const counters = { sasaran: 0, program: 0, kegiatan: 0, sub: 0 };
-  let previousSasaran = "";
-  let previousNo = "";
+  let previous: { kind: ReportRow["levelKind"]; name: string; no: string; kode: string } | null = null;
   return mine.map((ind) => {
     const r = ind.pkRow;
     const kind = levelKind(ind.level, ind.kode);
@@ -139,7 +141,9 @@ export function reportRows(model: WorkbookModel, jabatan: string, tw: number): R
     const sisaVal = sisaFormulaValue({ pagu: paguVal, realisasi: realVal });
     const efisiensiVal = efisiensiFormulaValue({ capaian: capaianVal, penyerapan: penyerapanVal });
 
-    const sameSasaran = kind === "sasaran" && ind.sasaran !== "" && normLabel(ind.sasaran) === previousSasaran && ind.no === previousNo;
+    // a second indikator of the same sasaran or program: the one definition of a continuation, for every table and the narrative
+    const sameSasaran =
+      previous !== null && ind.sasaran !== "" && kind === previous.kind && normLabel(ind.sasaran) === previous.name && ind.no === previous.no && kode.toLowerCase() === previous.kode;
     let no = ind.no;
     if (no === "" && !sameSasaran) {
       if (kind === "sasaran") no = `${++counters.sasaran}.`;
@@ -149,8 +153,7 @@ export function reportRows(model: WorkbookModel, jabatan: string, tw: number): R
     }
     // kegiatan numbers run on across programs (I … XIII, SPEC a3); sub kegiatan restart under each kegiatan
     if (kind === "kegiatan") counters.sub = 0;
-    previousSasaran = kind === "sasaran" ? normLabel(ind.sasaran) : "";
-    previousNo = ind.no;
+    previous = { kind, name: normLabel(ind.sasaran), no: ind.no, kode: kode.toLowerCase() };
     return {
       ind,
       no: sameSasaran ? "" : no,
@@ -164,14 +167,32 @@ export function reportRows(model: WorkbookModel, jabatan: string, tw: number): R
       realisasi: num(realisasiVal),
       capaian: num(capaianVal),
       predikat: typeof predikatVal === "string" && predikatVal !== "" ? predikatVal : null,
-      paguSebelum: num(amount("sebelum") ?? ""),
-      pagu: num(paguVal),
-      realisasiAnggaran: num(realVal),
-      penyerapan: num(penyerapanVal),
-      sisa: num(sisaVal),
-      efisiensi: num(efisiensiVal),
+      // the continuation's budget is the row above's: no second pagu, nor an efisiensi against it
+      paguSebelum: sameSasaran ? null : num(amount("sebelum") ?? ""),
+      pagu: sameSasaran ? null : num(paguVal),
+      realisasiAnggaran: sameSasaran ? null : num(realVal),
+      penyerapan: sameSasaran ? null : num(penyerapanVal),
+      sisa: sameSasaran ? null : num(sisaVal),
+      efisiensi: sameSasaran ? null : num(efisiensiVal),
     };
   });
+}
+
+/**
+ * The rows a jabatan's budget lists, among those with a kode `listed` accepts: one per kode (a
+ * continuation, or the kode again under another sasaran, is the same money); `top`, the ones not under
+ * another listed kode, are what a total sums, so nothing is counted twice.
+ */
+export function budgetRows(rows: readonly ReportRow[], listed: (kode: string) => boolean): { rows: ReportRow[]; top: ReportRow[] } {
+  const seen = new Set<string>();
+  const once = rows.filter((r) => {
+    const k = r.ind.kode.toLowerCase();
+    if (r.continuation || !listed(r.ind.kode) || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const kodes = [...seen];
+  return { rows: once, top: once.filter((r) => !kodes.some((k) => r.ind.kode.toLowerCase().startsWith(k + "."))) };
 }
 
 /** A program's letter from its kode: 7.01.01 → A, 7.01.02 → B (SPEC a3: letters are stable across tables). */
@@ -232,10 +253,8 @@ function pkTable(rows: ReportRow[], t: { number: string; title: string }): Repor
 
 /** The budget list of the PK: rows with a kode; JUMLAH over the rows not under another listed kode. */
 function pkAnggaranTable(rows: ReportRow[], t: { number: string; title: string }): ReportTable | null {
-  const budget = rows.filter((r) => r.ind.kode !== "" && r.ind.kode.toUpperCase() !== KODE_SEMUA);
+  const { rows: budget, top } = budgetRows(rows, (kode) => kode !== "" && kode.toUpperCase() !== KODE_SEMUA);
   if (budget.length === 0) return null;
-  const kodes = budget.map((r) => r.ind.kode.toLowerCase());
-  const top = budget.filter((r) => !kodes.some((k) => r.ind.kode.toLowerCase().startsWith(k + ".")));
   const total = top.reduce((s, r) => s + (r.pagu ?? 0), 0);
   return {
     id: "pk-anggaran",
@@ -341,10 +360,8 @@ function efisiensiTable(rows: ReportRow[], t: { number: string; title: string })
 }
 
 function realisasiAnggaranTable(rows: ReportRow[], t: { number: string; title: string }): ReportTable | null {
-  const budget = rows.filter((r) => r.ind.kode !== "" && KODE_NOTATION.test(r.ind.kode));
+  const { rows: budget, top } = budgetRows(rows, (kode) => kode !== "" && KODE_NOTATION.test(kode));
   if (budget.length === 0) return null;
-  const kodes = budget.map((r) => r.ind.kode.toLowerCase());
-  const top = budget.filter((r) => !kodes.some((k) => r.ind.kode.toLowerCase().startsWith(k + ".")));
   const sum = (f: (r: ReportRow) => number | null) => top.reduce((s, r) => s + (f(r) ?? 0), 0);
   const pagu = sum((r) => r.pagu);
   const real = sum((r) => r.realisasiAnggaran);

@@ -7,7 +7,7 @@
 import type { Period } from "../layouts";
 import { formatAngka, formatPersen } from "../numbers";
 import { KODE_NOTATION } from "../rules/checks/inputs";
-import { measureText, periodeLabel, type ReportRow } from "./build";
+import { budgetRows, measureText, periodeLabel, type ReportRow } from "./build";
 import { terbilangRupiah } from "./terbilang";
 import type { Paragraph } from "./types";
 
@@ -56,11 +56,12 @@ export function narrative(rows: readonly ReportRow[], ctx: { jabatan: string; pe
   return out;
 }
 
-/** The budget: the rows not under another row's kode, so nothing is counted twice. */
+/** The budget: each kode once, and not under another row's kode, so nothing is counted twice. */
 function budgetParagraph(rows: readonly ReportRow[], jabatan: string, sampai: string): Paragraph | null {
-  const budget = rows.filter((r) => KODE_NOTATION.test(r.ind.kode) && r.pagu !== null);
-  const kodes = budget.map((r) => r.ind.kode.toLowerCase());
-  const top = budget.filter((r) => !kodes.some((k) => r.ind.kode.toLowerCase().startsWith(k + ".")));
+  const { top } = budgetRows(
+    rows.filter((r) => r.pagu !== null),
+    (kode) => KODE_NOTATION.test(kode),
+  );
   if (!top.length) return null;
   const pagu = top.reduce((s, r) => s + (r.pagu ?? 0), 0);
   // a kode with no realisasi for the period (its quarter neither imported nor typed) is not a realisasi of 0
