@@ -430,6 +430,8 @@ const MESSAGES = {
   "num-separators": (p: MessageParams) =>
     `"${p.stated}" ditulis dengan pemisah ${named(NUM_STYLE, p.style)} dan tersimpan sebagai teks; dibaca sebagai ${p.expected}. Ketik angkanya tanpa pemisah ribuan.`,
   "num-sen": (p: MessageParams) => `Nilai uang ${p.stated} memuat sen; anggaran dan realisasi dicatat dalam rupiah bulat.`,
+  "kode-spaces": (p: MessageParams) =>
+    `Kode "${p.stated}" diawali atau diakhiri spasi; rumus lembar mencarinya apa adanya dan tidak menemukan "${p.expected}", sehingga pagu dan realisasinya kosong. Hapus spasinya.`,
   "kode-malformed": (p: MessageParams) =>
     `Kode "${p.stated}" tidak sesuai pola kode program/kegiatan/sub kegiatan (mis. 7.01.01, 7.01.01.2.01, 7.01.01.2.01.0001) atau SEMUA.`,
   "kode-level": (p: MessageParams) => `Kode ${p.kode} adalah kode ${p.expected}, tetapi levelnya "${p.stated}".`,

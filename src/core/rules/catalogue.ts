@@ -199,6 +199,7 @@ export const RULES = {
     fix: "Tulis kode seperti SIPD: 7.01.01 (program), 7.01.01.2.01 (kegiatan), 7.01.01.2.01.0001 (sub kegiatan).",
     codes: {
       "kode-malformed": "warning",
+      "kode-spaces": "error",
       "kode-level": "warning",
       "sipd-kode-unrecognised": "error",
       "sipd-kode-malformed": "warning",

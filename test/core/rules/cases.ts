@@ -304,6 +304,7 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
     fail: [
       { kind: "workbook", name: "kode sub kegiatan dengan tiga digit", ops: [put(PERJANJIAN_KINERJA, F + 3, "kode", "7.01.01.2.01.001")], expect: ["R-KODE-01 kode-malformed 'Perjanjian Kinerja'!E10"] },
       { kind: "workbook", name: "kode program pada baris berlevel Kegiatan", ops: [put(PERJANJIAN_KINERJA, F + 1, "level", "Kegiatan")], expect: ["R-KODE-01 kode-level 'Perjanjian Kinerja'!E8"] },
+      { kind: "workbook", name: "kode sub kegiatan PK dengan spasi di belakang", ops: [put(PERJANJIAN_KINERJA, F + 3, "kode", "7.01.01.2.01.0001 ")], expect: ["R-KODE-01 kode-spaces 'Perjanjian Kinerja'!E10"] },
       { kind: "paste", name: "kode dengan segmen berlebih", text: paste((l) => set(l, 19, dataLine(`${P} 01 2.01.0001 5 1 02 01 01 01 0024`, "Belanja Alat Tulis Kantor", 600000, 200000, 100000))), expect: ["R-SUM-01 sipd-rollup-literal-only baris 18", "R-KODE-01 sipd-kode-repaired baris 19"] },
       { kind: "paste", name: "baris yang berawal seperti kode tetapi bukan kode", text: paste((l) => set(l, 19, dataLine(`${P} 01 2.01.0001 5 X`, "Belanja Alat Tulis Kantor", 600000, 200000, 100000))), expect: [...rollup18(6), "R-KODE-01 sipd-kode-unrecognised baris 19"] },
       { kind: "paste", name: "satu halaman tertempel dua kali", text: paste((l) => l.splice(21, 0, l[20]!)), expect: ["R-KODE-01 sipd-kode-duplicate baris 22"] },

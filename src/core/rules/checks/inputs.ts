@@ -9,7 +9,7 @@ import { parseAngka } from "../../numbers";
 import { isPercentFormat } from "../../model/cell";
 import { KODE_SEMUA, METODE, POLARITAS, TW_KEYS, type TableSheetId } from "../../layouts";
 import type { NumStyle } from "../../messages.id";
-import { sameText, valOf } from "../../xl";
+import { sameText, valOf, type Val } from "../../xl";
 import { classifyLevelUnit, namesAPercentage } from "../units";
 import { fmtNum, fmtPct, fmtRp, fmtStatedPct, normLabel, num, pushTo, text, type CheckContext, type Indicator, type PeriodInfo } from "../context";
 
@@ -232,7 +232,7 @@ export function checkInputs(ctx: CheckContext): void {
   for (const ind of ctx.indicators) {
     const r = ind.pkRow;
     for (const k of ["targetAwal", "targetPerubahan", "tw1", "tw2", "tw3", "tw4"] as const) numberInput(ctx, "pk", r, pk.col(k), "count", false);
-    kodeShape(ctx, pk.at(r, "kode"), ind.kode, ind.level);
+    kodeShape(ctx, pk.at(r, "kode"), ind.kode, ind.level, m.value("pk", r, "kode"));
     if (ind.indikator === "") continue;
     const target = m.value("pk", r, "target");
     if (target === null || target === "") ctx.emit("R-REP-01", "rep-target-missing", pk.at(r, "targetAwal"), { params: { indikator: ind.indikator } });
@@ -309,7 +309,7 @@ export function checkInputs(ctx: CheckContext): void {
     }
     const kode = text(m.value("realisasi", r, "kode"));
     if (kode === "") continue;
-    kodeShape(ctx, ra.at(r, "kode"), kode, text(m.value("realisasi", r, "level")));
+    kodeShape(ctx, ra.at(r, "kode"), kode, text(m.value("realisasi", r, "level")), m.value("realisasi", r, "kode"));
     const k = kode.toLowerCase();
     const first = firstByKode.get(k);
     if (first !== undefined) {
@@ -332,8 +332,12 @@ export function checkInputs(ctx: CheckContext): void {
   }
 }
 
-function kodeShape(ctx: CheckContext, at: Address, kode: string, level: string): void {
-  if (kode === "" || kode.toUpperCase() === KODE_SEMUA) return;
+function kodeShape(ctx: CheckContext, at: Address, kode: string, level: string, raw: Val): void {
+  if (kode === "") return;
+  // the sheets' SUMIFS/MATCH compare the cell as it is: "7.01.01.2.01.0002 " finds no row, and its
+  // pagu and realisasi stay empty without a word
+  if (typeof raw === "string" && raw !== raw.trim()) ctx.emit("R-KODE-01", "kode-spaces", at, { stated: raw, expected: raw.trim(), params: { stated: raw, expected: raw.trim() } });
+  if (kode.toUpperCase() === KODE_SEMUA) return;
   const named = kodeLevel(kode);
   if (!named) {
     ctx.emit("R-KODE-01", "kode-malformed", at, { stated: kode, params: { stated: kode } });
