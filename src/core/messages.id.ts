@@ -98,14 +98,19 @@ export type XrefSource = keyof typeof XREF_SOURCE;
 /** The formula a capaian is recomputed with, by kind (cap-mismatch). */
 const CAP_FORMULA = {
   negatif: "(2 × target − realisasi) ÷ target",
+  "negatif-tr": "target ÷ realisasi",
   positif: "realisasi ÷ target",
   cpo: "(5) ÷ (4)",
 } satisfies Record<string, string>;
 export type CapFormula = keyof typeof CAP_FORMULA;
 
-/** cap-mismatch: the formula, and for a ratio the row's own realisasi ÷ target when both are known. */
+/**
+ * cap-mismatch: the formula, and for a ratio the row's own numbers when both are known, in the order
+ * the formula divides them (realisasi ÷ target, or target ÷ realisasi for a negative indicator under T/R).
+ */
 function capFormula(p: MessageParams): string {
-  const numbers = p.formula !== "negatif" && p.realisasi !== undefined && p.target !== undefined ? ` (${p.realisasi} ÷ ${p.target})` : "";
+  const known = p.realisasi !== undefined && p.target !== undefined;
+  const numbers = !known || p.formula === "negatif" ? "" : p.formula === "negatif-tr" ? ` (${p.target} ÷ ${p.realisasi})` : ` (${p.realisasi} ÷ ${p.target})`;
   return `${named(CAP_FORMULA, p.formula)}${numbers}`;
 }
 

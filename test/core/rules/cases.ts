@@ -110,6 +110,12 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
   "R-CAP-01": {
     fail: [
       { kind: "workbook", name: "capaian 50% diketik untuk realisasi 46 dari target 100", ops: [put(CAPAIAN, F + 1, "capaian", 0.5)], expect: ["R-XL-01 formula-constant Capaian!O8", "R-CAP-01 cap-mismatch Capaian!O8"] },
+      {
+        kind: "workbook",
+        name: "indikator negatif dengan rumus T/R: capaian 160% diketik untuk target 10, realisasi 4 (10 ÷ 4 = 250%)",
+        ops: [setting("rumusNegatif", "T/R"), put(PERJANJIAN_KINERJA, F + 1, "polaritas", "negatif"), put(PERJANJIAN_KINERJA, F + 1, "targetAwal", 10), put(CAPAIAN, F + 1, "tw2", 4), put(CAPAIAN, F + 1, "capaian", 1.6)],
+        expect: ["R-XL-01 formula-constant Capaian!O8", "R-CAP-01 cap-mismatch Capaian!O8"],
+      },
       { kind: "workbook", name: "Sangat Tinggi diketik untuk capaian 46%", ops: [put(CAPAIAN, F + 1, "predikat", "Sangat Tinggi")], expect: ["R-XL-01 formula-constant Capaian!P8", "R-CAP-01 predikat-mismatch Capaian!P8"] },
     ],
     pass: [{ kind: "workbook", name: "46% diketik, rumusnya juga memberi 46%", ops: [put(CAPAIAN, F + 1, "capaian", 0.46)], expect: ["R-XL-01 formula-constant Capaian!O8"] }],

@@ -11,7 +11,7 @@ import { isPercentFormat } from "../../model/cell";
 import type { ColumnSpec, TableSheetId } from "../../layouts";
 import type { CapFormula, NumStyle, XrefSource } from "../../messages.id";
 import { classifyLevelUnit } from "../units";
-import { isBlankish, isUnknown, isXlError, valOf, type Val } from "../../xl";
+import { isBlankish, isUnknown, isXlError, sameText, valOf, type Val } from "../../xl";
 import {
   asPercent,
   compareNumber,
@@ -322,13 +322,15 @@ function capaian(ctx: CheckContext, row: number, address: Address, s: number, e:
     return;
   }
   const negative = text(m.value("capaian", row, "polaritas")).toLowerCase() === "negatif";
+  // the formula the twin used: for a negative indicator, the one Pengaturan chose (2T-R or T/R)
+  const formula: CapFormula = !negative ? "positif" : sameText(m.setting("rumusNegatif"), "T/R") ? "negatif-tr" : "negatif";
   ctx.emit("R-CAP-01", "cap-mismatch", address, {
     stated: s,
     expected: e,
     params: {
       stated: fmtStatedPct(s),
       expected: fmtPct(e),
-      formula: (negative ? "negatif" : "positif") satisfies CapFormula,
+      formula,
       realisasi: realisasi === null ? undefined : fmtNum(realisasi),
       target: target === null ? undefined : fmtNum(target),
     },
