@@ -6,8 +6,11 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { EXIT } from "../../src/cli/exit-codes";
 import type { JsonFinding } from "../../src/cli/commands/validate";
-import { CAPAIAN, REALISASI_ANGGARAN } from "../../src/core/layouts";
+import { CAPAIAN, PERJANJIAN_KINERJA, REALISASI_ANGGARAN } from "../../src/core/layouts";
+import { RINCIAN_SHEET } from "../../src/core/layouts/rincian";
 import { generateLra } from "../../src/core/sipd";
+import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
+import type { WorkbookOp } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { correctWorkbook2024, F, write } from "../support/workbooks";
 
@@ -47,15 +50,15 @@ describe("sakip validate", () => {
     expect(r.code).toBe(1);
     const lines = r.out.split("\n");
     expect(lines).toContain(`  galat R-CAP-01 Capaian!O8: Capaian tertulis 50%, sedangkan realisasi ÷ target (46 ÷ 100) = 46,00%. Ketik ulang realisasi/target atau pulihkan rumusnya.`);
-    // the hand-typed pagu of a sub kegiatan disagrees with the Rincian SIPD of the same file and with the
-    // other file, and its kegiatan and program no longer add up
+    // the hand-typed pagu of a sub kegiatan disagrees with the Rincian SIPD of the same file, and its
+    // kegiatan and program no longer add up; the other file agrees with SIPD: that finding says it all
     expect(lines.filter((l) => /'Realisasi Anggaran'!E[789]:/.test(l)).map((l) => l.trim().split(":")[0])).toEqual([
       "galat R-SUM-01 'Realisasi Anggaran'!E7",
       "galat R-SUM-01 'Realisasi Anggaran'!E8",
       "galat R-XREF-01 'Realisasi Anggaran'!E9",
-      "galat R-XREF-01 'Realisasi Anggaran'!E9",
     ]);
-    expect(r.out).toContain(`Pagu 7.01.01.2.01.0001 tertulis Rp 6.700.000, sedangkan lembar Realisasi Anggaran di ${good} mencatat Rp 2.750.000.`);
+    expect(r.out).toContain(`Pagu 7.01.01.2.01.0001 di lembar ini Rp 6.700.000, sedangkan impor SIPD (Juni 2024) mencatat Rp 2.750.000.`);
+    expect(r.out).not.toContain("xlsx mencatat");
     expect(lines.at(-2)).toMatch(/^Jumlah \(2 berkas\): \d+ galat, \d+ peringatan, 26 info$/);
   });
 
@@ -150,6 +153,76 @@ describe("sakip validate", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split("\n").at(-1)).toBe("Jumlah (8 berkas): 0 galat, 0 peringatan, 0 info");
+  });
+
+  describe("the checks across files do not depend on the order the files are named in", () => {
+    const folder = mkdtempSync(join(tmpdir(), "sakip-validate-order-"));
+    const A = join(folder, "A-keuangan.xlsx");
+    const B = join(folder, "B-sekcam.xlsx");
+    const A0 = join(folder, "A-keuangan-tanpa-sipd.xlsx");
+    const B0 = join(folder, "B-sekcam-tanpa-sipd.xlsx");
+    const C = join(folder, "C-kasi.xlsx");
+    /** B's pagu of sub kegiatan 7.01.01.2.01.0001 typed by hand: SIPD and A say Rp 2.750.000. */
+    const handTyped = write(REALISASI_ANGGARAN, F + 2, "setelah", 2_800_000);
+
+    /** The correct workbook with `ops`, saved; without its SIPD import (Rincian SIPD) when asked. */
+    async function save(file: string, ops: WorkbookOp[], withoutSipd = false): Promise<void> {
+      const wb = await correctWorkbook2024(new MemoryWorkbook());
+      if (ops.length) await wb.apply(ops);
+      const xlsx = XlsxWorkbook.create();
+      const sheetOf = (op: WorkbookOp) => ("sheet" in op ? op.sheet : "range" in op ? op.range.sheet : null);
+      await xlsx.apply(wb.snapshotOps().filter((op) => !(withoutSipd && sheetOf(op) === RINCIAN_SHEET)));
+      await xlsx.save(file);
+    }
+
+    beforeAll(async () => {
+      await save(A, []);
+      await save(B, [handTyped]);
+      await save(A0, [], true);
+      await save(B0, [handTyped], true);
+      // program 7.01.01's indicator with target 90 in this jabatan's file, 100 in A's: capaian 46 ÷ 90
+      await save(C, [write(PERJANJIAN_KINERJA, F + 1, "targetAwal", 90)]);
+    });
+
+    /** Each file's findings, "rule code cell: message", in the order validate prints them. */
+    async function perFile(...files: string[]): Promise<Record<string, string[]>> {
+      const all = JSON.parse((await run("validate", ...files, "--json")).out) as JsonFinding[];
+      const out: Record<string, string[]> = {};
+      for (const f of files) out[f] = all.filter((x) => x.file === f && x.severity !== "info").map((x) => `${x.rule} ${x.code} ${x.cell}: ${x.message}`);
+      return out;
+    }
+
+    it("a pagu typed by hand in B, A agreeing with SIPD: only B is blamed, by its own import, in either order", async () => {
+      const ab = await perFile(A, B);
+      expect(await perFile(B, A)).toEqual(ab);
+      expect(ab[A]).toEqual([]);
+      // B's in-file finding already gives the SIPD amount A has: the check across files adds nothing
+      expect(ab[B]!.filter((l) => l.startsWith("R-XREF"))).toEqual(["R-XREF-01 xref-sipd-pagu E9: Pagu 7.01.01.2.01.0001 di lembar ini Rp 2.800.000, sedangkan impor SIPD (Juni 2024) mencatat Rp 2.750.000."]);
+    });
+
+    it("without a SIPD import neither file can be preferred: each is told of the other, in either order", async () => {
+      const ab = await perFile(A0, B0);
+      expect(await perFile(B0, A0)).toEqual(ab);
+      expect(ab[A0]!.filter((l) => l.startsWith("R-XREF"))).toEqual([
+        `R-XREF-01 xref-pagu E9: Pagu 7.01.01.2.01.0001 tertulis Rp 2.750.000, sedangkan lembar Realisasi Anggaran di ${B0} mencatat Rp 2.800.000.`,
+      ]);
+      expect(ab[B0]!.filter((l) => l.startsWith("R-XREF"))).toEqual([
+        `R-XREF-01 xref-pagu E9: Pagu 7.01.01.2.01.0001 tertulis Rp 2.800.000, sedangkan lembar Realisasi Anggaran di ${A0} mencatat Rp 2.750.000.`,
+      ]);
+    });
+
+    it("R-XREF-02: one indicator with two targets is told on both files, by its target, in either order", async () => {
+      const ac = await perFile(A, C);
+      expect(await perFile(C, A)).toEqual(ac);
+      expect(ac[A]!.filter((l) => l.startsWith("R-XREF-02"))).toEqual([
+        expect.stringMatching(new RegExp(`^R-XREF-02 xref-indikator I8: .*${C.replace(/[.\\]/g, "\\$&")} \\(Kasubbag Keuangan\\) dengan target 90; di sini 100\\.`)),
+      ]);
+      expect(ac[C]!.filter((l) => l.startsWith("R-XREF-02"))).toEqual([
+        expect.stringMatching(new RegExp(`^R-XREF-02 xref-indikator I8: .*${A.replace(/[.\\]/g, "\\$&")} \\(Kasubbag Keuangan\\) dengan target 100; di sini 90\\.`)),
+      ]);
+      // never a capaian with the six decimals of 46 ÷ 90
+      expect(Object.values(ac).flat().filter((l) => /\d,\d{3,}%/.test(l))).toEqual([]);
+    });
   });
 
   it("wrong usage: exit 2 with the usage", async () => {

@@ -171,18 +171,29 @@ function rincianParse(ctx: CheckContext): LraParseSuccess | null {
   return parsed;
 }
 
-/** Realisasi Anggaran against the imported rows: pagu and the realisasi of the import's month; kode SIPD does not have. */
-function againstSipd(ctx: CheckContext, lra: LraParseSuccess): void {
-  const m = ctx.model;
-  const ra = m.table("realisasi");
+/** The imported rows' totals by kode (program, kegiatan, sub kegiatan; lower case). */
+export function sipdTotalsByKode(lra: LraParseSuccess): Map<string, LraTotals> {
   const byNotation = new Map<string, LraTotals>();
   for (const p of lra.programs) byNotation.set(p.notation.toLowerCase(), p.totals);
   for (const k of lra.kegiatan) byNotation.set(k.notation.toLowerCase(), k.totals);
   for (const s of lra.subKegiatan) byNotation.set(s.notation.toLowerCase(), s.totals);
+  return byNotation;
+}
+
+/** The Realisasi Anggaran column the import's realisasi s/d is held against: the quarter its month ends, or none. */
+export function sipdQuarterKey(month: { quarterEnd: boolean; triwulan: number } | null | undefined): (typeof TW_KEYS)[number] | null {
+  return month?.quarterEnd ? TW_KEYS[month.triwulan - 1]! : null;
+}
+
+/** Realisasi Anggaran against the imported rows: pagu and the realisasi of the import's month; kode SIPD does not have. */
+function againstSipd(ctx: CheckContext, lra: LraParseSuccess): void {
+  const m = ctx.model;
+  const ra = m.table("realisasi");
+  const byNotation = sipdTotalsByKode(lra);
   const month = m.rincian!.meta.bulan;
   // the month as data ("Juni 2024"); none when the header does not say (the catalogue says "terakhir")
   const bulan = month ? `${MONTH_NAMES[month.number - 1]} ${m.rincian!.meta.tahun ?? ""}`.trim() : undefined;
-  const twKey = month?.quarterEnd ? TW_KEYS[month.triwulan - 1]! : null;
+  const twKey = sipdQuarterKey(month);
   for (const r of ra.rows()) {
     const kode = text(m.value("realisasi", r, "kode"));
     if (!KODE_NOTATION.test(kode)) continue;
