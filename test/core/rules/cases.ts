@@ -283,6 +283,7 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
     fail: [
       { kind: "workbook", name: "realisasi 55 di Cost per Outcome, di Capaian 52", ops: [put(COST_PER_OUTCOME, F + 0, "realisasi", 55)], expect: ["R-XL-01 formula-constant 'Cost per Outcome'!H7", "R-XREF-02 xref-value 'Cost per Outcome'!H7"] },
       { kind: "workbook", name: "indikator yang sama di PK Sekretaris dengan capaian 40%", ops: indicator(F + 9, { jabatan: "Sekretaris Kecamatan", indikator: "Persentase pemenuhan fasilitasi kebutuhan operasional perkantoran", realisasi: 40 }), expect: ["R-XREF-02 xref-indikator Capaian!O16"] },
+      { kind: "workbook", name: "indikator yang sama di PK Sekretaris dengan target 90 (di Kasubbag Keuangan 100)", ops: indicator(F + 9, { jabatan: "Sekretaris Kecamatan", indikator: "Persentase pemenuhan fasilitasi kebutuhan operasional perkantoran", target: 90, realisasi: 46 }), expect: ["R-XREF-02 xref-indikator Capaian!I16"] },
       { kind: "workbook", name: "realisasi kinerja disalin dari penyerapan (53,53)", ops: [put(COST_PER_OUTCOME, F + 1, "realisasi", 53.53)], expect: ["R-XL-01 formula-constant 'Cost per Outcome'!H8", "R-XREF-02 xref-kinerja-from-anggaran 'Cost per Outcome'!H8"] },
     ],
     pass: [{ kind: "workbook", name: "realisasi yang sama diketik", ops: [put(COST_PER_OUTCOME, F + 0, "realisasi", 52)], expect: ["R-XL-01 formula-constant 'Cost per Outcome'!H7"] }],

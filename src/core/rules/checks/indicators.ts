@@ -5,7 +5,7 @@
  */
 import type { Location } from "../../findings";
 import { TW_KEYS } from "../../layouts";
-import { compareNumber, compareRatio, fmtNum, fmtPct, fmtStatedPct, normLabel, num, pushTo, type CheckContext, type Indicator } from "../context";
+import { compareNumber, compareRatio, fmtNum, fmtPct, normLabel, num, pushTo, type CheckContext, type Indicator } from "../context";
 import { classifyLevelUnit } from "../units";
 
 /**
@@ -40,15 +40,27 @@ function sameIndicator(ctx: CheckContext): void {
     const first = group[0]!;
     const c0 = num(m.value("capaian", first.capRow!, "capaian"));
     const r0 = num(m.value("capaian", first.capRow!, "realisasi"));
+    const t0 = num(m.value("capaian", first.capRow!, "target"));
     for (const other of group.slice(1)) {
       const related: Location[] = [{ kind: "cell", ...cap.at(first.capRow!, "capaian") }];
       const where = first.jabatan && first.jabatan !== other.jabatan ? `${first.jabatan} (${first.id})` : `baris ${first.id}`;
       const c = num(m.value("capaian", other.capRow!, "capaian"));
       if (c !== null && c0 !== null && compareRatio(c, c0) === "mismatch" && compareRatio(c0, c) === "mismatch") {
+        // two targets are the cause: named as such, not as a capaian of six decimals
+        const t = num(m.value("capaian", other.capRow!, "target"));
+        if (t !== null && t0 !== null && compareNumber(t, t0) === "mismatch" && compareNumber(t0, t) === "mismatch") {
+          ctx.emit("R-XREF-02", "xref-indikator", cap.at(other.capRow!, "target"), {
+            stated: t,
+            expected: t0,
+            params: { indikator: other.indikator, other: where, what: "target", stated: fmtNum(t), expected: fmtNum(t0) },
+            related: [{ kind: "cell", ...cap.at(first.capRow!, "target") }],
+          });
+          continue;
+        }
         ctx.emit("R-XREF-02", "xref-indikator", cap.at(other.capRow!, "capaian"), {
           stated: c,
           expected: c0,
-          params: { indikator: other.indikator, other: where, what: "capaian", stated: fmtStatedPct(c), expected: fmtStatedPct(c0) },
+          params: { indikator: other.indikator, other: where, what: "capaian", stated: fmtPct(c), expected: fmtPct(c0) },
           related,
         });
         continue;
