@@ -149,7 +149,11 @@ function checkNonStandard(ctx: CheckContext, id: TableSheetId, row: number, col:
 
 /** A value for a message, as its cell shows it; a computed one with the two decimals of a percent. */
 function shown(v: Val, numberFormat: string, computed = false): string {
-  if (typeof v === "number") return isPercentFormat(numberFormat) ? (computed ? fmtPct(v) : fmtStatedPct(v)) : fmtNum(v);
+  if (typeof v === "number") {
+    if (isPercentFormat(numberFormat)) return computed ? fmtPct(v) : fmtStatedPct(v);
+    // a money column (#,##0) as every other rule shows an amount: Rp 7.089.003.733, not 7089003733
+    return numberFormat.includes("#,##0") ? fmtRp(v) : fmtNum(v);
+  }
   return fmtVal(v);
 }
 
