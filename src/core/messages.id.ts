@@ -368,6 +368,8 @@ const MESSAGES = {
   "pen-truncated": (p: MessageParams) => `Penyerapan ${p.stated} dipotong, bukan dibulatkan: seharusnya ${p.expected}.`,
   "cap-literal": (p: MessageParams) =>
     `Capaian ${p.stated} sama dengan realisasi ÷ 5: label kolom "5=4/5" dikerjakan harfiah. Capaian = realisasi ÷ target = ${p.expected}.`,
+  "cap-negative-below-zero": (p: MessageParams) =>
+    `Indikator negatif "${p.indikator}": realisasi ${p.realisasi} melebihi dua kali target ${p.target}, sehingga capaian (2 × target − realisasi) ÷ target = ${p.capaian}, di bawah nol.`,
   "cap-capped": (p: MessageParams) => `Capaian dibatasi 100%, padahal realisasi ÷ target = ${p.expected}; capaian di atas 100% tidak dipotong.`,
   "label-number": (p: MessageParams) => `Nomor kolom tertulis "${p.stated}", seharusnya "${p.expected}" (capaian = kolom realisasi ÷ kolom target).`,
   "unit-percent-realisasi": (p: MessageParams) =>

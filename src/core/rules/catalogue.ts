@@ -67,6 +67,14 @@ export const RULES = {
     codes: { "cap-capped": "warning" },
     scope: ["workbook"],
   },
+  "R-CAP-06": {
+    family: "R-CAP",
+    title: "Realisasi indikator negatif melebihi dua kali target",
+    why: "Dengan rumus (2 × target − realisasi) ÷ target, realisasi di atas dua kali target memberi capaian negatif: predikat dan rata-rata capaian di laporan ikut turun di bawah nol.",
+    fix: "Periksa realisasi dan polaritasnya; bila benar, jelaskan di narasi (atau pilih rumus T/R di Pengaturan).",
+    codes: { "cap-negative-below-zero": "warning" },
+    scope: ["workbook"],
+  },
   "R-AVG-01": {
     family: "R-AVG",
     title: "Indikator rata-rata tidak sama dengan rata-rata komponennya; 0 diisi untuk triwulan yang tidak diukur",

@@ -148,6 +148,25 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
     fail: [{ kind: "workbook", name: "capaian 116% diketik 100%", ops: [put(CAPAIAN, F + 0, "tw2", 116), put(CAPAIAN, F + 0, "capaian", 1)], expect: ["R-XL-01 formula-constant Capaian!O7", "R-CAP-05 cap-capped Capaian!O7"] }],
     pass: [{ kind: "workbook", name: "capaian 116% dibiarkan", ops: [put(CAPAIAN, F + 0, "tw2", 116), put(CAPAIAN, F + 0, "capaian", 1.16)], expect: ["R-XL-01 formula-constant Capaian!O7"] }],
   },
+  "R-CAP-06": {
+    fail: [
+      {
+        kind: "workbook",
+        name: "indikator negatif dengan realisasi 45 untuk target 20",
+        ops: [...indicator(F + 9, { indikator: "Jumlah aduan masyarakat yang belum ditindaklanjuti", satuan: "Aduan", target: 20, realisasi: 45 }), put(PERJANJIAN_KINERJA, F + 9, "polaritas", "negatif")],
+        expect: ["R-CAP-06 cap-negative-below-zero Capaian!O16"],
+      },
+    ],
+    pass: [
+      { kind: "workbook", name: "indikator negatif dengan realisasi 30 untuk target 20", ops: [...indicator(F + 9, { indikator: "Jumlah aduan masyarakat yang belum ditindaklanjuti", satuan: "Aduan", target: 20, realisasi: 30 }), put(PERJANJIAN_KINERJA, F + 9, "polaritas", "negatif")], expect: [] },
+      {
+        kind: "workbook",
+        name: "realisasi 45 untuk target 20 dengan rumus T/R",
+        ops: [...indicator(F + 9, { indikator: "Jumlah aduan masyarakat yang belum ditindaklanjuti", satuan: "Aduan", target: 20, realisasi: 45 }), put(PERJANJIAN_KINERJA, F + 9, "polaritas", "negatif"), setting("rumusNegatif", "T/R")],
+        expect: [],
+      },
+    ],
+  },
   "R-AVG-01": {
     fail: [
       {
@@ -428,6 +447,7 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
     fail: [
       { kind: "workbook", name: "rumus realisasi terhapus", ops: [put(CAPAIAN, F + 1, "realisasi", null)], expect: ["R-XL-01 formula-missing Capaian!N8"] },
       { kind: "workbook", name: "rumus realisasi ditimpa nilainya sendiri", ops: [put(CAPAIAN, F + 1, "realisasi", 46)], expect: ["R-XL-01 formula-constant Capaian!N8"] },
+      { kind: "workbook", name: "rumus sisa anggaran ditimpa angka", ops: [put(REALISASI_ANGGARAN, F + 2, "sisa", 1_000_000)], expect: ["R-XL-01 formula-constant 'Realisasi Anggaran'!N9", "R-SISA-01 sisa-mismatch 'Realisasi Anggaran'!N9"] },
       // Cost per Outcome's mirrors of Capaian fall back to empty (IFERROR): without this, nothing was said
       { kind: "workbook", name: "lembar Capaian terhapus", ops: [], without: "Capaian", expect: ["R-XL-01 sheet-missing Capaian!A1"] },
       { kind: "workbook", name: "lembar Realisasi Anggaran berganti nama", ops: [], without: "Realisasi Anggaran", expect: ["R-XL-01 sheet-missing 'Realisasi Anggaran'!A1"] },

@@ -430,6 +430,14 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
       params: { target: fmtNum(target), realisasi: fmtNum(lastV), meant: fmtNum(meant), satuan: ind.satuan.trim(), capaian: fmtPct(lastV / target) },
     });
   }
+  // SPEC: flag R > 2T under (2T − R)/T, whose capaian is then below zero
+  const periodRealisasi = negative ? num(m.value("capaian", r, "realisasi")) : null;
+  if (periodRealisasi !== null && target !== null && target > 0 && periodRealisasi > 2 * target && !sameText(m.setting("rumusNegatif"), "T/R")) {
+    ctx.emit("R-CAP-06", "cap-negative-below-zero", cap.at(r, "capaian"), {
+      stated: (2 * target - periodRealisasi) / target,
+      params: { indikator: ind.indikator, realisasi: fmtNum(periodRealisasi), target: fmtNum(target), capaian: fmtPct((2 * target - periodRealisasi) / target) },
+    });
+  }
   // a 0 where the indicator was not measured: it counts in a mean, and it becomes the last value
   values.forEach((v, i) => {
     if (v !== 0 || i + 1 > ctx.period.tw) return;
