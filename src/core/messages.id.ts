@@ -443,6 +443,8 @@ const MESSAGES = {
     `Kode "${p.stated}" tidak sesuai pola kode program/kegiatan/sub kegiatan (mis. 7.01.01, 7.01.01.2.01, 7.01.01.2.01.0001) atau SEMUA.`,
   "kode-level": (p: MessageParams) => `Kode ${p.kode} adalah kode ${p.expected}, tetapi levelnya "${p.stated}".`,
   "kode-unknown": (p: MessageParams) => `Kode ${p.stated} tidak ada di lembar Realisasi Anggaran; pagu dan realisasinya kosong.`,
+  "kode-twice-under-induk": (p: MessageParams) =>
+    `Kode ${p.stated} sudah dipakai baris ${p.first} dengan Induk ${p.induk} yang sama; pagu dan realisasi ${p.induk} menjumlahkan kode ini dua kali. Untuk indikator kedua dari program yang sama, kosongkan kodenya.`,
   "kode-duplicate": (p: MessageParams) => `Kode ${p.stated} sudah ada di baris ${p.first}; jumlahnya terhitung dua kali.`,
   "kode-not-in-sipd": (p: MessageParams) => `Kode ${p.stated} tidak ada dalam impor SIPD ${importMonth(p)}; angkanya diketik, bukan dari SIPD.`,
   "period-settings": (p: MessageParams) => {

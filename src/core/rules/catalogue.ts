@@ -230,10 +230,10 @@ export const RULES = {
   },
   "R-KODE-03": {
     family: "R-KODE",
-    title: "Kode ganda di Realisasi Anggaran",
-    why: "Kode yang muncul dua kali terhitung dua kali dalam setiap jumlah.",
-    fix: "Hapus baris kembarnya.",
-    codes: { "kode-duplicate": "error" },
+    title: "Kode ganda di Realisasi Anggaran atau di bawah satu Induk PK",
+    why: "Kode yang muncul dua kali terhitung dua kali dalam setiap jumlah, juga dalam pagu dan realisasi Induknya di PK dan Cost per Outcome.",
+    fix: "Hapus baris kembarnya; untuk indikator kedua dari program yang sama, kosongkan kodenya.",
+    codes: { "kode-duplicate": "error", "kode-twice-under-induk": "warning" },
     scope: ["workbook"],
   },
   "R-KODE-04": {

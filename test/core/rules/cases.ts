@@ -371,12 +371,34 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
     fail: [
       {
         kind: "workbook",
+        name: "dua indikator program 7.01.01 di bawah satu sasaran tanpa kode",
+        ops: [
+          ...indicator(F + 9, { indikator: "Persentase dokumen perencanaan yang tepat waktu", realisasi: 75 }),
+          ...indicator(F + 10, { indikator: "Persentase laporan program yang tepat waktu", level: "Program", kode: "7.01.01", induk: "IK-010", realisasi: 75 }),
+          ...indicator(F + 11, { indikator: "Persentase kegiatan program yang terlaksana", level: "Program", kode: "7.01.01", induk: "IK-010", realisasi: 75 }),
+        ],
+        expect: ["R-KODE-03 kode-twice-under-induk 'Perjanjian Kinerja'!E18"],
+      },
+      {
+        kind: "workbook",
         name: "baris sub kegiatan diketik dua kali",
         ops: [put(REALISASI_ANGGARAN, F + 48, "level", "Sub Kegiatan"), put(REALISASI_ANGGARAN, F + 48, "kode", "7.01.01.2.01.0001"), put(REALISASI_ANGGARAN, F + 48, "setelah", 100)],
         expect: ["R-SUM-01 sum-mismatch 'Realisasi Anggaran'!E7", "R-SUM-01 sum-mismatch 'Realisasi Anggaran'!E8", "R-KODE-03 kode-duplicate 'Realisasi Anggaran'!B55", "R-XREF-01 xref-sipd-pagu 'Realisasi Anggaran'!E55"],
       },
     ],
-    pass: [{ kind: "workbook", name: "setiap kode sekali", ops: [], expect: [] }],
+    pass: [
+      { kind: "workbook", name: "setiap kode sekali", ops: [], expect: [] },
+      {
+        kind: "workbook",
+        name: "indikator kedua program 7.01.01 tanpa kode",
+        ops: [
+          ...indicator(F + 9, { indikator: "Persentase dokumen perencanaan yang tepat waktu", realisasi: 75 }),
+          ...indicator(F + 10, { indikator: "Persentase laporan program yang tepat waktu", level: "Program", kode: "7.01.01", induk: "IK-010", realisasi: 75 }),
+          ...indicator(F + 11, { indikator: "Persentase kegiatan program yang terlaksana", level: "Program", induk: "IK-010", realisasi: 75 }),
+        ],
+        expect: [],
+      },
+    ],
   },
   "R-KODE-04": {
     fail: [{ kind: "workbook", name: "program diketik tangan yang tidak ada di impor SIPD", ops: [put(REALISASI_ANGGARAN, F + 48, "level", "Program"), put(REALISASI_ANGGARAN, F + 48, "kode", "7.01.07"), put(REALISASI_ANGGARAN, F + 48, "setelah", 1_000_000)], expect: ["R-KODE-04 kode-not-in-sipd 'Realisasi Anggaran'!B55"] }],

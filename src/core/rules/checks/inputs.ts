@@ -297,6 +297,27 @@ export function checkInputs(ctx: CheckContext): void {
 
   numbering(ctx);
 
+  // --- PK: one kode twice under one Induk (two indikator rows of one program): the Induk's pagu and
+  // realisasi, a sum over the rows that name it, count that kode's money twice
+  const underInduk = new Map<string, Indicator>();
+  const byId = new Map(ctx.indicators.map((i) => [i.id.toLowerCase(), i]));
+  for (const ind of ctx.indicators) {
+    if (ind.kode === "" || ind.induk === "" || ind.kode.toUpperCase() === KODE_SEMUA) continue;
+    const parent = byId.get(ind.induk.toLowerCase());
+    if (!parent || parent.kode !== "") continue;
+    const key = `${ind.induk.toLowerCase()}|${ind.kode.toLowerCase()}`;
+    const first = underInduk.get(key);
+    if (!first) {
+      underInduk.set(key, ind);
+      continue;
+    }
+    ctx.emit("R-KODE-03", "kode-twice-under-induk", pk.at(ind.pkRow, "kode"), {
+      stated: ind.kode,
+      params: { stated: ind.kode, first: first.pkRow + 1, induk: parent.id },
+      related: [{ kind: "cell", ...pk.at(first.pkRow, "kode") }],
+    });
+  }
+
   // --- Realisasi Anggaran: numbers, kode shape, duplicates
   const firstByKode = new Map<string, number>();
   for (const r of ra.rows()) {
