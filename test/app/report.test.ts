@@ -375,7 +375,10 @@ describe("reports requested", () => {
     await port.apply([write(CAPAIAN, first.capRow!, "tw3", 70), write(CAPAIAN, first.capRow!, "tw4", 80)]);
     // Pengaturan's TW II: a TW III and TW IV value are not counted, and said so
     const own = await prepareReports(port);
-    expect(own.findings.filter((f) => f.code === "period-tw-beyond").map((f) => f.params.tw)).toEqual([3, 4]);
+    expect(own.findings.filter((f) => f.code === "period-tw-beyond").map((f) => [f.params.tw, f.stated])).toEqual([
+      [3, 70],
+      [4, 80],
+    ]);
     // the annual report counts them: nothing to confirm about them, and this indicator's TW IV is filled
     const annual = await prepareReports(port, { periode: "Tahunan" });
     expect(annual.findings.filter((f) => f.code === "period-tw-beyond")).toEqual([]);

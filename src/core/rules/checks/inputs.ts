@@ -396,14 +396,18 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
     // the address only for a quarter that holds something (four per indicator otherwise)
     const at = cap.at(r, k);
     if (i + 1 > ctx.period.tw) {
-      ctx.emit("R-PERIOD-01", "period-tw-beyond", at, { params: { tw: i + 1, periode: ctx.period.periode ?? undefined, periodTw: ctx.period.tw } });
+      const stated = valOf(snap.value);
+      ctx.emit("R-PERIOD-01", "period-tw-beyond", at, {
+        ...(typeof stated === "number" || typeof stated === "string" ? { stated } : {}),
+        params: { tw: i + 1, periode: ctx.period.periode ?? undefined, periodTw: ctx.period.tw },
+      });
       return;
     }
     const percent = typedPercent(snap.value, snap.numberFormat);
     percentTyped[i] = percent;
     if (percent && unit === "count") {
       const shown = typeof snap.value === "number" ? fmtStatedPct(snap.value) : String(snap.value);
-      ctx.emit("R-CAP-03", "unit-percent-realisasi", at, { stated: shown, params: { stated: shown, satuan: ind.satuan } });
+      ctx.emit("R-CAP-03", "unit-percent-realisasi", at, { stated: typeof snap.value === "number" ? snap.value : shown, params: { stated: shown, satuan: ind.satuan } });
       ctx.unitTrouble.add(ind.id.toLowerCase());
     } else if (v !== null && target !== null && unit !== "count" && percent !== targetPercent && v !== 0 && target !== 0) {
       // 89 against 27% (0,27): one of the two was typed as a percent
