@@ -361,7 +361,7 @@ describe("reports requested", () => {
     expect(findingMessage(stale[0]!)).toMatch(/^Realisasi TW IV indikator ".+" belum diisi; realisasi s\/d Tahunan memakai TW II \([\d,]+\)\. Bila indikator memang tidak diukur triwulan ini, abaikan peringatan ini\.$/);
     const budget = (p: ReportPrep) => p.reports[0]!.sections.flatMap((s) => s.paragraphs).find((x) => x.topic === "anggaran")!.text;
     expect(budget(own)).toMatch(/^Pagu anggaran yang mendukung kinerja Kasubbag Keuangan Rp [\d.]+, terealisasi Rp [1-9][\d.]+ \(/);
-    expect(budget(annual)).toMatch(/^Pagu anggaran yang mendukung kinerja Kasubbag Keuangan Rp [\d.]+; realisasi anggarannya sampai Tahun 2024 belum diisi, sehingga penyerapan dan sisa anggaran belum dapat dihitung\.$/);
+    expect(budget(annual)).toMatch(/^Pagu anggaran yang mendukung kinerja Kasubbag Keuangan Rp [\d.]+; realisasi anggarannya sampai akhir Tahun 2024 belum diisi, sehingga penyerapan dan sisa anggaran belum dapat dihitung\.$/);
     expect(budget(annual)).not.toContain("Rp 0");
     // TW III: the import is older too; TW I: the import covers it, and nothing is said of it
     const tw3 = await prepareReports(await correctWorkbook2024(), { periode: "TW III" });

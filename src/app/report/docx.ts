@@ -30,7 +30,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from "docx";
-import { pageHeaderText } from "../../core/report/stamp";
+import { pageHeaderText, periodeTitle } from "../../core/report/stamp";
 import { fitWidths, longestWords, placeHeader } from "../../core/report/table-grid";
 import type { Report, ReportCell, ReportChart, ReportTable } from "../../core/report/types";
 import type { ChartImage } from "./chart-png";
@@ -71,8 +71,8 @@ export async function renderDocx(input: DocxInput | readonly DocxInput[]): Promi
   const jabatan = inputs.length === 1 ? report.jabatan : inputs.map((i) => i.report.jabatan).join(", ");
   const doc = new Document({
     creator: "SAKIP Workbook",
-    title: `Laporan Kinerja ${jabatan} ${report.unit} ${report.periodeLabel} Tahun ${report.tahun}`,
-    description: `Laporan Kinerja ${jabatan}, ${report.unit}, ${report.pemda}, ${report.periodeLabel} Tahun ${report.tahun}`,
+    title: `Laporan Kinerja ${jabatan} ${report.unit} ${periodeTitle(report)}`,
+    description: `Laporan Kinerja ${jabatan}, ${report.unit}, ${report.pemda}, ${periodeTitle(report)}`,
     styles: {
       default: {
         document: { run: { font: FONT, size: BODY_SIZE } },
@@ -161,7 +161,7 @@ function titleBlock(report: Report): Paragraph[] {
     line(report.jabatan.toUpperCase(), 28),
     ...(report.unit ? [line(report.unit.toUpperCase(), 26)] : []),
     ...(report.pemda ? [line(report.pemda.toUpperCase(), 24)] : []),
-    line(`${report.periodeLabel.toUpperCase()} TAHUN ${report.tahun}`, 24, 360),
+    line(periodeTitle(report).toUpperCase(), 24, 360),
   ];
 }
 

@@ -9,6 +9,7 @@ import JSZip from "jszip";
 import { a1, rangeA1, sheetRef } from "../../core/address";
 import { chartSheetLayout, SHEET_FONT_SIZE, tableSheetLayout, type ChartPlacement, type SheetLayout } from "../../core/report/sheet-layout";
 import type { Report, TableId } from "../../core/report/types";
+import { periodeTitle } from "../../core/report/stamp";
 import { addCharts, zipStore } from "../../workbook/xlsx/chart-parts";
 
 const FONT = "Arial";
@@ -65,7 +66,7 @@ export async function renderReportXlsx(reports: readonly Report[]): Promise<Uint
   const layouts = reportLayouts(reports);
   const wb = new Workbook();
   wb.creator = "SAKIP Workbook";
-  wb.title = `Laporan Kinerja ${reports[0]!.unit} ${reports[0]!.periodeLabel} Tahun ${reports[0]!.tahun}`;
+  wb.title = `Laporan Kinerja ${reports[0]!.unit} ${periodeTitle(reports[0]!)}`;
   contents(wb, reports, layouts);
   for (const layout of layouts) writeSheet(wb, layout);
 
@@ -131,7 +132,7 @@ function contents(wb: Workbook, reports: readonly Report[], layouts: readonly Sh
   ws.getCell("A1").font = { ...bold, size: 14 };
   ws.getCell("A2").value = [first.unit, first.pemda].filter(Boolean).join(" - ");
   ws.getCell("A2").font = bold;
-  ws.getCell("A3").value = `${first.periodeLabel} Tahun ${first.tahun}`;
+  ws.getCell("A3").value = periodeTitle(first);
   ws.getCell("A3").font = bold;
   ws.getCell("A5").value = "Lembar";
   ws.getCell("B5").value = "Isi";

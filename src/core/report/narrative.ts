@@ -17,7 +17,7 @@ const pp = (fraction: number): string => `${formatAngka(Math.abs(fraction) * 100
 export function narrative(rows: readonly ReportRow[], ctx: { jabatan: string; periode: Period; tahun: number }): Paragraph[] {
   const out: Paragraph[] = [];
   const ind = rows.filter((r) => r.ind.indikator !== "");
-  const sampai = ctx.periode === "Tahunan" ? `Tahun ${ctx.tahun}` : `${periodeLabel(ctx.periode)} Tahun ${ctx.tahun}`;
+  const sampai = ctx.periode === "Tahunan" ? `akhir Tahun ${ctx.tahun}` : `${periodeLabel(ctx.periode)} Tahun ${ctx.tahun}`;
   for (const r of ind) {
     const target = measureText(r.target, r.ind.satuan, r.targetPercent);
     if (r.realisasi === null) {

@@ -160,6 +160,8 @@ describe("sheet layout", () => {
     expect(layout.orientation).toBe("landscape");
     expect(layout.pageHeader).toBe(pageHeaderText(report));
     expect(pageHeaderText(report)).toBe("Kecamatan Lumajang · LKj Kasubbag Keuangan · Triwulan II Tahun 2024");
+    // the year's report is "Tahun 2024", not "Tahunan Tahun 2024"
+    expect(pageHeaderText({ ...report, periodeLabel: "Tahunan" })).toBe("Kecamatan Lumajang · LKj Kasubbag Keuangan · Tahun 2024");
   });
 
   it("puts each chart's data beside it, the reference as a column of 100%", () => {
