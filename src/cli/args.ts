@@ -1,3 +1,6 @@
+import { PERIODS, type Period } from "../core/layouts";
+import { normalisePeriode } from "../core/layouts/settings";
+
 /**
  * A small flag parser: `--name value`, `--name=value` and boolean `--name`; a one-letter short form
  * (`-o value`) where the command declares it; unknown flags, and a word after a single dash, are errors.
@@ -40,4 +43,12 @@ export function parseArgs(argv: readonly string[], spec: { values: readonly stri
     flags[name] = value;
   }
   return { ok: true, args: { positional, flags } };
+}
+
+/** `--periode` as users type it (TW2, II, Triwulan II, tahunan …): the period, or the message refusing it. */
+export function periodeOption(raw: string | undefined): { ok: true; periode: Period | undefined } | { ok: false; message: string } {
+  if (raw === undefined) return { ok: true, periode: undefined };
+  const p = normalisePeriode(raw);
+  if (!(PERIODS as readonly unknown[]).includes(p)) return { ok: false, message: `--periode "${raw}" tidak dikenal; tulis TW I, TW II, TW III, TW IV atau Tahunan.` };
+  return { ok: true, periode: p as Period };
 }

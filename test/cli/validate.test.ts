@@ -89,6 +89,20 @@ describe("sakip validate", () => {
     expect(all.filter((f) => f.file === good).every((f) => f.severity === "info")).toBe(true);
   });
 
+  it("--periode checks what a report of another period would lack, as sakip report --periode does", async () => {
+    const own = await run("validate", good, "--json");
+    const codes = (out: string) => new Set((JSON.parse(out) as JsonFinding[]).map((f) => f.code));
+    expect(codes(own.out).has("period-sipd-old")).toBe(false);
+    const annual = await run("validate", good, "--periode", "tahunan", "--json");
+    expect(annual.code).toBe(0);
+    const found = JSON.parse(annual.out) as JsonFinding[];
+    expect(found.find((f) => f.code === "period-sipd-old")).toMatchObject({ severity: "peringatan", sheet: "Rincian SIPD", cell: "A1", stated: "Juni", expected: "Desember" });
+    expect(found.filter((f) => f.code === "rep-realisasi-tw-missing").length).toBeGreaterThan(3);
+    const wrong = await run("validate", good, "--periode", "TW5");
+    expect(wrong.code).toBe(EXIT.usage);
+    expect(wrong.err).toBe('--periode "TW5" tidak dikenal; tulis TW I, TW II, TW III, TW IV atau Tahunan.\n');
+  });
+
   it("says which files could not be read and still checks the others", async () => {
     const r = await run("validate", good, join(dir, "catatan.txt"), join(dir, "hilang.xlsx"));
     expect(r.code).toBe(EXIT.unreadable);

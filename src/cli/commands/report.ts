@@ -10,8 +10,7 @@ import { writeFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { exportReports, prepareReports, refusalMessage, writeReportSheets, type ReportRefusal } from "../../app/report";
 import { findingMessage, locationText, SEVERITY_LABEL, type Finding } from "../../core/findings";
-import { PERIODS, type Period } from "../../core/layouts";
-import { normalisePeriode } from "../../core/layouts/settings";
+import { periodeOption } from "../args";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { defineCommand, notXlsx } from "../command";
 import { EXIT, type ExitCode } from "../exit-codes";
@@ -24,12 +23,12 @@ const SHOWN = 30;
 
 const line = (f: Finding): string => `  ${SEVERITY_LABEL[f.severity]} ${f.rule} ${locationText(f.at)}: ${findingMessage(f)}`;
 
-function refuse(io: Io, file: string, refusal: ReportRefusal): ExitCode {
+function refuse(io: Io, file: string, refusal: ReportRefusal, periode: string | undefined): ExitCode {
   const lines = [refusalMessage(refusal).split("\n")[0]!];
   if (refusal.kind === "galat" || refusal.kind === "peringatan") {
     const list = refusal.kind === "galat" ? refusal.errors : refusal.warnings;
     lines.push(...list.slice(0, SHOWN).map(line));
-    if (list.length > SHOWN) lines.push(`  … dan ${list.length - SHOWN} lagi (semuanya: sakip validate ${file}).`);
+    if (list.length > SHOWN) lines.push(`  … dan ${list.length - SHOWN} lagi (semuanya: sakip validate ${file}${periode ? ` --periode "${periode}"` : ""}).`);
   }
   if (refusal.kind === "peringatan" || refusal.kind === "disunting") lines.push("Bila Anda yakin, jalankan lagi dengan --paksa; konfirmasinya dicatat di lembar Riwayat SAKIP.");
   io.err(lines.join("\n") + "\n");
@@ -76,15 +75,12 @@ export const reportCommand = defineCommand<"jabatan" | "periode" | "keluaran", "
       io.err(`Berkas keluaran tidak boleh sama dengan buku kerjanya (${file}); pilih nama lain.\n`);
       return EXIT.usage;
     }
-    let periode: Period | undefined;
-    if (values.periode !== undefined) {
-      const p = normalisePeriode(values.periode);
-      if (!(PERIODS as readonly unknown[]).includes(p)) {
-        io.err(`--periode "${values.periode}" tidak dikenal; tulis TW I, TW II, TW III, TW IV atau Tahunan.\n`);
-        return EXIT.usage;
-      }
-      periode = p as Period;
+    const option = periodeOption(values.periode);
+    if (!option.ok) {
+      io.err(`${option.message}\n`);
+      return EXIT.usage;
     }
+    const periode = option.periode;
     if (out !== undefined) checkFolderOf(out);
 
     // the workbook is saved only to hold Laporan sheets or a confirmation; otherwise it is only read
@@ -99,13 +95,13 @@ export const reportCommand = defineCommand<"jabatan" | "periode" | "keluaran", "
 
     if (lembar) {
       const r = await writeReportSheets(wb, prep, confirm, at);
-      if (!r.ok) return refuse(io, file, r.refusal);
+      if (!r.ok) return refuse(io, file, r.refusal, periode);
       done.push(`Lembar Laporan di ${file}: ${r.sheets.join(", ")}`);
     }
     if (out !== undefined && format) {
       // the journal names the file written, as the user named it
       const r = await exportReports(wb, prep, format, confirm, at, basename(out));
-      if (!r.ok) return refuse(io, file, r.refusal);
+      if (!r.ok) return refuse(io, file, r.refusal, periode);
       try {
         await writeFile(out, r.bytes);
       } catch (error) {

@@ -12,6 +12,7 @@ import type { WorkbookModel } from "../../core/model/workbook-model";
 import { sortFindings, validateModel } from "../../core/rules";
 import { crossSummary, crossValidate, type CrossSummary } from "../../core/rules/cross";
 import { NotWorkbookError, XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+import { periodeOption } from "../args";
 import { defineCommand } from "../command";
 import { EXIT } from "../exit-codes";
 
@@ -43,9 +44,9 @@ function toJson(file: string, f: Finding): JsonFinding {
   };
 }
 
-export const validateCommand = defineCommand<never, "json">({
+export const validateCommand = defineCommand<"periode", "json">({
   name: "validate",
-  usage: "sakip validate FILE.xlsx… [--json]",
+  usage: "sakip validate FILE.xlsx… [--periode \"TW II\"] [--json]",
   summary: "Memeriksa buku kerja (Periksa): temuan per sel, juga antarberkas satu unit kerja.",
   help:
     "Setiap berkas diperiksa dengan semua aturan Periksa; berkas-berkas dengan unit kerja, tahun dan periode yang sama\n" +
@@ -53,11 +54,19 @@ export const validateCommand = defineCommand<never, "json">({
     "--json mencetak larik temuan: file, rule, code, severity (galat/peringatan/info), sheet, cell, stated, expected, message;\n" +
     "berkas yang tidak terbaca juga satu temuan (rule null, code file-unreadable, severity galat).\n" +
     "Berkas yang disebut dua kali (juga lewat jalur lain) diperiksa sekali.\n" +
+    "--periode memeriksa juga apa yang kurang untuk laporan periode itu bila berbeda dari Pengaturan (seperti sakip report --periode).\n" +
     "Status keluar: 0 tanpa galat, 1 ada galat, 4 ada berkas yang tidak terbaca (dan tanpa galat), 2 salah pemakaian.\n",
+  values: ["periode"],
   booleans: ["json"],
   positional: { min: 1, max: Number.POSITIVE_INFINITY },
-  async run({ positional: files, switches, io }) {
+  async run({ positional: files, values, switches, io }) {
     const json = switches.json === true;
+    const option = periodeOption(values.periode);
+    if (!option.ok) {
+      io.err(`${option.message}\n`);
+      return EXIT.usage;
+    }
+    const reportPeriode = option.periode;
     // one workbook at a time: its findings, its sheet order and what the checks across files need are
     // kept, the workbook itself is not (a folder of large workbooks held whole ran out of memory)
     const models: { name: string; sheetNames: string[] }[] = [];
@@ -82,7 +91,7 @@ export const validateCommand = defineCommand<never, "json">({
         continue;
       }
       models.push({ name: file, sheetNames: model.sheetNames });
-      byFile.set(file, validateModel(model));
+      byFile.set(file, validateModel(model, reportPeriode ? { reportPeriode } : {}));
       summaries.push(crossSummary(file, model));
     }
     for (const { file, finding } of crossValidate(summaries)) byFile.get(file)!.push(finding);
