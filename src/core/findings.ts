@@ -61,7 +61,10 @@ export const lineAt = (line: number, extra: { column?: string; kode?: string } =
 
 /** The Indonesian message of a finding. */
 export function findingMessage(f: Pick<Finding, "code" | "params">): string {
-  return message(f.code, f.params);
+  const text = message(f.code, f.params);
+  // a note of the SIPD export itself, shown at import and kept in Rincian SIPD's Temuan column: why
+  // Periksa lists as info what Impor SIPD listed as peringatan or galat
+  return f.params.importNoted ? `${text} ${message("sipd-noted-at-import")}` : text;
 }
 
 /** "Capaian!M7", "Realisasi Anggaran!D7:D9" or "baris 12". */

@@ -331,6 +331,7 @@ const MESSAGES = {
     "jadi kode tidak diperbaiki dan diperiksa apa adanya.",
   "sipd-kode-orphan": (p: MessageParams) =>
     `Baris induk kode ${p.kode} (${p.parent}) tidak ada; jumlahnya tidak dapat diperiksa ke atas.`,
+  "sipd-noted-at-import": () => "(Catatan ekspor SIPD sendiri, sudah ditampilkan saat impor dan tercatat di kolom Temuan; di sini sebagai info.)",
   "sipd-kode-duplicate": (p: MessageParams) => `Kode rekening ${p.kode} sudah ada di baris ${p.first}; baris ini tidak ikut dijumlahkan.`,
   "sipd-kode-unit": (p: MessageParams) => `Kode ${p.kode} milik unit ${p.unit}, sedangkan baris pertama milik ${p.expected}.`,
   "sipd-urusan-mismatch": (p: MessageParams) => `Urusan pada kode rekening (${p.kode}) berbeda dengan kepala laporan (${p.header}).`,

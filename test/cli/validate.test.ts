@@ -43,6 +43,10 @@ describe("sakip validate", () => {
     expect(r.code).toBe(0);
     expect(r.out.split("\n")[0]).toBe(`${good}: 0 galat, 0 peringatan, 13 info`);
     expect(r.err).toBe("");
+    // each says why it is info here when Impor SIPD listed it as peringatan or galat
+    const notes = r.out.split("\n").filter((l) => l.startsWith("  info"));
+    expect(notes).toHaveLength(13);
+    for (const l of notes) expect(l).toMatch(/'Rincian SIPD'!.*\(Catatan ekspor SIPD sendiri, sudah ditampilkan saat impor dan tercatat di kolom Temuan; di sini sebagai info\.\)$/);
   });
 
   it("a folder of files: findings per file, the checks across files of one unit, exit 1 on galat", async () => {

@@ -163,7 +163,7 @@ function rincianParse(ctx: CheckContext): LraParseSuccess | null {
     ctx.emit(f.rule as "R-SUM-01", f.code as "sipd-rollup", at, {
       ...(f.stated !== undefined ? { stated: f.stated } : {}),
       ...(f.expected !== undefined ? { expected: f.expected } : {}),
-      params: f.params,
+      params: inherited ? { ...f.params, importNoted: 1 } : f.params,
       ...(related ? { related } : {}),
       severity: inherited ? "info" : f.severity,
     });
