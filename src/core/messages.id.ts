@@ -127,6 +127,7 @@ export type NumStyle = keyof typeof NUM_STYLE;
 /** A Pengaturan setting that is empty or invalid, and what to put there (period-settings). */
 const PERIOD_SETTING: Record<string, { label: string; hint: (p: MessageParams) => string }> = {
   tahun: { label: "Tahun anggaran", hint: () => "isi tahun (mis. 2024)." },
+  "tahun-text": { label: "Tahun anggaran", hint: (p) => `tersimpan sebagai teks, bukan angka; rumus lembar tidak membacanya. Ketik ulang ${String(p.stated)} sebagai angka (tanpa tanda petik, sel tidak berformat Teks).` },
   periode: { label: "Periode laporan", hint: (p) => `pilih ${p.choices}.` },
 };
 

@@ -407,6 +407,7 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
   "R-PERIOD-01": {
     fail: [
       { kind: "workbook", name: "Pengaturan tanpa tahun", ops: [setting("tahun", null)], expect: ["R-PERIOD-01 period-settings Pengaturan!B8"] },
+      { kind: "workbook", name: "tahun 2024 tersimpan sebagai teks", ops: [setting("tahun", "2024")], expect: ["R-PERIOD-01 period-settings Pengaturan!B8"] },
       { kind: "workbook", name: "buku kerja 2025 dengan impor 2024", ops: [setting("tahun", 2025)], expect: ["R-PERIOD-01 period-bulan-year 'Realisasi Anggaran'!G7", "R-PERIOD-01 period-sipd-year 'Rincian SIPD'!A1"] },
       {
         kind: "workbook",

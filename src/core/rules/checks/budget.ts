@@ -226,7 +226,9 @@ function period(ctx: CheckContext): void {
   const periodeCell = m.settingCell("periode");
   if (tahunCell && p.tahun === null) {
     const v = m.setting("tahun");
-    ctx.emit("R-PERIOD-01", "period-settings", tahunCell.at, { stated: text(v), params: { setting: "tahun", stated: isXlError(v) ? v.error : text(v) } });
+    // "2024" typed as text: the formulas read no year from it, though it looks right in the cell
+    const asText = typeof v === "string" && /^\s*\d{4}\s*$/.test(v);
+    ctx.emit("R-PERIOD-01", "period-settings", tahunCell.at, { stated: text(v), params: { setting: asText ? "tahun-text" : "tahun", stated: isXlError(v) ? v.error : text(v) } });
   }
   if (periodeCell && p.periode === null) {
     const v = m.setting("periode");
