@@ -379,6 +379,8 @@ const MESSAGES = {
   "unit-percent-target": (p: MessageParams) =>
     `Target di lembar ini ${p.stated} (persen), sedangkan PK menetapkan ${p.expected} ${p.satuan}; satuan target dan realisasi harus sama.`,
   "unit-name-percent": (p: MessageParams) => `Indikator "${p.indikator}" adalah persentase, tetapi satuannya "${p.satuan}"; target persentase ditulis dalam %.`,
+  "unit-percent-pk-target": (p: MessageParams) =>
+    `Target tertulis ${p.stated} (persen), padahal satuan indikatornya "${p.satuan}". Tulis target sebagai angka biasa dan hapus format persen selnya.`,
   "unit-differs": (p: MessageParams) => `Satuan tertulis "${p.stated}", sedangkan di PK "${p.expected}".`,
   "unit-percent-mixed": (p: MessageParams) =>
     `Target ${p.target} dan realisasi ${p.realisasi} tidak sama cara tulisnya: satu persen (${p.percentSide}), yang lain angka biasa; capaian menjadi ${p.capaian}. Tulis keduanya sebagai angka biasa bersatuan "${p.satuan}".`,

@@ -48,7 +48,7 @@ export const RULES = {
     title: "Target dan realisasi tidak sama satuannya",
     why: "Capaian hanya bermakna bila target dan realisasi dalam satuan yang sama: 25% terhadap target 12 Dokumen tidak dapat dibagi.",
     fix: "Tulis realisasi dalam satuan target (3 Dokumen), atau tetapkan target sebagai persen di PK; satu satuan per indikator, di kolom Satuan PK.",
-    codes: { "unit-percent-realisasi": "error", "unit-percent-target": "warning", "unit-differs": "warning", "unit-name-percent": "info" },
+    codes: { "unit-percent-realisasi": "error", "unit-percent-target": "warning", "unit-percent-pk-target": "warning", "unit-differs": "warning", "unit-name-percent": "info" },
     scope: ["workbook"],
   },
   "R-CAP-04": {

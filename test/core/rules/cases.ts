@@ -132,6 +132,7 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
     fail: [
       { kind: "workbook", name: "realisasi diketik 100% untuk target 1 Dokumen", ops: typed(CAPAIAN, F + 3, "tw2", 1, "0%"), expect: ["R-CAP-03 unit-percent-realisasi Capaian!K10"] },
       { kind: "workbook", name: "target diketik 100% di Capaian, di PK 64 Orang", ops: typed(CAPAIAN, F + 6, "target", 1, "0%"), expect: ["R-XL-01 formula-constant Capaian!I13", "R-CAP-03 unit-percent-target Capaian!I13"] },
+      { kind: "workbook", name: "target PK 1 Dokumen berformat persen (100%)", ops: typed(PERJANJIAN_KINERJA, F + 3, "targetAwal", 1, "0%"), expect: ["R-CAP-03 unit-percent-pk-target 'Perjanjian Kinerja'!K10"] },
       { kind: "workbook", name: "satuan Paket diketik di Capaian, di PK Dokumen", ops: [put(CAPAIAN, F + 3, "satuan", "Paket")], expect: ["R-XL-01 formula-constant Capaian!F10", "R-CAP-03 unit-differs Capaian!F10"] },
       { kind: "workbook", name: "indikator \"Persentase …\" bersatuan Dokumen", ops: [put(PERJANJIAN_KINERJA, F + 0, "satuan", "Dokumen")], expect: ["R-CAP-03 unit-name-percent 'Perjanjian Kinerja'!H7"] },
     ],

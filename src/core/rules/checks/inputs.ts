@@ -247,7 +247,9 @@ export function checkInputs(ctx: CheckContext): void {
     for (const k of ["targetAwal", "targetPerubahan"] as const) {
       const c = pk.cell(r, k);
       if (unit === "count" && c.value !== null && c.value !== "" && typedPercent(c.value, c.numberFormat)) {
-        ctx.emit("R-CAP-03", "unit-differs", pk.at(r, k), { stated: "%", expected: ind.satuan, params: { stated: "%", expected: ind.satuan } });
+        // the cell's percent format (or a typed "12%"), not the Satuan column: said as such
+        const shown = typeof c.value === "number" ? fmtStatedPct(c.value) : String(c.value);
+        ctx.emit("R-CAP-03", "unit-percent-pk-target", pk.at(r, k), { stated: "%", expected: ind.satuan, params: { stated: shown, satuan: ind.satuan } });
       }
     }
     if (ind.capRow !== undefined) capaianInputs(ctx, ind);
