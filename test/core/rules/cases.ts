@@ -492,6 +492,7 @@ export const CASES: Partial<Record<RuleId, { fail: Case[]; pass: Case[] }>> = {
   "R-XL-03": {
     fail: [
       { kind: "workbook", name: "46 tersimpan sebagai teks", ops: [put(CAPAIAN, F + 1, "tw2", "46")], expect: ["R-XL-03 number-as-text Capaian!K8"] },
+      { kind: "workbook", name: "\"52%\" tersimpan sebagai teks, target 100 (satuan %): maksudnya 52", ops: [put(CAPAIAN, F + 0, "tw2", "52%")], expect: ["R-XL-03 number-as-text Capaian!K7"] },
       { kind: "workbook", name: "kata-kata di kolom angka", ops: [put(CAPAIAN, F + 1, "tw2", "empat puluh enam")], expect: ["R-XL-03 text-in-number Capaian!K8"] },
       // Excel leaves it out of the realisasi (as if blank), LibreOffice counts it as 1
       { kind: "workbook", name: "TRUE di kolom realisasi", ops: [put(CAPAIAN, F + 1, "tw2", true)], expect: ["R-XL-03 logical-in-number Capaian!K8"] },

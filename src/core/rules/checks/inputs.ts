@@ -391,7 +391,8 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
   TW_KEYS.forEach((k, i) => {
     const col = cap.col(k);
     const snap = cap.snap(r, col);
-    numberInput(ctx, "capaian", r, col, "count", unit !== "count");
+    // "52%" typed as text means 52 where the target is written in percent points (100), 0,52 where it is a fraction
+    numberInput(ctx, "capaian", r, col, "count", unit !== "count" && (targetPercent || target === null || Math.abs(target) <= 1.5));
     const v = num(valOf(snap.value));
     values.push(v);
     if (snap.value === null || snap.value === "") return;
