@@ -8,21 +8,14 @@
 import { readWorkbookModel } from "../../../src/app/read-model";
 import { CAPAIAN, PERJANJIAN_KINERJA } from "../../../src/core/layouts";
 import type { WorkbookModel } from "../../../src/core/model/workbook-model";
+import type { Indicator } from "../../../src/core/rules/context";
 import { buildReport } from "../../../src/core/report/build";
 import type { Report, ReportTable } from "../../../src/core/report/types";
 import type { WorkbookOp } from "../../../src/workbook/port";
 import { F, correctWorkbook2024, rows2024, write } from "../../support/workbooks";
 
-interface Added {
-  jabatan: string;
-  no: string;
-  level: string;
-  kode: string;
-  sasaran: string;
-  indikator: string;
-  induk?: string;
-  tw2: number;
-}
+/** A PK row added to the 2024 workbook, with its TW II realisasi. */
+type Added = Pick<Indicator, "jabatan" | "no" | "level" | "kode" | "sasaran" | "indikator"> & { induk?: string; tw2: number };
 
 const n = rows2024().length;
 /** The scaffold's prepared IDs: row F + i holds IK-(i + 1). */
