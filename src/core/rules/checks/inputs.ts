@@ -385,7 +385,8 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
   const targetSnap = pk.cell(ind.pkRow, targetCell);
   const targetPercent = typedPercent(targetSnap.value, targetSnap.numberFormat);
   // a small realisasi is the aim of a negative indicator: 0,05% is then as likely as 5%
-  const negative = text(m.value("pk", ind.pkRow, "polaritas")).toLowerCase() === "negatif";
+  // (as the capaian formula reads it: "negatif " is not negatif there)
+  const negative = sameText(m.value("pk", ind.pkRow, "polaritas"), "negatif");
   const values: (number | null)[] = [];
   const percentTyped: boolean[] = [];
   TW_KEYS.forEach((k, i) => {
