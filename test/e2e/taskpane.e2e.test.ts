@@ -565,6 +565,16 @@ it("(a) no Excel: a target and a realisasi corrected in the grid; capaian and pr
     await panel.locator('td[data-row="6"][data-col="14"]', { hasText: "82,90%" }).waitFor();
     expect(await cell(6, 15).textContent()).toBe("Tinggi");
     expect(await cell(6, 8).textContent()).toBe("100");
+    // Enter moved down to K8; Tab saves and moves right with the keyboard kept (Fluent's Tabster used to
+    // take the focus out of the grid, and the next typing went nowhere)
+    expect(await cell(7, 10).getAttribute("data-selected")).toBe("true");
+    await page.keyboard.type("7");
+    await page.keyboard.press("Tab");
+    await cell(7, 11).and(panel.locator('[data-selected="true"]')).waitFor({ timeout: 5000 });
+    await page.keyboard.type("8");
+    await panel.getByLabel("Ubah sel L8").waitFor({ timeout: 5000 });
+    await page.keyboard.press("Escape");
+    expect(await cell(7, 10).textContent()).toBe("7");
     await cell(6, 14).click();
     expect(await panel.getByRole("group", { name: "Baris rumus" }).getByLabel("Isi sel").textContent()).toMatch(/^=IF\(/);
     fs.mkdirSync(OUT, { recursive: true });

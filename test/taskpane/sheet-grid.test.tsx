@@ -66,7 +66,44 @@ describe("small edits in the no-Excel grid (2024 workbook of Kecamatan Lumajang)
     await typeAndEnter("93,75%");
     expect(wb.cell("Perjanjian Kinerja", F + 1, col)).toMatchObject({ value: 0.9375, numberFormat: "0.00%" });
     await waitFor(() => expect(td(F + 1, col).textContent).toBe("93,75%"));
-    expect(formulaLine()).toEqual(["L8", "93,75%"]);
+    // Enter saved and moved down, as in Excel and LibreOffice
+    expect(formulaLine()[0]).toBe("L9");
+  });
+
+  it("Enter moves down and Tab right, with the keyboard kept: a column of realisasi is typed without the mouse", async () => {
+    await openGrid(wb, "Capaian");
+    fireEvent.click(td(F + 0, TW2 - 1));
+    for (const [key, text] of [["Tab", "30"], ["Enter", "52"], ["Enter", "61"]] as const) {
+      if (editor() === null) fireEvent.keyDown(scroller(), { key: text[0] });
+      fireEvent.change(editor()!, { target: { value: text } });
+      await act(async () => {
+        fireEvent.keyDown(editor()!, { key });
+      });
+      await waitFor(() => expect(editor()).toBeNull());
+      // the grid has the keyboard again, on the next cell
+      expect(document.activeElement).toBe(scroller());
+    }
+    // TW I of row 7 (Tab to TW II), TW II of row 7 (Enter down), TW II of row 8
+    expect([wb.cell("Capaian", F + 0, TW2 - 1)?.value, wb.cell("Capaian", F + 0, TW2)?.value, wb.cell("Capaian", F + 1, TW2)?.value]).toEqual([30, 52, 61]);
+    expect(td(F + 2, TW2).dataset.selected).toBe("true");
+  });
+
+  it("after a refused text, a press on another cell selects it and drops the refused text", async () => {
+    await openGrid(wb, "Capaian");
+    fireEvent.doubleClick(td(F + 1, TW2));
+    await typeAndEnter("1.5");
+    expect(screen.getByRole("alert")).not.toBeNull();
+    // the press selects; the release may land elsewhere once the message above the grid is gone
+    await act(async () => {
+      fireEvent.mouseDown(td(F + 2, TW2));
+      fireEvent.blur(editor()!);
+    });
+    expect(editor()).toBeNull();
+    expect(td(F + 2, TW2).dataset.selected).toBe("true");
+    expect(wb.cell("Capaian", F + 1, TW2)?.value).toBe(46);
+    // what is typed next goes to the cell pressed
+    fireEvent.keyDown(scroller(), { key: "7" });
+    expect(editor()?.getAttribute("aria-label")).toBe(`Ubah sel K${F + 3}`);
   });
 
   it("refuses what is not an Indonesian number, keeps the cell open with the reason; Escape leaves the value as it was", async () => {

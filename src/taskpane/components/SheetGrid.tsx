@@ -31,10 +31,18 @@ interface Editing {
 /** What the cells of a row call while one of them is being typed into; one object for the grid's life. */
 interface EditorActions {
   change(text: string): void;
-  commit(): void;
+  /** `step`: where the selection goes once the text is saved (Enter: down, Tab: right, with Shift back). */
+  commit(step?: readonly [number, number]): void;
   cancel(): void;
   blur(): void;
 }
+
+/**
+ * Fluent's keyboard navigation (Tabster) moves the focus on Tab from a window listener, before the cell
+ * editor sees the key: the edit was saved by the blur, the selection stayed, and the keyboard left the
+ * grid with the next typing. Inside the grid Tab is left to the editor (and, outside an edit, to the browser).
+ */
+const TAB_TO_EDITOR = JSON.stringify({ focusable: { ignoreKeydown: { Tab: true } } });
 
 /** The selected cell, by its sheet row and column. */
 interface Cursor {
@@ -201,7 +209,8 @@ type Styles = ReturnType<typeof useStyles>;
  * The workbook as sheet tabs over a scrollable table of each sheet's used range, showing values as
  * Excel shows them; a click selects a cell and the formula line above shows its formula. With
  * `onEdit`, an input cell opens for typing on a double-click, Enter, F2 or a typed character; Enter
- * or Tab saves, Escape cancels.
+ * saves and moves down, Tab saves and moves right (Shift: up, left), as in Excel and LibreOffice;
+ * Escape cancels.
  */
 export function SheetGrid({ sheets, preferredSheet, focus, onEdit }: SheetGridProps) {
   const styles = useStyles();
@@ -215,6 +224,15 @@ export function SheetGrid({ sheets, preferredSheet, focus, onEdit }: SheetGridPr
   const scroller = useRef<HTMLDivElement>(null);
   const editingNow = useRef<Editing | null>(null);
   editingNow.current = editing;
+  /** Bumped when an edit ends: the grid takes the keyboard back once the editor is gone. */
+  const [refocus, setRefocus] = useState(0);
+  /** Where the selection goes once the text being saved is saved (a Tab may arrive after its blur). */
+  const stepAfterSave = useRef<readonly [number, number] | undefined>(undefined);
+  useEffect(() => {
+    if (refocus === 0) return;
+    scroller.current?.focus({ preventScroll: true });
+    scroller.current?.querySelector<HTMLElement>('td[data-selected="true"]')?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [refocus]);
 
   // a new request opens its sheet and selects its cell; the user's own tab choice wins until the next one
   useEffect(() => {
@@ -270,23 +288,37 @@ export function SheetGrid({ sheets, preferredSheet, focus, onEdit }: SheetGridPr
     setEditing({ row, col, text: text ?? cell.entry ?? "", saving: false });
   };
 
-  const finish = () => {
+  /** Ends the edit; `from` and `step` move the selection on from the cell edited. */
+  const finish = (from?: { row: number; col: number }, step?: readonly [number, number]) => {
     setEditing(null);
-    scroller.current?.focus({ preventScroll: true });
+    if (from && step) {
+      const row = Math.min(Math.max(from.row + step[0], sheet.firstRow), last - 1);
+      const col = Math.min(Math.max(from.col + step[1], 0), sheet.columns.length - 1);
+      setCursor({ sheet: sheet.name, row, col });
+    }
+    // after the editor has left the page: focusing while it is still there would blur it into a second commit
+    setRefocus((n) => n + 1);
   };
 
   actions.current = {
     change: (text) => setEditing((e) => (e && !e.saving ? { ...e, text } : e)),
-    cancel: finish,
-    commit: () => {
+    cancel: () => finish(),
+    commit: (step) => {
       const e = editingNow.current;
-      if (!e || e.saving || !onEdit) return;
-      if (e.text === (cellAt(e.row, e.col)?.entry ?? "")) return finish();
+      if (!e || !onEdit) return;
+      // a key that reaches the editor after its blur (the focus moved first, as Tabster did before
+      // TAB_TO_EDITOR) finds the text sent already: its move is kept for when it is saved
+      if (e.saving) {
+        if (step) stepAfterSave.current = step;
+        return;
+      }
+      if (e.text === (cellAt(e.row, e.col)?.entry ?? "")) return finish(e, step);
+      stepAfterSave.current = step;
       const pending: Editing = { ...e, saving: true };
       editingNow.current = pending;
       setEditing(pending);
       onEdit({ sheet: sheet.name, row: e.row, col: e.col }, e.text).then(
-        (r) => (r.ok ? finish() : setEditing({ ...e, saving: false, refused: { text: e.text, message: r.message } })),
+        (r) => (r.ok ? finish(e, stepAfterSave.current) : setEditing({ ...e, saving: false, refused: { text: e.text, message: r.message } })),
         (error: unknown) =>
           setEditing({ ...e, saving: false, refused: { text: e.text, message: `Nilai tidak tersimpan: ${error instanceof Error ? error.message : String(error)}` } }),
       );
@@ -295,7 +327,7 @@ export function SheetGrid({ sheets, preferredSheet, focus, onEdit }: SheetGridPr
     blur: () => {
       const e = editingNow.current;
       if (e && !e.saving && e.refused?.text === e.text) finish();
-      else actions.current.commit();
+      else if (e && !e.saving) actions.current.commit();
     },
   };
 
@@ -359,7 +391,7 @@ export function SheetGrid({ sheets, preferredSheet, focus, onEdit }: SheetGridPr
         </Caption1>
       )}
       {/* one scroller per sheet: a newly opened sheet starts at its top-left corner */}
-      <div key={sheet.name} ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-label={`Isi lembar ${sheet.name}`} onKeyDown={keys}>
+      <div key={sheet.name} ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-label={`Isi lembar ${sheet.name}`} onKeyDown={keys} data-tabster={TAB_TO_EDITOR}>
         <table
           className={styles.table}
           style={{ width: `${ROW_HEAD_PX + sheet.widths.reduce((a, b) => a + b, 0)}px`, [STICKY_LEFT as string]: `${ROW_HEAD_PX + (stickyA ? (sheet.widths[0] ?? 0) : 0)}px` }}
@@ -381,7 +413,9 @@ export function SheetGrid({ sheets, preferredSheet, focus, onEdit }: SheetGridPr
               ))}
             </tr>
           </thead>
-          <tbody onClick={pick} onDoubleClick={open}>
+          {/* selected on the press, not the click: a refused edit closing on that press removes its message above the
+              grid, and the release then lands on another row, so the click would name no cell */}
+          <tbody onMouseDown={(e) => e.button === 0 && pick(e)} onClick={pick} onDoubleClick={open}>
             {sheet.rows.map((row, i) => {
               const r = sheet.firstRow + i;
               return (
@@ -537,7 +571,8 @@ function GridTd({
             e.stopPropagation();
             if (e.key === "Enter" || e.key === "Tab") {
               e.preventDefault();
-              actions.current.commit();
+              const back = e.shiftKey ? -1 : 1;
+              actions.current.commit(e.key === "Enter" ? [back, 0] : [0, back]);
             } else if (e.key === "Escape") {
               e.preventDefault();
               actions.current.cancel();
