@@ -363,6 +363,10 @@ describe("reports requested", () => {
     expect(budget(own)).toMatch(/^Pagu anggaran yang mendukung kinerja Kasubbag Keuangan Rp [\d.]+, terealisasi Rp [1-9][\d.]+ \(/);
     expect(budget(annual)).toMatch(/^Pagu anggaran yang mendukung kinerja Kasubbag Keuangan Rp [\d.]+; realisasi anggarannya sampai akhir Tahun 2024 belum diisi, sehingga penyerapan dan sisa anggaran belum dapat dihitung\.$/);
     expect(budget(annual)).not.toContain("Rp 0");
+    // and Tabel 2.5's JUMLAH says the same: no realisasi, no 0 and 0,00%
+    const total = (p: ReportPrep) => p.reports[0]!.sections.flatMap((x) => x.tables).find((t) => t.id === "realisasi-anggaran")!.total!.map((c) => c.text);
+    expect(total(annual).slice(3)).toEqual([total(own)[3], "-", "-"]);
+    expect(total(own)[4]).toMatch(/^[1-9][\d.]+$/);
     // TW III: the import is older too; TW I: the import covers it, and nothing is said of it
     const tw3 = await prepareReports(await correctWorkbook2024(), { periode: "TW III" });
     expect(tw3.findings.filter((f) => f.code === "period-sipd-old").map((f) => f.expected)).toEqual(["September"]);

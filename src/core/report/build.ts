@@ -362,7 +362,8 @@ function efisiensiTable(rows: ReportRow[], t: { number: string; title: string })
 function realisasiAnggaranTable(rows: ReportRow[], t: { number: string; title: string }): ReportTable | null {
   const { rows: budget, top } = budgetRows(rows, (kode) => kode !== "" && KODE_NOTATION.test(kode));
   if (budget.length === 0) return null;
-  const sum = (f: (r: ReportRow) => number | null) => top.reduce((s, r) => s + (f(r) ?? 0), 0);
+  // a total with a missing part is no total: "-" as the narrative says "belum diisi", never Rp 0 or 0,00%
+  const sum = (f: (r: ReportRow) => number | null): number | null => (top.some((r) => f(r) === null) ? null : top.reduce((s, r) => s + f(r)!, 0));
   const pagu = sum((r) => r.pagu);
   const real = sum((r) => r.realisasiAnggaran);
   return {
@@ -370,7 +371,7 @@ function realisasiAnggaranTable(rows: ReportRow[], t: { number: string; title: s
     ...t,
     header: [[{ text: "No" }, { text: "Program / Kegiatan / Sub Kegiatan" }, { text: "Anggaran Sebelum Perubahan (Rp)" }, { text: "Anggaran Setelah Perubahan (Rp)" }, { text: "Realisasi (Rp)" }, { text: "Capaian" }]],
     rows: budget.map((r) => [cellText(r.no, r.levelKind === "program"), cellText(r.ind.sasaran, r.levelKind === "program"), moneyCell(r.paguSebelum), moneyCell(r.pagu), moneyCell(r.realisasiAnggaran), percentCell(r.penyerapan)]),
-    total: [cellText(""), cellText("JUMLAH", true), { ...moneyCell(sum((r) => r.paguSebelum)), bold: true }, { ...moneyCell(pagu), bold: true }, { ...moneyCell(real), bold: true }, { ...percentCell(pagu ? real / pagu : null), bold: true }],
+    total: [cellText(""), cellText("JUMLAH", true), { ...moneyCell(sum((r) => r.paguSebelum)), bold: true }, { ...moneyCell(pagu), bold: true }, { ...moneyCell(real), bold: true }, { ...percentCell(pagu && real !== null ? real / pagu : null), bold: true }],
     widths: [6, 50, 18, 18, 18, 10],
     orientation: "landscape",
   };
