@@ -393,6 +393,19 @@ describe("reports requested", () => {
     expect(tw3.findings.filter((f) => f.code === "period-tw-beyond").map((f) => f.params.tw)).toEqual([4]);
   });
 
+  it("an annual report on TW II data: each indicator's stale TW II value is named as its cell shows it", async () => {
+    const port = await correctWorkbook2024();
+    const first = indicatorsOf(await readWorkbookModel(port)).find((i) => i.capRow !== undefined && i.indikator !== "")!;
+    const col = colIndex(CAPAIAN, "tw2");
+    await port.apply([
+      write(CAPAIAN, first.capRow!, "tw2", 0.9375),
+      { type: "format", range: { sheet: CAPAIAN.sheet, row: first.capRow!, col, rows: 1, cols: 1 }, numberFormat: "0.00%" },
+    ]);
+    const annual = await prepareReports(port, { periode: "Tahunan" });
+    const stale = annual.findings.find((f) => f.code === "rep-realisasi-tw-missing" && f.at.kind === "cell" && f.at.row === first.capRow)!;
+    expect(findingMessage(stale)).toContain("memakai TW II (93,75%)");
+  });
+
   it("a period before Pengaturan's: an indicator with no realisasi up to its quarter is a warning of that report", async () => {
     const port = await correctWorkbook2024();
     const tw2 = await prepareReports(port);

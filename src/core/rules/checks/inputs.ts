@@ -501,9 +501,12 @@ export function realisasiMissing(ctx: CheckContext, ind: Indicator, p: PeriodInf
   }
   const metode = m.value("pk", ind.pkRow, "metode");
   if (latest < p.tw - 1 && (text(metode) === "" || sameText(metode, "terakhir"))) {
-    const earlier = valOf(cap.cell(ind.capRow, TW_KEYS[latest]!).value);
+    const snap = cap.cell(ind.capRow, TW_KEYS[latest]!);
+    const earlier = valOf(snap.value);
+    // as the cell shows it: 93,75% for a typed percent, not 0,9375
+    const shown = typeof earlier === "number" ? (isPercentFormat(snap.numberFormat) ? fmtStatedPct(earlier) : fmtNum(earlier)) : String(earlier);
     ctx.emit("R-REP-01", "rep-realisasi-tw-missing", at, {
-      params: { indikator: ind.indikator, tw: p.tw, earlierTw: latest + 1, earlier: typeof earlier === "number" ? fmtNum(earlier) : String(earlier), periode: p.periode ?? undefined, periodTw: p.tw },
+      params: { indikator: ind.indikator, tw: p.tw, earlierTw: latest + 1, earlier: shown, periode: p.periode ?? undefined, periodTw: p.tw },
     });
   }
 }
