@@ -176,6 +176,9 @@ export function compareNumber(stated: number, exact: number): StatedCheck {
   return checkStated(stated, claimedDecimals(stated), exact);
 }
 
+/** Two values that differ whichever is taken as the stated one (at either's precision). */
+export const differsBothWays = (compare: typeof compareRatio, a: number, b: number): boolean => compare(a, b) === "mismatch" && compare(b, a) === "mismatch";
+
 /** Whole-rupiah money: equal after rounding to the rupiah. */
 export const sameMoney = (a: number, b: number): boolean => roundHalfUp(a, 0) === roundHalfUp(b, 0);
 

@@ -23,7 +23,7 @@ import type { Address } from "../address";
 import { cellAt, type Finding } from "../findings";
 import { TW_KEYS } from "../layouts";
 import type { WorkbookModel } from "../model/workbook-model";
-import { compareNumber, compareRatio, fmtNum, fmtPct, fmtRp, indicatorsOf, makeEmit, normLabel, num, periodInfo, pushTo, sameMoney, text, type Emit } from "./context";
+import { compareNumber, compareRatio, differsBothWays, fmtNum, fmtPct, fmtRp, indicatorsOf, makeEmit, normLabel, num, periodInfo, pushTo, sameMoney, text, type Emit } from "./context";
 import { sipdQuarterKey, sipdTotalsByKode } from "./checks/budget";
 import { indicatorKey } from "./checks/indicators";
 import { KODE_NOTATION } from "./checks/inputs";
@@ -124,9 +124,6 @@ function emitter(file: string, out: CrossFinding[]): Emit {
 
 type IndicatorEntry = CrossSummary["indicators"][number] & { file: string };
 
-/** Two values that differ whichever is taken as the stated one. */
-const differ = (compare: typeof compareRatio, a: number, b: number): boolean => compare(a, b) === "mismatch" && compare(b, a) === "mismatch";
-
 function indicatorsAcross(group: readonly CrossSummary[], out: CrossFinding[]): void {
   const byKey = new Map<string, IndicatorEntry[]>();
   for (const { name, indicators } of group) for (const ind of indicators) pushTo(byKey, ind.key, { ...ind, file: name });
@@ -134,12 +131,12 @@ function indicatorsAcross(group: readonly CrossSummary[], out: CrossFinding[]): 
     if (entries.length < 2) continue;
     for (const ind of entries) {
       // no file is the truth for an indicator: each is told of the first other file that differs
-      const other = entries.find((o) => o !== ind && differ(compareRatio, ind.capaian, o.capaian));
+      const other = entries.find((o) => o !== ind && differsBothWays(compareRatio, ind.capaian, o.capaian));
       if (!other) continue;
       const where = `${other.file}${other.jabatan ? ` (${other.jabatan})` : ""}`;
       const emit = emitter(ind.file, out);
       // the cause named where it is one: two targets, else two realisasi; the capaian only when both agree
-      const what = (["target", "realisasi"] as const).find((k) => ind[k] !== null && other[k] !== null && differ(compareNumber, ind[k]!, other[k]!));
+      const what = (["target", "realisasi"] as const).find((k) => ind[k] !== null && other[k] !== null && differsBothWays(compareNumber, ind[k]!, other[k]!));
       if (what) {
         const [at, otherAt] = what === "target" ? [ind.targetAt, other.targetAt] : [ind.realisasiAt, other.realisasiAt];
         emit("R-XREF-02", "xref-indikator", at, {

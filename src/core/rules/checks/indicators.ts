@@ -5,7 +5,7 @@
  */
 import type { Location } from "../../findings";
 import { TW_KEYS } from "../../layouts";
-import { compareNumber, compareRatio, fmtNum, fmtPct, normLabel, num, pushTo, type CheckContext, type Indicator } from "../context";
+import { compareNumber, compareRatio, differsBothWays, fmtNum, fmtPct, normLabel, num, pushTo, type CheckContext, type Indicator } from "../context";
 import { classifyLevelUnit } from "../units";
 
 /**
@@ -45,10 +45,10 @@ function sameIndicator(ctx: CheckContext): void {
       const related: Location[] = [{ kind: "cell", ...cap.at(first.capRow!, "capaian") }];
       const where = first.jabatan && first.jabatan !== other.jabatan ? `${first.jabatan} (${first.id})` : `baris ${first.id}`;
       const c = num(m.value("capaian", other.capRow!, "capaian"));
-      if (c !== null && c0 !== null && compareRatio(c, c0) === "mismatch" && compareRatio(c0, c) === "mismatch") {
+      if (c !== null && c0 !== null && differsBothWays(compareRatio, c, c0)) {
         // two targets are the cause: named as such, not as a capaian of six decimals
         const t = num(m.value("capaian", other.capRow!, "target"));
-        if (t !== null && t0 !== null && compareNumber(t, t0) === "mismatch" && compareNumber(t0, t) === "mismatch") {
+        if (t !== null && t0 !== null && differsBothWays(compareNumber, t, t0)) {
           ctx.emit("R-XREF-02", "xref-indikator", cap.at(other.capRow!, "target"), {
             stated: t,
             expected: t0,
@@ -68,7 +68,7 @@ function sameIndicator(ctx: CheckContext): void {
       // same unit: the realisasi itself must agree (capaian may agree by accident of two targets)
       const r = num(m.value("capaian", other.capRow!, "realisasi"));
       const sameUnit = normLabel(first.satuan) === normLabel(other.satuan) && classifyLevelUnit(first.satuan) !== "none";
-      if (sameUnit && r !== null && r0 !== null && compareNumber(r, r0) === "mismatch" && compareNumber(r0, r) === "mismatch") {
+      if (sameUnit && r !== null && r0 !== null && differsBothWays(compareNumber, r, r0)) {
         ctx.emit("R-XREF-02", "xref-indikator", cap.at(other.capRow!, "realisasi"), {
           stated: r,
           expected: r0,

@@ -11,7 +11,7 @@ import { KODE_SEMUA, METODE, POLARITAS, TW_KEYS, type TableSheetId } from "../..
 import type { NumStyle } from "../../messages.id";
 import { sameText, valOf, type Val } from "../../xl";
 import { classifyLevelUnit, namesAPercentage } from "../units";
-import { fmtNum, fmtPct, fmtRp, fmtStatedPct, normLabel, num, pushTo, text, type CheckContext, type Indicator, type PeriodInfo } from "../context";
+import { asPercent, fmtNum, fmtPct, fmtRp, fmtStatedPct, normLabel, num, pushTo, text, type CheckContext, type Indicator, type PeriodInfo } from "../context";
 
 /** The characters Excel's MATCH, COUNTIFS and SUMIFS read as a pattern in text they look for. */
 const WILDCARD = /[*?~]/;
@@ -430,13 +430,13 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
             capaian: fmtPct(capaianNow),
             satuan: ind.satuan || "%",
           },
-          fix: { kind: "set-number", at: percent ? at : pk.at(ind.pkRow, targetCell), value: asNumber100(percent ? v : target), numberFormat: "General" },
+          fix: { kind: "set-number", at: percent ? at : pk.at(ind.pkRow, targetCell), value: asPercent(percent ? v : target), numberFormat: "General" },
         });
       }
     } else if (v !== null && target !== null && !percent && !targetPercent && !negative && fractionForPercent(v, target, ind.satuan)) {
       // 0,46 typed against a target of 100 (%): read as 0,46%, most likely meant as 46%. No fix
       // offered: a real 0,46% is possible, only the user knows
-      const meant = asNumber100(v);
+      const meant = asPercent(v);
       ctx.unitTrouble.add(ind.id.toLowerCase());
       ctx.emit("R-UNIT-01", "unit-fraction-typed", at, {
         stated: v,
@@ -451,7 +451,7 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
   for (let i = 0; i < Math.min(ctx.period.tw, values.length); i++) if (values[i] !== null && values[i] !== undefined) latest = i;
   const lastV = latest >= 0 ? values[latest]! : null;
   if (target !== null && lastV !== null && !targetPercent && !negative && !percentTyped[latest] && fractionForPercent(target, lastV, ind.satuan)) {
-    const meant = asNumber100(target);
+    const meant = asPercent(target);
     ctx.unitTrouble.add(ind.id.toLowerCase());
     ctx.emit("R-UNIT-01", "unit-fraction-target", pk.at(ind.pkRow, targetCell), {
       stated: target,
@@ -533,12 +533,6 @@ function fractionForPercent(v: number, target: number, satuan: string): boolean 
   if (!/%|persen/i.test(satuan) || !(v > 0 && v <= 1) || target < 1.5) return false;
   const meant = v * 100;
   return meant >= target / 4 && meant <= target * 4;
-}
-
-/** A percent-typed value in the column's own unit: 0,27 → 27, decimal-exact. */
-function asNumber100(fraction: number): number {
-  const t = String(fraction);
-  return t.includes("e") ? fraction * 100 : Number(`${t}e2`);
 }
 
 /** Sasaran numbers within a jabatan: 1, 2, 2 (a second sasaran with the same number) or 1, 3 (one skipped). */
