@@ -268,6 +268,12 @@ export function SheetGrid({ sheets, preferredSheet, focus, onEdit }: SheetGridPr
   const cellAt = (row: number, col: number): GridCell | null => sheet.rows[row - sheet.firstRow]?.[col] ?? null;
   const last = sheet.firstRow + sheet.rows.length;
 
+  /** The cell `step` away from `from`, kept inside the sheet's shown rows and columns. */
+  const stepFrom = (from: { row: number; col: number }, step: readonly [number, number]) => ({
+    row: Math.min(Math.max(from.row + step[0], sheet.firstRow), last - 1),
+    col: Math.min(Math.max(from.col + step[1], 0), sheet.columns.length - 1),
+  });
+
   const select = (row: number, col: number) => {
     setCursor({ sheet: sheet.name, row, col });
     setNotice(null);
@@ -291,11 +297,7 @@ export function SheetGrid({ sheets, preferredSheet, focus, onEdit }: SheetGridPr
   /** Ends the edit; `from` and `step` move the selection on from the cell edited. */
   const finish = (from?: { row: number; col: number }, step?: readonly [number, number]) => {
     setEditing(null);
-    if (from && step) {
-      const row = Math.min(Math.max(from.row + step[0], sheet.firstRow), last - 1);
-      const col = Math.min(Math.max(from.col + step[1], 0), sheet.columns.length - 1);
-      setCursor({ sheet: sheet.name, row, col });
-    }
+    if (from && step) setCursor({ sheet: sheet.name, ...stepFrom(from, step) });
     // after the editor has left the page: focusing while it is still there would blur it into a second commit
     setRefocus((n) => n + 1);
   };
@@ -347,8 +349,7 @@ export function SheetGrid({ sheets, preferredSheet, focus, onEdit }: SheetGridPr
     const step = move[e.key];
     if (step) {
       e.preventDefault();
-      const row = Math.min(Math.max(here.row + step[0], sheet.firstRow), last - 1);
-      const col = Math.min(Math.max(here.col + step[1], 0), sheet.columns.length - 1);
+      const { row, col } = stepFrom(here, step);
       select(row, col);
       scroller.current?.querySelector<HTMLElement>(`td[data-row="${row}"][data-col="${col}"]`)?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
     } else if (e.key === "Enter" || e.key === "F2") {
