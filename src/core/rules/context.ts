@@ -53,6 +53,11 @@ export interface CheckContext {
   model: WorkbookModel;
   emit: Emit;
   period: PeriodInfo;
+  /**
+   * The last quarter the values are counted to: Pengaturan's, or a later report's (validateModel's
+   * reportPeriode), whose quarters past Pengaturan's are then not values "filled beyond the period".
+   */
+  countedTw: number;
   indicators: readonly Indicator[];
   /**
    * IDs (lower case) whose target and realisasi are in different units (a percent against a count, or a

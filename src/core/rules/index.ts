@@ -30,16 +30,12 @@ export function validateModel(model: WorkbookModel, options: ValidateOptions = {
   const findings: Finding[] = [];
   const indicators = indicatorsOf(model);
   const pkIds = new Set(indicators.map((i) => i.id.toLowerCase()));
-  const ctx: CheckContext = { model, emit: makeEmit(findings), period: periodInfo(model), indicators, unitTrouble: new Set(), pkIds };
+  const period = periodInfo(model);
+  const report = options.reportPeriode !== undefined ? periodInfo(model, options.reportPeriode) : null;
+  const countedTw = Math.max(period.tw, report?.tw ?? 0);
+  const ctx: CheckContext = { model, emit: makeEmit(findings), period, countedTw, indicators, unitTrouble: new Set(), pkIds };
   for (const check of CHECKS) check(ctx);
-  if (options.reportPeriode !== undefined) {
-    const report = periodInfo(model, options.reportPeriode);
-    checkReportPeriod(ctx, report);
-    // a quarter past Pengaturan's period but within the report's is counted by that report: not a
-    // value "filled beyond the period" to confirm
-    const counted = (f: Finding) => f.code === "period-tw-beyond" && Number(f.params.tw) <= report.tw;
-    if (report.tw > ctx.period.tw && findings.some(counted)) findings.splice(0, findings.length, ...findings.filter((f) => !counted(f)));
-  }
+  if (report) checkReportPeriod(ctx, report);
   // a sheet with a column inserted or deleted is read (and would be fixed) at the wrong columns: its
   // one-click fixes would write a formula over whatever moved there
   const shifted = new Set(findings.flatMap((f) => (f.code === "columns-shifted" && f.at.kind !== "line" ? [f.at.sheet] : [])));

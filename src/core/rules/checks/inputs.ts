@@ -400,6 +400,8 @@ function capaianInputs(ctx: CheckContext, ind: Indicator): void {
     // the address only for a quarter that holds something (four per indicator otherwise)
     const at = cap.at(r, k);
     if (i + 1 > ctx.period.tw) {
+      // within a later report's period it is counted by that report: nothing to confirm
+      if (i + 1 <= ctx.countedTw) return;
       const stated = valOf(snap.value);
       ctx.emit("R-PERIOD-01", "period-tw-beyond", at, {
         ...(typeof stated === "number" || typeof stated === "string" ? { stated } : {}),
